@@ -1,0 +1,131 @@
+"""kgbuild.query and ``kgbuild query``: SPARQL on files and stores, result formats, example queries."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from test_rdfio import sample_quads
+
+from kgbuild import rdfio
+from kgbuild.errors import KgbuildError
+from kgbuild.query import run_query, serialize
+from kgbuild.vocab import ENTITY, REL
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples" / "queries"
+
+
+@pytest.fixture(scope="module", params=["ttl", "nq"])
+def graph(request, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("q") / f"graph.{request.param}"
+    rdfio.write_quads(sample_quads(), path)
+    return path
+
+
+def kgbuild(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kgbuild", *args], capture_output=True, text=True, cwd=REPO, timeout=60)
+
+
+def test_prefixes_are_predeclared_and_union_default_graph(graph: Path) -> None:
+    # statements sit in document graphs in N-Quads, labels in the default graph: one query sees both
+    r = run_query(graph, "SELECT ?name WHERE { ?st rdf:predicate rel:meet_with ; rdf:subject ?s . ?s rdfs:label ?name }")
+    assert r.kind == "select" and r.variables == ["name"]
+    assert {row[0].value for row in r.rows} == {"Hillary Clinton"}
+
+
+def test_ask_and_construct(graph: Path) -> None:
+    assert run_query(graph, "ASK { ?s a kg:Person }").boolean is True
+    assert run_query(graph, "ASK { ?s a kg:Law }").boolean is False
+    r = run_query(graph, "CONSTRUCT { ?s rel:meet_with ?o } WHERE { ?s rel:meet_with ?o }")
+    assert r.kind == "construct"
+    assert [(t.subject.value, t.object.value) for t in r.triples] == [
+        (str(ENTITY["person/hillary_clinton"]), str(ENTITY["concept/pakistani_journalists"]))
+    ]
+    assert b"rel:meet_with" in serialize(r, "table")
+
+
+def test_limit_truncates(graph: Path) -> None:
+    r = run_query(graph, "SELECT * WHERE { ?s ?p ?o }", limit=3)
+    assert len(r.rows) == 3 and r.truncated
+
+
+def test_json_xml_csv_tsv_are_standard_results(graph: Path) -> None:
+    r = run_query(graph, "SELECT ?s ?count ?missing WHERE { ?s kg:mentionCount ?count OPTIONAL { ?s kg:nope ?missing } }")
+    for fmt, ox_fmt in (("json", ox.QueryResultsFormat.JSON), ("xml", ox.QueryResultsFormat.XML), ("tsv", ox.QueryResultsFormat.TSV)):
+        parsed = ox.parse_query_results(serialize(r, fmt), format=ox_fmt)
+        back = [tuple(sol[v] for v in ("s", "count", "missing")) for sol in parsed]
+        assert back == r.rows, fmt
+    csv_lines = serialize(r, "csv").decode().splitlines()
+    assert csv_lines[0] == "s,count,missing" and len(csv_lines) == 1 + len(r.rows)
+    ask = run_query(graph, "ASK { ?s a kg:Person }")
+    assert bool(ox.parse_query_results(serialize(ask, "json"), format=ox.QueryResultsFormat.JSON)) is True
+    assert bool(ox.parse_query_results(serialize(ask, "xml"), format=ox.QueryResultsFormat.XML)) is True
+
+
+def test_bad_sparql_is_one_line(graph: Path) -> None:
+    with pytest.raises(KgbuildError, match="bad SPARQL") as err:
+        run_query(graph, "SELECT ?s WHERE { ?s ?p }")
+    assert "\n" not in str(err.value)
+    with pytest.raises(KgbuildError, match="bad SPARQL"):
+        run_query(graph, "DELETE WHERE { ?s ?p ?o }")  # an update is not a query
+
+
+def test_store_directory_source(tmp_path: Path) -> None:
+    store = ox.Store(str(tmp_path / "store"))
+    store.extend(rdfio.to_oxigraph(sample_quads()))
+    store.flush()
+    del store
+    r = run_query(tmp_path / "store", "SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Statement }")
+    assert int(r.rows[0][0].value) == 4
+
+
+def test_example_who_met_whom(graph: Path) -> None:
+    r = run_query(graph, (EXAMPLES / "who_met_whom.rq").read_text())
+    assert {(row[0].value, row[2].value) for row in r.rows} == {("Hillary Clinton", "Pakistani journalists")}
+    assert all("met" in row[3].value for row in r.rows)
+
+
+def test_example_about_entity(graph: Path) -> None:
+    r = run_query(graph, (EXAMPLES / "about_entity.rq").read_text())
+    col = {v: i for i, v in enumerate(r.variables)}
+    assert {row[col["entity"]].value for row in r.rows} == {str(ENTITY["person/hillary_clinton"])}
+    roles = {row[col["role"]].value for row in r.rows}
+    assert roles == {"description", "subject", "object"}
+    sentences = {row[col["sentence"]].value for row in r.rows if row[col["sentence"]] is not None}
+    assert len(sentences) == 2  # one per document
+    values = {row[col["value"]].value for row in r.rows}
+    assert {"Pakistani journalists", "Haqqani network", "Hillary Clinton"} <= values
+
+
+def test_example_relation_counts(graph: Path) -> None:
+    r = run_query(graph, (EXAMPLES / "relation_counts.rq").read_text())
+    counts = {row[0].value: (int(row[2].value), int(row[3].value)) for row in r.rows}
+    assert counts == {str(REL.meet_with): (2, 1), str(REL.support): (2, 1)}
+
+
+def test_cli_table_json_and_query_file(graph: Path) -> None:
+    out = kgbuild("query", str(graph), "SELECT ?l WHERE { ?e a kg:Person ; rdfs:label ?l }")
+    assert out.returncode == 0, out.stderr
+    assert "Hillary Clinton" in out.stdout and "(1 row)" in out.stdout
+    out = kgbuild("query", str(graph), "-q", str(EXAMPLES / "relation_counts.rq"), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["head"]["vars"] == ["predicate", "label", "statements", "pairs"]
+    assert len(data["results"]["bindings"]) == 2
+
+
+def test_cli_errors_are_one_line_exit_2(graph: Path, tmp_path: Path) -> None:
+    for args in (
+        (str(graph), "SELECT WHERE {"),
+        (str(tmp_path / "missing.ttl"), "ASK {}"),
+        (str(graph),),
+        (str(graph), "-q", str(tmp_path / "missing.rq")),
+    ):
+        out = kgbuild("query", *args)
+        assert out.returncode == 2, args
+        assert out.stderr.startswith("kgbuild: error:") and out.stderr.count("\n") == 1, out.stderr

@@ -1,0 +1,186 @@
+"""kgbuild.rdfio: every format writes and parses back to the same graph."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kgbuild import rdfio
+from kgbuild.errors import KgbuildError
+from kgbuild.vocab import DOC, ENTITY, KG, NIF, REL, STATEMENT
+
+
+def sample_quads(doc_ids=("haqqani", "briefing")) -> list[tuple]:
+    """Quads shaped like docs/output-contract.md: entities in the default graph, one named graph per document.
+
+    Each document says Clinton met Pakistani journalists in Islamabad, plus one
+    negated statement; other test modules import this to get a contract graph.
+    """
+    clinton = ENTITY["person/hillary_clinton"]
+    journalists = ENTITY["concept/pakistani_journalists"]
+    islamabad = ENTITY["place/islamabad"]
+    haqqani = ENTITY["organization/haqqani_network"]
+    quads = [
+        (REL.meet_with, RDF.type, OWL.ObjectProperty, None),
+        (REL.meet_with, RDF.type, KG.RelationPredicate, None),
+        (REL.meet_with, RDFS.subPropertyOf, KG.relatedTo, None),
+        (REL.meet_with, RDFS.label, Literal("meet with"), None),
+        (REL.support, RDF.type, OWL.ObjectProperty, None),
+        (REL.support, RDF.type, KG.RelationPredicate, None),
+        (REL.support, RDFS.subPropertyOf, KG.relatedTo, None),
+        (REL.support, RDFS.label, Literal("support"), None),
+    ]
+    for iri, cls, label, alt, ner in (
+        (clinton, KG.Person, "Hillary Clinton", "Clinton", "PERSON"),
+        (journalists, KG.Concept, "Pakistani journalists", None, "NOUN_CHUNK"),
+        (islamabad, KG.Place, "Islamabad", None, "GPE"),
+        (haqqani, KG.Organization, "Haqqani network", "Haqqanis", "ORG"),
+    ):
+        quads += [
+            (iri, RDF.type, cls, None),
+            (iri, RDFS.label, Literal(label), None),
+            (iri, KG.nerLabel, Literal(ner), None),
+            (iri, KG.mentionCount, Literal(2 * len(doc_ids)), None),
+        ]
+        if alt:
+            quads.append((iri, SKOS.altLabel, Literal(alt), None))
+        quads += [(iri, KG.mentionedIn, DOC[d], None) for d in doc_ids]
+    for n, d in enumerate(doc_ids):
+        g = DOC[d]
+        text = f"Sec. of State Clinton met Pakistani journalists in Islamabad ({d})."
+        quads += [
+            (g, RDF.type, KG.Document, g),
+            (g, KG.documentId, Literal(d), g),
+            (g, DCTERMS.title, Literal(f"Report {d}"), g),
+            (g, KG.source, Literal(f"examples/{d}.txt"), g),
+            (g, KG.contentHash, Literal(hashlib.sha256(text.encode()).hexdigest()), g),
+            (g, DCTERMS.date, Literal("2011-10-21", datatype=XSD.date), g),
+            (clinton, REL.meet_with, journalists, g),
+            (haqqani, REL.support, clinton, g),
+        ]
+        for k, (s, p, o, negated) in enumerate(((clinton, REL.meet_with, journalists, False), (haqqani, REL.support, clinton, True))):
+            st = STATEMENT[hashlib.sha256(f"{d}|{k}".encode()).hexdigest()[:32]]
+            quads += [
+                (st, RDF.type, KG.Statement, g),
+                (st, RDF.subject, s, g),
+                (st, RDF.predicate, p, g),
+                (st, RDF.object, o, g),
+                (st, PROV.wasDerivedFrom, g, g),
+                (st, KG.sentence, Literal(text), g),
+                (st, NIF.beginIndex, Literal(100 * n), g),
+                (st, NIF.endIndex, Literal(100 * n + len(text)), g),
+                (st, KG.relationText, Literal("met"), g),
+                (st, KG.subjectText, Literal("Sec. of State Clinton"), g),
+                (st, KG.objectText, Literal("Pakistani journalists"), g),
+                (st, KG.confidence, Literal(0.74), g),
+                (st, KG.negated, Literal(negated), g),
+                (st, KG.pattern, Literal("verb"), g),
+            ]
+        quads.append((st, KG.place, islamabad, g))
+        quads.append((st, KG.normalizedTime, Literal("2011-10-20", datatype=XSD.date), g))
+    return quads
+
+
+def union_graph(quads):
+    from rdflib import Graph
+
+    g = Graph()
+    for s, p, o, _ in quads:
+        g.add((s, p, o))
+    return g
+
+
+@pytest.mark.parametrize("name", list(rdfio.FORMATS))
+def test_every_format_parses_back_to_the_same_graph(tmp_path: Path, name: str) -> None:
+    quads = sample_quads()
+    info = rdfio.FORMATS[name]
+    path = tmp_path / f"graph{info.extension}"
+    written = rdfio.write_quads(quads, path)
+    expected = union_graph(quads)
+    back = rdfio.load_rdflib(path)
+    got = union_graph([(s, p, o, None) for s, p, o, _ in back.quads((None, None, None, None))])
+    assert isomorphic(got, expected)
+    if info.quads:
+        assert written == len(set(quads))
+        # each document keeps its own named graph; entity descriptions stay in the default graph
+        store = rdfio.load(path)
+        graphs = {g.value for g in store.named_graphs()}
+        assert graphs == {str(DOC.haqqani), str(DOC.briefing)}
+        default = set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        assert len(default) == sum(1 for q in quads if q[3] is None)
+    else:
+        assert written == len(expected)
+    # the in-memory store agrees with rdflib on the size
+    assert len(rdfio.load(path)) == (written if info.quads else len(expected))
+
+
+def test_turtle_uses_our_prefixes_and_one_block_per_subject(tmp_path: Path) -> None:
+    path = tmp_path / "g.ttl"
+    rdfio.write_quads(sample_quads(), path)
+    text = path.read_text()
+    assert "@prefix kg: <https://w3id.org/kgbuild/ontology#>" in text
+    assert "kg:Person" in text
+    # a subject appears at the start of exactly one line: its triples are grouped
+    assert sum(1 for line in text.splitlines() if line.startswith("ent:person\\/hillary_clinton ")) == 1
+
+
+def test_jsonld_has_a_context_with_our_prefixes(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "g.jsonld"
+    rdfio.write_quads(sample_quads(), path)
+    data = json.loads(path.read_text())
+    assert data["@context"]["kg"] == str(KG)
+    assert any("kg:confidence" in node for node in data["@graph"])
+
+
+def test_format_option_overrides_extension(tmp_path: Path) -> None:
+    path = tmp_path / "g.out"
+    rdfio.write_quads(sample_quads(), path, format="nq")
+    assert len(rdfio.load(path, format="nquads")) == len(set(sample_quads()))
+
+
+def test_unknown_format_is_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(KgbuildError, match="extension"):
+        rdfio.write_quads(sample_quads(), tmp_path / "g.xyz")
+    with pytest.raises(KgbuildError, match="unknown RDF format"):
+        rdfio.write_quads(sample_quads(), tmp_path / "g.ttl", format="rdfxml")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_term_leaves_no_file(tmp_path: Path) -> None:
+    path = tmp_path / "g.ttl"
+    with pytest.raises(KgbuildError):
+        rdfio.write_quads(sample_quads() + [(URIRef("http://e/a"), URIRef("http://e/p"), object(), None)], path)
+    assert not path.exists()
+
+
+def test_parse_errors_name_the_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix e: <http://e/> .\ne:a e:b e:c .\ne:a e:b .\n")
+    with pytest.raises(KgbuildError) as err:
+        rdfio.load(bad)
+    msg = str(err.value)
+    assert msg.startswith(str(bad)) and "line 3" in msg and "\n" not in msg
+    with pytest.raises(KgbuildError, match="line 3"):
+        rdfio.load_rdflib(bad)
+    with pytest.raises(KgbuildError, match="no such file"):
+        rdfio.load(tmp_path / "missing.nq")
+    with pytest.raises(KgbuildError, match="no such file"):
+        rdfio.load_rdflib(tmp_path / "missing.nq")
+
+
+def test_write_replaces_existing_file_atomically(tmp_path: Path) -> None:
+    path = tmp_path / "g.nt"
+    rdfio.write_quads(sample_quads(), path)
+    before = path.read_bytes()
+    n = rdfio.write_quads(sample_quads(doc_ids=("solo",)), path)
+    assert path.read_bytes() != before
+    assert len(rdfio.load(path)) == n
+    assert [p.name for p in tmp_path.iterdir()] == ["g.nt"]  # no temp files left behind
