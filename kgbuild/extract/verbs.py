@@ -1,0 +1,264 @@
+"""Verb frames: subject–verb–object, prepositional objects, passives, clausal objects, copulas.
+
+Each pattern is a generator over a sentence's clauses yielding ``Relation``s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kgbuild.extract.clauses import Clause, clauses, is_place, is_time
+from kgbuild.extract.relation import make_relation, predicate_key
+from kgbuild.extract.spans import argument, clause_argument, conjuncts, prep_argument
+from kgbuild.extract.types import Argument
+
+
+def _verb_tokens(clause: Clause) -> list[Token]:
+    """The words of the relation: auxiliaries, negation, the verb and its particle."""
+    tokens = [clause.verb, *clause.aux]
+    tokens += [c for c in clause.verb.children if c.dep_ == "neg"]
+    if clause.particle is not None:
+        tokens.append(clause.particle)
+    return tokens
+
+
+def _verb_key(clause: Clause) -> list[str]:
+    words = [clause.verb.lemma_]
+    if clause.particle is not None:
+        words.append(clause.particle.lower_)
+    return words
+
+
+def _circumstances(clause: Clause, skip: Token | None = None) -> tuple[list[Argument], Argument | None, Argument | None]:
+    """Prepositional phrases and time expressions beyond the main object: (args, time, place)."""
+    args: list[Argument] = []
+    time = place = None
+    for prep, pobj in clause.preps:
+        if prep is skip:
+            continue
+        arg = prep_argument(prep, pobj)
+        args.append(arg)
+        if time is None and is_time(pobj):
+            time = arg
+        elif place is None and is_place(prep, pobj):
+            place = arg
+    for tok in clause.times:
+        arg = argument(tok, role="time")
+        args.append(arg)
+        time = time or arg
+    args.sort(key=lambda a: a.start)
+    return args, time, place
+
+
+def _subjects(clause: Clause) -> list[Argument]:
+    if clause.subject is None:
+        return []
+    return [argument(s, role="subject") for s in conjuncts(clause.subject)]
+
+
+def verb_relations(sent: Span) -> Iterator:
+    """Relations of the verbs of a sentence.
+
+    Parameters
+    ----------
+    sent : Span
+        A parsed sentence.
+
+    Returns
+    -------
+    Iterator of Relation
+
+    Example
+    -------
+    >>> from kgbuild.parse import load_model
+    >>> doc = load_model()("Clinton met Pakistani journalists in Islamabad.")
+    >>> [(r.subject.text, r.predicate, r.object.text) for r in verb_relations(next(doc.sents))]
+    [('Clinton', 'meet', 'Pakistani journalists')]
+    """
+    for clause in clauses(sent):
+        if clause.verb.lemma_ == "be" and clause.attr is not None:
+            yield from _copula(clause, sent)
+        else:
+            yield from _verb(clause, sent)
+
+
+def _verb(clause: Clause, sent: Span) -> Iterator:
+    subjects = _subjects(clause)
+    if not subjects:
+        return
+    start = sent.start
+    verb_tokens = _verb_tokens(clause)
+    key = _verb_key(clause)
+    common = dict(sentence_start=start, subject_source=clause.subject_source, negated=clause.negated, modality=clause.modal)
+    objects = [argument(o, role="object") for obj in clause.objects for o in conjuncts(obj)]
+
+    if clause.passive:
+        yield from _passive(clause, subjects, verb_tokens, common)
+        return
+
+    if objects:
+        rest, time, place = _circumstances(clause)
+        for subj in subjects:
+            for obj in objects:
+                yield make_relation(
+                    arguments=[subj, obj, *rest], relation_tokens=verb_tokens, predicate=predicate_key(key),
+                    subject=subj, object=obj, pattern="verb_object", time=time, place=place, **common,
+                )
+        return
+
+    if clause.preps:
+        # the first non-time preposition joins the relation ("taught at", "reached out to")
+        first = next(((p, o) for p, o in clause.preps if not is_time(o)), clause.preps[0])
+        prep, pobj = first
+        rest, time, place = _circumstances(clause, skip=prep)
+        for subj in subjects:
+            for target in conjuncts(pobj):
+                obj = argument(target, role="object")
+                yield make_relation(
+                    arguments=[subj, obj, *rest], relation_tokens=[*verb_tokens, prep],
+                    predicate=predicate_key([*key, prep.lower_]), subject=subj, object=obj,
+                    pattern="verb_prep", time=time, place=place, **common,
+                )
+        return
+
+    if clause.clausal is not None:
+        yield from _clausal(clause, subjects, verb_tokens, key, common)
+        return
+
+    rest, time, place = _circumstances(clause)
+    for subj in subjects:
+        yield make_relation(
+            arguments=[subj, *rest], relation_tokens=verb_tokens, predicate=predicate_key(key),
+            subject=subj, object=None, pattern="verb_only", time=time, place=place, **common,
+        )
+
+
+def _clausal(clause: Clause, subjects, verb_tokens, key, common) -> Iterator:
+    comp = clause.clausal
+    mark = [c for c in comp.children if c.dep_ == "mark" and c.lower_ in ("that", "whether", "if")]
+    relation_tokens = [*verb_tokens, *mark]
+    arg = clause_argument(comp)
+    if mark:
+        kept = tuple(i for i in arg.tokens if i != mark[0].i)
+        arg = Argument(head=arg.head, tokens=kept, text=" ".join(comp.doc[i].text for i in kept), role="clause")
+    if comp.dep_ == "xcomp":
+        # "agreed to pay" → relation "agreed to pay", object: what is paid
+        yield from _xcomp(clause, subjects, verb_tokens, key, common)
+        return
+    rest, time, place = _circumstances(clause)
+    for subj in subjects:
+        yield make_relation(
+            arguments=[subj, arg, *rest], relation_tokens=relation_tokens, predicate=predicate_key(key),
+            subject=subj, object=arg, pattern="verb_clause", time=time, place=place, **common,
+        )
+
+
+def _xcomp(clause: Clause, subjects, verb_tokens, key, common) -> Iterator:
+    comp = clause.clausal
+    aux = [c for c in comp.children if c.dep_ == "aux"]
+    objs = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
+    preps = [(c, next((g for g in c.children if g.dep_ == "pobj"), None)) for c in comp.children if c.dep_ == "prep"]
+    preps = [(p, o) for p, o in preps if o is not None]
+    tokens = [*verb_tokens, *aux, comp]
+    words = [*key, comp.lemma_]
+    for subj in subjects:
+        if objs:
+            for target in conjuncts(objs[0]):
+                obj = argument(target, role="object")
+                rest = [prep_argument(p, o) for p, o in preps]
+                yield make_relation(
+                    arguments=[subj, obj, *rest], relation_tokens=tokens, predicate=predicate_key(words),
+                    subject=subj, object=obj, pattern="verb_clause", extra_confidence=0.1, **common,
+                )
+        elif preps:
+            prep, pobj = preps[0]
+            obj = argument(pobj, role="object")
+            rest = [prep_argument(p, o) for p, o in preps[1:]]
+            yield make_relation(
+                arguments=[subj, obj, *rest], relation_tokens=[*tokens, prep],
+                predicate=predicate_key([*words, prep.lower_]), subject=subj, object=obj,
+                pattern="verb_clause", extra_confidence=0.05, **common,
+            )
+        else:
+            arg = clause_argument(comp)
+            yield make_relation(
+                arguments=[subj, arg], relation_tokens=verb_tokens, predicate=predicate_key(key),
+                subject=subj, object=arg, pattern="verb_clause", **common,
+            )
+
+
+def _passive(clause: Clause, subjects, verb_tokens, common) -> Iterator:
+    """Passives: the agent becomes the graph subject; Open IE keeps the surface order."""
+    verb = clause.verb
+    if clause.agent is not None:
+        by = clause.agent.head
+        rest, time, place = _circumstances(clause)
+        for patient in subjects:
+            for agent_tok in conjuncts(clause.agent):
+                agent = argument(agent_tok, role="object")
+                yield make_relation(
+                    arguments=[patient, agent, *rest], relation_tokens=[*verb_tokens, by],
+                    predicate=predicate_key([verb.lemma_]), subject=agent, object=patient,
+                    pattern="passive_agent", time=time, place=place, **common,
+                )
+        return
+    participle = verb.lower_
+    if clause.preps:
+        first = next(((p, o) for p, o in clause.preps if not is_time(o)), clause.preps[0])
+        prep, pobj = first
+        rest, time, place = _circumstances(clause, skip=prep)
+        for patient in subjects:
+            for target in conjuncts(pobj):
+                obj = argument(target, role="object")
+                yield make_relation(
+                    arguments=[patient, obj, *rest], relation_tokens=[*verb_tokens, prep],
+                    predicate=predicate_key(["be", participle, prep.lower_]), subject=patient, object=obj,
+                    pattern="passive", time=time, place=place, **common,
+                )
+        return
+    rest, time, place = _circumstances(clause)
+    for patient in subjects:
+        yield make_relation(
+            arguments=[patient, *rest], relation_tokens=verb_tokens, predicate=predicate_key(["be", participle]),
+            subject=patient, object=None, pattern="verb_only", time=time, place=place, **common,
+        )
+
+
+def _copula(clause: Clause, sent: Span) -> Iterator:
+    """Copulas: "Kabul is the capital of Afghanistan" → be (Open IE), capital_of (graph)."""
+    subjects = _subjects(clause)
+    if not subjects:
+        return
+    attr = clause.attr
+    verb_tokens = _verb_tokens(clause)
+    common = dict(sentence_start=sent.start, subject_source=clause.subject_source, negated=clause.negated, modality=clause.modal)
+    rest, time, place = _circumstances(clause)
+    for subj in subjects:
+        for target in conjuncts(attr):
+            complement = argument(target, role="object")
+            prep = next((c for c in target.children if c.dep_ == "prep"), None)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if target.pos_ == "ADJ" and pobj is not None:
+                # "is responsible for the attack": the adjective belongs to the relation
+                obj = argument(pobj, role="object")
+                yield make_relation(
+                    arguments=[subj, obj, *rest], relation_tokens=[*verb_tokens, target, prep],
+                    predicate=predicate_key(["be", target.lemma_, prep.lower_]), subject=subj, object=obj,
+                    pattern="copula_prep", time=time, place=place, **common,
+                )
+                continue
+            yield make_relation(
+                arguments=[subj, complement, *rest], relation_tokens=verb_tokens, predicate="be",
+                subject=subj, object=complement, pattern="copula", time=time, place=place, **common,
+            )
+            if target.pos_ in ("NOUN", "PROPN") and pobj is not None and target.ent_type_ == "":
+                # graph view: "the capital of Afghanistan" → capital_of Afghanistan
+                for obj_tok in conjuncts(pobj):
+                    obj = argument(obj_tok, role="object")
+                    yield make_relation(
+                        arguments=[subj, obj], relation_tokens=[*verb_tokens, target, prep],
+                        predicate=predicate_key([target.lemma_, prep.lower_]), subject=subj, object=obj,
+                        pattern="copula_prep", **common,
+                    )
