@@ -1,0 +1,289 @@
+"""Read a kgbuild RDF graph (docs/output-contract.md) into plain Python objects for drawing.
+
+The viewer, the static picture and ``kgbuild stats`` all need the same things: entities
+with their names, type and documents; relation edges with the sentences they were read
+from; documents with their titles. This module reads them once, so each renderer only
+formats.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+import rdflib
+from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.util import guess_format
+
+from kgbuild.errors import KgbuildError
+from kgbuild.vocab import KG, REL
+
+#: Entity classes of the ontology, in legend order (most common kinds first).
+ENTITY_TYPES: tuple[str, ...] = (
+    "Person", "Organization", "Place", "Group", "Event", "Date", "CreativeWork",
+    "Product", "Law", "Quantity", "Language", "Concept", "Entity",
+)
+_TYPE_BY_IRI = {URIRef(KG._NS + name): name for name in ENTITY_TYPES}
+_QUAD_FORMATS = {"nquads", "trig"}
+
+
+@dataclass
+class Evidence:
+    """One kg:Statement behind an edge: the sentence and the words that carry the relation."""
+
+    sentence: str
+    relation_text: str = ""
+    subject_text: str = ""
+    object_text: str = ""
+    negated: bool = False
+    modality: str = ""
+    confidence: float | None = None
+    document: int | None = None  # index into GraphModel.documents
+
+
+@dataclass
+class Node:
+    """An entity: its IRI, names, type, mention count and the documents that mention it."""
+
+    iri: str
+    label: str
+    type: str = "Entity"
+    alt_labels: list[str] = field(default_factory=list)
+    mentions: int = 0
+    documents: list[int] = field(default_factory=list)
+    degree: int = 0
+
+
+@dataclass
+class Edge:
+    """A direct relation triple (subject, rel: predicate, object) with its evidence."""
+
+    source: int  # index into GraphModel.nodes
+    target: int
+    predicate: str
+    label: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def negated(self) -> bool:
+        """True when every sentence behind the edge denies it."""
+        return bool(self.evidence) and all(ev.negated for ev in self.evidence)
+
+    @property
+    def modality(self) -> str:
+        """The hedge ("may", "could"...) when no sentence asserts the edge plainly, else ''."""
+        asserted = [ev for ev in self.evidence if not ev.negated]
+        if asserted and all(ev.modality for ev in asserted):
+            return asserted[0].modality
+        return ""
+
+
+@dataclass
+class Document:
+    """A source document: IRI, short id and title."""
+
+    iri: str
+    doc_id: str
+    title: str
+
+
+@dataclass
+class GraphModel:
+    """Everything the renderers draw, with cross references as list indices."""
+
+    nodes: list[Node]
+    edges: list[Edge]
+    documents: list[Document]
+    n_statements: int = 0
+
+
+def load_graph(path: str | Path) -> rdflib.Graph:
+    """Read an RDF file into one rdflib graph (named graphs of .nq/.trig are merged).
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld`` (or ``.rdf``/``.n3``) file,
+        optionally gzipped (``graph.ttl.gz``).
+
+    Returns
+    -------
+    rdflib.Graph
+        The union of all triples in the file.
+
+    Raises
+    ------
+    KgbuildError
+        When the file is missing, has an unknown extension or does not parse.
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.ttl"
+    >>> _ = p.write_text("<urn:a> <urn:b> <urn:c> .")
+    >>> len(load_graph(p))
+    1
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise KgbuildError("no such graph file", path=path)
+    inner = path.with_suffix("") if path.suffix == ".gz" else path
+    fmt = guess_format(inner.name)
+    if fmt is None:
+        raise KgbuildError(
+            f"cannot tell the RDF format from the extension {inner.suffix!r} "
+            "(use .ttl, .nt, .nq, .trig or .jsonld)", path=path)
+    try:
+        data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        if fmt in _QUAD_FORMATS:
+            dataset = rdflib.Dataset()
+            dataset.parse(source=io.BytesIO(data), format=fmt)
+            graph = rdflib.Graph()
+            for s, p, o, _ in dataset.quads((None, None, None, None)):
+                graph.add((s, p, o))
+        else:
+            graph = rdflib.Graph()
+            graph.parse(source=io.BytesIO(data), format=fmt)
+    except (OSError, EOFError) as exc:
+        raise KgbuildError(f"cannot read graph: {exc}", path=path) from exc
+    except Exception as exc:  # rdflib raises many parser-specific types
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise KgbuildError(f"not valid {fmt}: {first[:200]}", path=path) from exc
+    return graph
+
+
+def _text(graph: rdflib.Graph, subject, predicate) -> str:
+    value = graph.value(subject, predicate)
+    return str(value) if value is not None else ""
+
+
+def _tail(iri: str) -> str:
+    """A readable name from an IRI when it has no label: last path segment, decoded."""
+    tail = iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return unquote(tail).replace("_", " ") or iri
+
+
+def _entity_type(graph: rdflib.Graph, subject) -> str | None:
+    found = [_TYPE_BY_IRI[t] for t in graph.objects(subject, RDF.type) if t in _TYPE_BY_IRI]
+    # A node typed both kg:Entity and a subclass shows as the subclass.
+    specific = [t for t in found if t != "Entity"]
+    return (specific or found or [None])[0]
+
+
+def read_model(graph: rdflib.Graph) -> GraphModel:
+    """Collect entities, relation edges with evidence, and documents from a contract graph.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        A graph following docs/output-contract.md.
+
+    Returns
+    -------
+    GraphModel
+        Nodes (with degree), edges (one per distinct subject/predicate/object) and documents.
+
+    Example
+    -------
+    >>> from kgbuild.view.synthetic import synthetic_graph
+    >>> model = read_model(synthetic_graph(20, seed=1))
+    >>> len(model.nodes)
+    20
+    """
+    documents: list[Document] = []
+    doc_index: dict[URIRef, int] = {}
+    for doc in sorted(set(graph.subjects(RDF.type, KG.Document))):
+        doc_id = _text(graph, doc, KG.documentId) or _tail(str(doc))
+        doc_index[doc] = len(documents)
+        documents.append(Document(str(doc), doc_id, _text(graph, doc, DCTERMS.title) or doc_id))
+
+    nodes: list[Node] = []
+    node_index: dict[URIRef, int] = {}
+
+    def node_for(term) -> int:
+        if term not in node_index:
+            label = _text(graph, term, RDFS.label) or _tail(str(term))
+            alts = sorted({str(a) for a in graph.objects(term, SKOS.altLabel)} - {label})
+            count = graph.value(term, KG.mentionCount)
+            docs = sorted(doc_index[d] for d in graph.objects(term, KG.mentionedIn) if d in doc_index)
+            node_index[term] = len(nodes)
+            nodes.append(Node(str(term), label, _entity_type(graph, term) or "Entity", alts,
+                              int(count.toPython()) if isinstance(count, Literal) else 0, docs))
+        return node_index[term]
+
+    for type_iri in _TYPE_BY_IRI:
+        for subject in sorted(set(graph.subjects(RDF.type, type_iri))):
+            if isinstance(subject, URIRef):
+                node_for(subject)
+
+    rel_prefix = str(REL)
+    pred_labels: dict[URIRef, str] = {}
+
+    def pred_label(pred: URIRef) -> str:
+        if pred not in pred_labels:
+            pred_labels[pred] = _text(graph, pred, RDFS.label) or _tail(str(pred))
+        return pred_labels[pred]
+
+    edges: dict[tuple, Edge] = {}
+
+    def edge_for(s, p, o) -> Edge:
+        key = (s, p, o)
+        if key not in edges:
+            edges[key] = Edge(node_for(s), node_for(o), str(p), pred_label(p))
+        return edges[key]
+
+    for s, p, o in graph:
+        if str(p).startswith(rel_prefix) and isinstance(s, URIRef) and isinstance(o, URIRef):
+            edge_for(s, p, o)
+
+    statements = sorted(set(graph.subjects(RDF.type, KG.Statement)))
+    for st in statements:
+        s, p, o = (graph.value(st, RDF.subject), graph.value(st, RDF.predicate),
+                   graph.value(st, RDF.object))
+        if not (isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(o, URIRef)):
+            continue
+        confidence = graph.value(st, KG.confidence)
+        doc = graph.value(st, PROV.wasDerivedFrom)
+        negated = graph.value(st, KG.negated)
+        edge_for(s, p, o).evidence.append(Evidence(
+            sentence=_text(graph, st, KG.sentence),
+            relation_text=_text(graph, st, KG.relationText),
+            subject_text=_text(graph, st, KG.subjectText),
+            object_text=_text(graph, st, KG.objectText),
+            negated=bool(negated.toPython()) if isinstance(negated, Literal) else False,
+            modality=_text(graph, st, KG.modality),
+            confidence=float(confidence.toPython()) if isinstance(confidence, Literal) else None,
+            document=doc_index.get(doc),
+        ))
+
+    edge_list = sorted(edges.values(), key=lambda e: (e.source, e.target, e.predicate))
+    for edge in edge_list:
+        nodes[edge.source].degree += 1
+        if edge.target != edge.source:
+            nodes[edge.target].degree += 1
+    return GraphModel(nodes, edge_list, documents, n_statements=len(statements))
+
+
+def ranked_nodes(model: GraphModel) -> list[int]:
+    """Node indices, most connected first (ties: more mentions, then name)."""
+    return sorted(range(len(model.nodes)),
+                  key=lambda i: (-model.nodes[i].degree, -model.nodes[i].mentions,
+                                 model.nodes[i].label.lower()))
+
+
+def edge_documents(edge: Edge) -> list[int]:
+    """Indices of the documents an edge was read in, without repeats."""
+    return sorted({ev.document for ev in edge.evidence if ev.document is not None})
+
+
+def count_by(items, key) -> dict:
+    """A {key: count} dict, largest first (helper for legends and stats)."""
+    counts: dict = defaultdict(int)
+    for item in items:
+        counts[key(item)] += 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))))
