@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from kgbuild import rdfio
 from kgbuild.errors import KgbuildError
+from kgbuild.store import query_dataset
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -73,7 +74,7 @@ def open_source(source: str | Path) -> ox.Store:
     return rdfio.load(path)
 
 
-def execute(store: ox.Store, sparql: str, limit: int | None = None) -> QueryResult:
+def execute(store: ox.Store, sparql: str, limit: int | None = None, dataset: dict | None = None) -> QueryResult:
     """Run a SPARQL query on an open store (default graph = union of all graphs).
 
     Parameters
@@ -83,6 +84,9 @@ def execute(store: ox.Store, sparql: str, limit: int | None = None) -> QueryResu
         A SPARQL 1.1 query; our prefixes (kg:, rel:, ent:, rdfs:, skos:...) need no PREFIX line.
     limit : int, optional
         Keep at most this many rows or triples; ``truncated`` tells if more existed.
+    dataset : dict, optional
+        ``Store.query`` keyword arguments choosing the graphs (``kgbuild.store.query_dataset``,
+        computed when omitted).
 
     Returns
     -------
@@ -96,7 +100,7 @@ def execute(store: ox.Store, sparql: str, limit: int | None = None) -> QueryResu
     'A'
     """
     try:
-        answer = store.query(sparql, prefixes=rdfio.ALL_PREFIXES, use_default_graph_as_union=True)
+        answer = store.query(sparql, prefixes=rdfio.ALL_PREFIXES, **(dataset or query_dataset(store)))
     except SyntaxError as exc:
         raise KgbuildError(f"bad SPARQL: {' '.join((exc.msg or str(exc)).split())}") from None
     try:

@@ -51,7 +51,7 @@ def sample_quads(doc_ids=("haqqani", "briefing")) -> list[tuple]:
         if alt:
             quads.append((iri, SKOS.altLabel, Literal(alt), None))
         quads += [(iri, KG.mentionedIn, DOC[d], None) for d in doc_ids]
-    for n, d in enumerate(doc_ids):
+    for d in doc_ids:
         g = DOC[d]
         text = f"Sec. of State Clinton met Pakistani journalists in Islamabad ({d})."
         quads += [
@@ -73,8 +73,8 @@ def sample_quads(doc_ids=("haqqani", "briefing")) -> list[tuple]:
                 (st, RDF.object, o, g),
                 (st, PROV.wasDerivedFrom, g, g),
                 (st, KG.sentence, Literal(text), g),
-                (st, NIF.beginIndex, Literal(100 * n), g),
-                (st, NIF.endIndex, Literal(100 * n + len(text)), g),
+                (st, NIF.beginIndex, Literal(10 * len(d)), g),
+                (st, NIF.endIndex, Literal(10 * len(d) + len(text)), g),
                 (st, KG.relationText, Literal("met"), g),
                 (st, KG.subjectText, Literal("Sec. of State Clinton"), g),
                 (st, KG.objectText, Literal("Pakistani journalists"), g),
