@@ -76,12 +76,12 @@ def title_relations(sent: Span) -> Iterator:
         title_text = text_of(doc, indices)
         title = Argument(head=title_heads[-1].i, tokens=tuple(indices), text=title_text, role="object")
         yield make_relation(
-            arguments=[person, title], relation_tokens=[], relation_text="is", predicate="be",
+            arguments=[person, title], relation_tokens=[], relation_text="is", predicate="hold_position",
             subject=person, object=title, pattern="title", sentence_start=sent.start,
         )
         # the employer named inside the title: "U.S.", "State Department", "CNN"
         for other in sent.ents:
-            if other.label_ in EMPLOYER_ENTS and other.start >= indices[0] and other.end <= ent.start:
+            if other.label_ in EMPLOYER_ENTS and other.start >= indices[0] and other.end <= ent.start and doc[other.start - 1].lower_ != "of":
                 employer = Argument(head=other.root.i, tokens=tuple(range(other.start, other.end)), text=other.text, role="object")
                 position = [i for i in indices if not other.start <= i < other.end and doc[i].pos_ != "DET"]
                 if not position:

@@ -1,0 +1,105 @@
+"""Dataclasses that flow between the stages: read → parse → extract → resolve → graph.
+
+They hold plain values (no spaCy objects), so a resolved document can be
+pickled to another process or a Dask worker, and the parsed Doc freed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: spaCy NER labels → our ontology's class names (see ontologies/kgbuild.ttl).
+NER_CLASSES: dict[str, str] = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "NORP": "Group",
+    "EVENT": "Event",
+    "DATE": "Date",
+    "TIME": "Date",
+    "WORK_OF_ART": "CreativeWork",
+    "PRODUCT": "Product",
+    "LAW": "Law",
+    "LANGUAGE": "Language",
+    "MONEY": "Quantity",
+    "PERCENT": "Quantity",
+    "QUANTITY": "Quantity",
+    "CARDINAL": "Quantity",
+    "ORDINAL": "Quantity",
+    "CONCEPT": "Concept",
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input text.
+
+    Example
+    -------
+    >>> Document(id="a1", text="Clinton met journalists.").title is None
+    True
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None  # ISO date of publication, when known
+
+
+@dataclass
+class Entity:
+    """One real-world thing within a document (after coreference)."""
+
+    key: str  # document-local id
+    type: str  # ontology class name
+    name: str  # canonical name
+    names: set[str] = field(default_factory=set)  # every other name seen
+    ner_label: str = "CONCEPT"
+    mentions: int = 0
+
+
+@dataclass
+class Merge:
+    """Why names were resolved to one entity (for audit)."""
+
+    entity: str  # Entity.key
+    names: tuple[str, ...]
+    rule: str
+
+
+@dataclass
+class Statement:
+    """One relation between two entities, with its provenance."""
+
+    subject: str  # Entity.key
+    predicate: str  # normalised key, e.g. "meet_with"
+    object: str  # Entity.key
+    sentence: str
+    sentence_start: int  # character offsets of the sentence in the document
+    sentence_end: int
+    relation_text: str
+    subject_text: str
+    object_text: str
+    confidence: float
+    pattern: str
+    negated: bool = False
+    modality: str | None = None
+    attributed_to: str | None = None  # Entity.key of the speaker
+    attribution: str | None = None  # the speaker's words as written
+    time: str | None = None
+    place: str | None = None  # Entity.key
+
+
+@dataclass
+class ResolvedDocument:
+    """Everything one document contributes to the graph."""
+
+    document: Document
+    entities: dict[str, Entity]
+    statements: list[Statement]
+    merges: list[Merge] = field(default_factory=list)
+    sentences: int = 0
+    words: int = 0

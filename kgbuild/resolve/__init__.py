@@ -1,0 +1,167 @@
+"""Resolution: from a parsed Doc and its relations to entities and statements of one document.
+
+Every name of one thing becomes one ``Entity``; pronouns resolve to their
+antecedent or are dropped (never a node called "she"); every relation whose
+two arguments are entities becomes a ``Statement`` with its provenance.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from kgbuild.extract.types import Argument, Relation
+from kgbuild.model import NER_CLASSES, Document, Entity, Merge, ResolvedDocument, Statement
+from kgbuild.resolve.coref import SPEAKER_PRONOUNS, Clusters, resolve_mentions
+from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name
+
+#: Open IE only: relations that say nothing in a graph ("X is Y" between one entity's names).
+GRAPH_SKIP_PATTERNS = frozenset({"verb_only"})
+#: Predicates whose object is a description ("is the host of Top Gear"), kept whole as a Concept.
+DESCRIPTION_PREDICATES = frozenset({"be", "hold_position"})
+#: Preference of NER labels when a cluster has several (a name tagged PERSON once and ORG once).
+LABEL_PRIORITY = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME"]
+
+
+#: Heads that are a title, not the person: "Sec. of State Clinton" is Clinton.
+TITLE_WORDS = frozenset(
+    "sec. secretary president minister adm. admiral gen. general chairman chairwoman senator sen. gov. governor "
+    "rep. representative mr. mrs. ms. dr. prime chief director ambassador judge justice king queen prince princess "
+    "pope ceo spokesman spokeswoman leader commander mayor lt. col. capt. sgt. prof. professor".split()
+)
+
+
+def _mention_for(index: MentionIndex, doc: Doc, arg: Argument | None, whole: bool = False) -> Mention | None:
+    """The mention an argument refers to. ``whole``: a description keeps all its words ("host of Top Gear")."""
+    if arg is None:
+        return None
+    if arg.role == "event":  # a nominalised verb: "at the request of X" → the meeting
+        return index.add(arg.head, arg.head + 1, "CONCEPT", arg.head, arg.text)
+    head = doc[arg.head]
+    if head.lower_ in TITLE_WORDS or head.ent_type_ not in ("", "PERSON") and len(doc.ents) and head.pos_ == "PROPN":
+        people = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= arg.start and e.end <= arg.end]
+        if len(people) == 1 and head.lower_ in TITLE_WORDS | {"sec", "adm"} or (len(people) == 1 and head.ent_type_ and len(doc[head.i:head.i + 1].text) <= 4):
+            return index.for_head(people[0].root)
+    if whole and not head.ent_type_ and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in TITLE_WORDS:
+        name = clean_name([doc[i] for i in arg.tokens])
+        if name and len(arg.tokens) <= 12:
+            return index.add(arg.tokens[0], arg.tokens[-1] + 1, "CONCEPT", arg.head, name)
+    return index.for_head(head)
+
+
+def resolve_document(document: Document, doc: Doc, relations: list[Relation]) -> ResolvedDocument:
+    """Resolve one parsed document.
+
+    Parameters
+    ----------
+    document : Document
+        The input the Doc was parsed from.
+    doc : Doc
+        The parsed text.
+    relations : list of Relation
+        ``doc._.relations``.
+
+    Returns
+    -------
+    ResolvedDocument
+
+    Example
+    -------
+    >>> from kgbuild.parse import load_model
+    >>> from kgbuild.extract import extract_relations
+    >>> nlp = load_model()
+    >>> text = "Hillary Clinton met journalists. Clinton said she was happy."
+    >>> doc = nlp(text)
+    >>> resolved = resolve_document(Document("d", text), doc, extract_relations(doc))
+    >>> sorted(e.name for e in resolved.entities.values() if e.type == "Person")
+    ['Hillary Clinton']
+    """
+    index = MentionIndex(doc)
+    arg_mentions: list[tuple[Mention | None, Mention | None, Mention | None, Mention | None]] = []
+    speakers: dict[int, int] = {}
+    for rel in relations:
+        subj = _mention_for(index, doc, rel.subject)
+        obj = _mention_for(index, doc, rel.object, whole=rel.predicate in DESCRIPTION_PREDICATES)
+        speaker = _mention_for(index, doc, rel.attribution)
+        place = _mention_for(index, doc, rel.place)
+        for m in (subj, obj):
+            if m is not None and m.is_pronoun and m.text in SPEAKER_PRONOUNS and speaker is not None:
+                speakers[m.id] = speaker.id
+        arg_mentions.append((subj, obj, speaker, place))
+    clusters = resolve_mentions(doc, index, speakers)
+    entities, key_of = _entities(document, index, clusters)
+    statements = []
+    for rel, (subj, obj, speaker, place) in zip(relations, arg_mentions):
+        if rel.pattern in GRAPH_SKIP_PATTERNS or subj is None or obj is None:
+            continue
+        s, o = key_of.get(clusters.find(subj.id)), key_of.get(clusters.find(obj.id))
+        if s is None or o is None or s == o:
+            continue
+        if rel.predicate in DESCRIPTION_PREDICATES and entities[o].type != "Concept":
+            continue  # "Dushanbe, Tajikistan": two names side by side are not an is-a
+        sent = doc[rel.sentence_start].sent
+        statements.append(Statement(
+            subject=s, predicate=rel.predicate, object=o,
+            sentence=sent.text.strip(), sentence_start=sent.start_char, sentence_end=sent.start_char + len(sent.text.rstrip()),
+            relation_text=rel.relation_text, subject_text=rel.subject.text if rel.subject else "",
+            object_text=rel.object.text if rel.object else "", confidence=rel.confidence, pattern=rel.pattern,
+            negated=rel.negated, modality=rel.modality,
+            attributed_to=key_of.get(clusters.find(speaker.id)) if speaker is not None else None,
+            attribution=rel.attribution_text, time=rel.time.text if rel.time is not None else None,
+            place=key_of.get(clusters.find(place.id)) if place is not None else None,
+        ))
+    merges = _merges(index, clusters, key_of)
+    for statement in statements:
+        entities[statement.subject].mentions = max(entities[statement.subject].mentions, 1)
+    used = {k for st in statements for k in (st.subject, st.object, st.attributed_to, st.place) if k}
+    named = {k for k, e in entities.items() if e.type != "Concept"}
+    keep = used | named
+    return ResolvedDocument(
+        document=document,
+        entities={k: e for k, e in entities.items() if k in keep},
+        statements=statements,
+        merges=[m for m in merges if m.entity in keep],
+        sentences=sum(1 for _ in doc.sents),
+        words=sum(1 for t in doc if not t.is_space and not t.is_punct),
+    )
+
+
+def _entities(document: Document, index: MentionIndex, clusters: Clusters) -> tuple[dict[str, Entity], dict[int, str]]:
+    members: dict[int, list[Mention]] = defaultdict(list)
+    for m in index.mentions:
+        members[clusters.find(m.id)].append(m)
+    entities: dict[str, Entity] = {}
+    key_of: dict[int, str] = {}
+    for root, group in sorted(members.items()):
+        named = [m for m in group if not m.is_pronoun]
+        if not named:
+            continue  # a pronoun with no antecedent is dropped, never a node
+        labels = Counter(m.label for m in named if m.label != "CONCEPT")
+        label = max(labels, key=lambda l: (labels[l], -LABEL_PRIORITY.index(l) if l in LABEL_PRIORITY else -99)) if labels else "CONCEPT"
+        names = [m.text for m in named]
+        proper = [m.text for m in named if m.label == label] or names
+        # canonical: the longest proper name (people, places) — full names beat surnames
+        counts = Counter(proper)
+        if label in ("PERSON", "CONCEPT"):
+            canonical = max(proper, key=lambda n: (len(n.split()), len(n), counts[n]))
+        else:
+            canonical = max(proper, key=lambda n: (counts[n], len(n)))
+        key = f"e{len(entities)}"
+        entities[key] = Entity(
+            key=key, type=NER_CLASSES.get(label, "Concept"), name=canonical,
+            names={n for n in names if n != canonical}, ner_label=label if label != "CONCEPT" else "NOUN_CHUNK",
+            mentions=len(group),
+        )
+        key_of[root] = key
+    return entities, key_of
+
+
+def _merges(index: MentionIndex, clusters: Clusters, key_of: dict[int, str]) -> list[Merge]:
+    merges = []
+    mentions = index.mentions
+    for a, b, rule in clusters.evidence:
+        key = key_of.get(clusters.find(a))
+        if key is not None:
+            merges.append(Merge(entity=key, names=(mentions[a].text, mentions[b].text), rule=rule))
+    return merges

@@ -1,0 +1,255 @@
+"""Coreference within a document: which mentions are one entity.
+
+Rules, applied in order of reliability, each recorded as the merge's evidence:
+same-name, partial-name, acronym, also-known-as, apposition, description,
+definite-description, title, pronoun. Mentions are merged with a union-find;
+a rule never merges two named entities of clashing types.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
+
+PERSON = "PERSON"
+TYPE_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
+#: Head nouns that name the kind of organisation, not which one: "intelligence agency" ≈ "intelligence service".
+GENERIC_ORG_HEADS = frozenset({"agency", "service", "services", "organization", "organisation", "body", "unit", "apparatus", "directorate", "establishment"})
+#: Definite descriptions that refer back to the last named entity of a kind.
+DESCRIPTION_TYPES = {
+    "group": ("ORG",), "network": ("ORG",), "organization": ("ORG",), "organisation": ("ORG",),
+    "company": ("ORG",), "firm": ("ORG",), "party": ("ORG",), "agency": ("ORG",), "militants": ("ORG",),
+    "club": ("ORG",), "team": ("ORG",), "bank": ("ORG",), "government": ("ORG", "GPE"),
+    "country": ("GPE",), "nation": ("GPE",), "city": ("GPE",), "state": ("GPE",), "capital": ("GPE",),
+}
+DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
+SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
+
+
+def normalize(name: str) -> str:
+    """A key for comparing names: lower case, straight quotes, no leading 'the', no dots in acronyms."""
+    text = name.lower().replace("\u2019", "'").strip()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"(?<=\b\w)\.", "", text)  # U.S. → us
+    return " ".join(text.split())
+
+
+class Clusters:
+    """Union-find over mention ids, with the evidence of every merge."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.parent = list(range(len(mentions)))
+        self.mentions = mentions
+        self.evidence: list[tuple[int, int, str]] = []
+
+    def find(self, i: int) -> int:
+        # rules may add mentions (e.g. the noun before "also known as"): grow with the list
+        self.parent.extend(range(len(self.parent), len(self.mentions)))
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def labels(self, i: int) -> set[str]:
+        root = self.find(i)
+        return {m.label for m in self.mentions if self.find(m.id) == root and m.label not in ("CONCEPT", "PRONOUN")}
+
+    def union(self, a: int, b: int, rule: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        groups = {TYPE_GROUPS.get(l, l) for l in self.labels(a) | self.labels(b)}
+        if len(groups) > 1 and not groups <= {"org", "place"}:
+            return False  # a person is never an organisation, whatever the rule says
+        self.parent[max(ra, rb)] = min(ra, rb)
+        self.evidence.append((a, b, rule))
+        return True
+
+
+def resolve_mentions(doc: Doc, index: MentionIndex, speakers: dict[int, int]) -> Clusters:
+    """Cluster the mentions of ``doc``.
+
+    Parameters
+    ----------
+    doc : Doc
+    index : MentionIndex
+        Every mention of the document (named entities, relation arguments).
+    speakers : dict
+        Pronoun mention id → mention id of the speaker of the reported speech it sits in.
+
+    Returns
+    -------
+    Clusters
+    """
+    mentions = index.mentions
+    clusters = Clusters(mentions)
+    named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
+    _same_name(clusters, named)
+    _partial_names(clusters, named)
+    _acronyms(clusters, doc, index, named)
+    _also_known_as(clusters, doc, index)
+    _appositions(clusters, doc, index)
+    _descriptions(clusters, doc, mentions)
+    _pronouns(clusters, doc, mentions, speakers)
+    return clusters
+
+
+def _same_name(clusters: Clusters, named: list[Mention]) -> None:
+    first: dict[tuple[str, str], int] = {}
+    for m in named:
+        key = (TYPE_GROUPS.get(m.label, m.label), normalize(m.text))
+        if key in first:
+            clusters.union(first[key], m.id, "same-name")
+        else:
+            first[key] = m.id
+
+
+def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
+    people = [m for m in named if m.label == PERSON]
+    full = [m for m in people if len(m.text.split()) > 1]
+    for m in people:
+        words = normalize(m.text).split()
+        if len(words) != 1:
+            continue
+        matches = {clusters.find(f.id) for f in full if words[0] in (normalize(f.text).split()[-1], normalize(f.text).split()[0])}
+        if len(matches) == 1:
+            clusters.union(matches.pop(), m.id, "partial-name")
+    # a surname-only mention tagged ORG/GPE by NER ("Clinton's trip") is left apart: its type clashes
+
+
+def _initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in ("of", "the", "and", "for", "&", "de", "e")]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _acronyms(clusters: Clusters, doc: Doc, index: MentionIndex, named: list[Mention]) -> None:
+    by_end = {m.end: m for m in named}
+    for m in named:
+        compact = m.text.replace(".", "")
+        # "Lashkar-e-Taiba (LeT)": an acronym in brackets right after a name
+        if m.start >= 2 and doc[m.start - 1].text == "(" and (m.start - 1) in by_end:
+            clusters.union(by_end[m.start - 1].id, m.id, "acronym")
+        if not (2 <= len(compact) <= 6 and compact.upper() == compact and compact.isalpha()):
+            continue
+        for other in named:
+            if other.id != m.id and len(other.text.split()) > 1 and _initials(other.text) == compact:
+                clusters.union(other.id, m.id, "acronym")
+
+
+def _also_known_as(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
+    for token in doc:
+        if token.lower_ not in ("known", "called", "dubbed", "nicknamed"):
+            continue
+        as_ = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ == "known" and (as_ is None or as_.lower_ != "as"):
+            continue
+        target_tok = next((c for c in (as_ or token).subtree if c.dep_ in ("pobj", "oprd", "attr")), None)
+        if target_tok is None and as_ is not None and as_.i + 1 < len(doc):
+            target_tok = doc[as_.i + 2] if doc[as_.i + 1].lower_ == "the" and as_.i + 2 < len(doc) else doc[as_.i + 1]
+        # the named thing: the noun right before ", also known as" (skipping quotes, commas, "also")
+        i = token.i - 1
+        while i >= 0 and (doc[i].is_punct or doc[i].lower_ in ("also", "is", "are", "was", "were")):
+            i -= 1
+        if i < 0 or target_tok is None or doc[i].pos_ not in ("NOUN", "PROPN"):
+            continue
+        named = index.for_head(doc[i])
+        alias = index.for_head(target_tok)
+        if named is not None and alias is not None and not alias.is_pronoun and not named.is_pronoun:
+            clusters.union(named.id, alias.id, "also-known-as")
+
+
+def _appositions(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
+    for token in doc:
+        if token.dep_ != "appos" or token.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        a, b = index.for_head(token.head), index.for_head(token)
+        if a is None or b is None or a.is_pronoun or b.is_pronoun:
+            continue
+        if a.label != "CONCEPT" and b.label != "CONCEPT":
+            continue  # "Dushanbe, Tajikistan": two names in apposition are usually two places
+        if {a.label, b.label} & {"PERSON", "ORG"}:
+            clusters.union(a.id, b.id, "apposition")
+
+
+def _reduced(m: Mention, doc: Doc) -> str:
+    words = normalize(m.text).split()
+    if len(words) > 1 and words[-1] in GENERIC_ORG_HEADS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention]) -> None:
+    concepts = [m for m in mentions if m.label == "CONCEPT"]
+    first: dict[str, int] = {}
+    for m in concepts:
+        key = _reduced(m, doc)
+        if key in first:
+            clusters.union(first[key], m.id, "description")
+        else:
+            first[key] = m.id
+    named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
+    for m in concepts:
+        determiner = doc[m.start - 1].lower_ if m.start > 0 else ""
+        head = doc[m.head]
+        if determiner not in DEFINITE and not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
+            continue
+        modifiers = {t.lower_ for t in doc[m.start:m.end] if t.i != m.head}
+        # "the official" → the last earlier official with the same or more modifiers
+        earlier = [c for c in concepts if c.start < m.start and doc[c.head].lemma_ == head.lemma_ and c.id != m.id]
+        earlier = [c for c in earlier if modifiers <= {t.lower_ for t in doc[c.start:c.end]}]
+        if earlier:
+            clusters.union(earlier[-1].id, m.id, "definite-description")
+            continue
+        kinds = DESCRIPTION_TYPES.get(head.lemma_.lower()) if not modifiers else None
+        if kinds:
+            candidates = [n for n in named if n.label in kinds and n.start < m.start and m.sentence - n.sentence <= 4]
+            if candidates:
+                clusters.union(candidates[-1].id, m.id, "definite-description")
+
+
+def _pronouns(clusters: Clusters, doc: Doc, mentions: list[Mention], speakers: dict[int, int]) -> None:
+    gender: dict[int, str] = {}
+    for m in mentions:
+        if m.label == PERSON and m.start > 0 and doc[m.start - 1].lower_ in HONORIFIC_GENDER:
+            gender[clusters.find(m.id)] = HONORIFIC_GENDER[doc[m.start - 1].lower_]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for position, m in enumerate(ordered):
+        if not m.is_pronoun:
+            continue
+        g, number = PRONOUNS[m.text]
+        if g == "speaker":
+            if m.id in speakers:
+                clusters.union(speakers[m.id], m.id, "pronoun")
+            continue
+        for candidate in reversed(ordered[:position]):
+            if m.sentence - candidate.sentence > 2:
+                break
+            if candidate.is_pronoun and candidate.text in PRONOUNS and PRONOUNS[candidate.text][0] == g and clusters.find(candidate.id) != candidate.id:
+                clusters.union(candidate.id, m.id, "pronoun")  # chains: "she ... she"
+                break
+            if _agrees(candidate, g, number, doc, clusters, gender):
+                if g in ("m", "f"):
+                    gender.setdefault(clusters.find(candidate.id), g)
+                clusters.union(candidate.id, m.id, "pronoun")
+                break
+
+
+def _agrees(candidate: Mention, g: str, number: str, doc: Doc, clusters: Clusters, gender: dict[int, str]) -> bool:
+    if candidate.is_pronoun or doc[candidate.head].dep_ == "compound":
+        return False  # "Haqqani" in "the Haqqani network" names the network, not a referent
+    labels = clusters.labels(candidate.id) or {candidate.label}
+    if g in ("m", "f"):
+        known = gender.get(clusters.find(candidate.id))
+        return PERSON in labels and (known is None or known == g)
+    if PERSON in labels:
+        return False
+    plural = doc[candidate.head].tag_ in ("NNS", "NNPS") or candidate.label == "NORP"
+    if g == "n":
+        # "it" is resolved only to an organisation or place that was a subject: safer to drop than to guess
+        return not plural and bool(labels & {"ORG", "GPE"}) and doc[candidate.head].dep_ in ("nsubj", "nsubjpass")
+    return plural

@@ -1,0 +1,151 @@
+"""Mentions: the spans of a Doc that name or refer to an entity.
+
+Named entities come from NER; relation arguments that are not named become
+concept mentions (the noun phrase without its determiner: "the meeting" →
+"meeting"); pronouns become pronoun mentions, which coreference resolves or
+drops.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+PRONOUNS = {
+    "he": ("m", "sg"), "him": ("m", "sg"), "his": ("m", "sg"), "himself": ("m", "sg"),
+    "she": ("f", "sg"), "her": ("f", "sg"), "hers": ("f", "sg"), "herself": ("f", "sg"),
+    "it": ("n", "sg"), "its": ("n", "sg"), "itself": ("n", "sg"),
+    "they": ("x", "pl"), "them": ("x", "pl"), "their": ("x", "pl"), "theirs": ("x", "pl"), "themselves": ("x", "pl"),
+    "we": ("speaker", "pl"), "us": ("speaker", "pl"), "our": ("speaker", "pl"), "ours": ("speaker", "pl"),
+    "i": ("speaker", "sg"), "me": ("speaker", "sg"), "my": ("speaker", "sg"),
+}
+#: Words that never make a node: pronouns we could not resolve, and empty heads.
+NON_REFERRING = frozenset(set(PRONOUNS) | {
+    "you", "your", "yours", "this", "that", "these", "those", "who", "whom", "which", "what", "whose",
+    "there", "here", "one", "ones", "anything", "something", "nothing", "everything", "anyone",
+    "someone", "everyone", "nobody", "somebody", "all", "both", "each", "either", "neither", "none",
+    "some", "many", "much", "most", "few", "several", "lot", "others", "other", "such", "herself", "himself",
+})
+#: Heads that make a proper-noun compound an organisation's name ("Haqqani network", "Labour party").
+ORG_HEADS = frozenset("network group movement party militia faction army front brigade council committee "
+                      "company corporation bank ministry department agency court union league association".split())
+LEADING_DROP = frozenset({"DET", "PRON", "PUNCT", "CCONJ"})
+LEADING_WORDS = frozenset({"such", "even", "only", "just", "also", "all", "both", "then", "former", "so-called"})
+
+
+@dataclass
+class Mention:
+    """A span that refers to an entity; ``label`` is a NER label, CONCEPT or PRONOUN."""
+
+    id: int
+    start: int  # token indices, end exclusive
+    end: int
+    text: str
+    label: str
+    head: int
+    sentence: int
+    in_quote: bool = False
+
+    @property
+    def is_pronoun(self) -> bool:
+        return self.label == "PRONOUN"
+
+
+def clean_name(span_tokens: list[Token]) -> str:
+    """A name without leading determiners, possessive pronouns or quotes ("the Haqqani network" → "Haqqani network")."""
+    tokens = list(span_tokens)
+    while tokens and (tokens[0].pos_ in LEADING_DROP and tokens[0].tag_ != "PRP$" or tokens[0].lower_ in LEADING_WORDS
+                      or tokens[0].tag_ == "PRP$" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+        tokens = tokens[:-1]
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return " ".join(text.replace("\u2019", "'").replace("\u201c", "").replace("\u201d", "").split())
+
+
+class MentionIndex:
+    """Collects the mentions of one Doc, at most one per span."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.mentions: list[Mention] = []
+        self._by_span: dict[tuple[int, int], Mention] = {}
+        self._sent_index = {}
+        for i, sent in enumerate(doc.sents):
+            for t in range(sent.start, sent.end):
+                self._sent_index[t] = i
+        self._quoted = _quoted_tokens(doc)
+        for ent in doc.ents:
+            if ent.label_ not in NUMERIC_LABELS and clean_name(list(ent)):
+                self.add(ent.start, ent.end, ent.label_, ent.root.i, clean_name(list(ent)))
+
+    def add(self, start: int, end: int, label: str, head: int, text: str) -> Mention:
+        existing = self._by_span.get((start, end))
+        if existing is not None:
+            return existing
+        mention = Mention(
+            id=len(self.mentions), start=start, end=end, text=text, label=label, head=head,
+            sentence=self._sent_index.get(head, 0), in_quote=head in self._quoted,
+        )
+        self.mentions.append(mention)
+        self._by_span[(start, end)] = mention
+        return mention
+
+    def for_head(self, head: Token) -> Mention | None:
+        """The mention an argument headed by ``head`` refers to, creating it if needed."""
+        doc = self.doc
+        if head.ent_type_ and head.ent_iob_ in ("B", "I"):
+            ent = _entity_at(doc, head.i)
+            if ent is not None:
+                if ent.label_ in NUMERIC_LABELS:
+                    return self.add(ent.start, ent.end, ent.label_, ent.root.i, ent.text)
+                return self._by_span.get((ent.start, ent.end))
+        lower = head.lower_
+        if lower in PRONOUNS:
+            return self.add(head.i, head.i + 1, "PRONOUN", head.i, lower)
+        if lower in NON_REFERRING or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        tokens = _noun_phrase(head)
+        name = clean_name(tokens)
+        if not name or name.lower() in NON_REFERRING:
+            return None
+        label = "CONCEPT"
+        if head.lemma_.lower() in ORG_HEADS and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+            label = "ORG"  # "the Haqqani network": a name NER missed
+        return self.add(tokens[0].i, tokens[-1].i + 1, label, head.i, name)
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent
+    return None
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The head with its pre-modifiers (det, amod, compound, poss, nummod), without clauses or PPs."""
+    left = [t for t in head.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod", "advmod", "predet")]
+    tokens: set[int] = {head.i}
+    for t in left:
+        tokens.update(s.i for s in t.subtree)
+    lo, hi = min(tokens), max(tokens)
+    return [head.doc[i] for i in range(lo, hi + 1)]
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    inside = False
+    quoted: set[int] = set()
+    for token in doc:
+        if token.text in ("\u201c", "``") or (token.text == '"' and not inside):
+            inside = True
+            continue
+        if token.text in ("\u201d", "''") or (token.text == '"' and inside):
+            inside = False
+            continue
+        if "\n" in token.text:
+            inside = False
+        if inside:
+            quoted.add(token.i)
+    return quoted
