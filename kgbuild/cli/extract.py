@@ -1,0 +1,60 @@
+"""``kgbuild extract --format carb|jsonl|tsv FILE|-``: Open IE tuples, one sentence a line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kgbuild.errors import InputError
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("extract", help="extract relations from one sentence per line (CaRB, JSONL or TSV)")
+    p.add_argument("input", metavar="FILE", help="a text file with one sentence a line, or - for stdin")
+    p.add_argument("--format", choices=["carb", "jsonl", "tsv"], default="jsonl")
+    p.add_argument("--model", help="spaCy pipeline to use")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--patterns", help="comma-separated pattern families to use (default: all); for ablations")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kgbuild.atomic import atomic_write
+    from kgbuild.extract import PATTERNS
+    from kgbuild.extract.openie import format_relation
+    from kgbuild.parse import load_model
+
+    lines = _lines(args.input)
+    nlp = load_model(args.model)
+    config = {}
+    if args.patterns:
+        config["patterns"] = [p.strip() for p in args.patterns.split(",") if p.strip()]
+        unknown = set(config["patterns"]) - set(PATTERNS)
+        if unknown:
+            raise InputError(f"unknown pattern families {sorted(unknown)}; known: {', '.join(PATTERNS)}", path="--patterns")
+    nlp.add_pipe("kgbuild_relations", config=config)
+    out_lines: list[str] = []
+    for line, doc in zip(lines, nlp.pipe(lines, batch_size=64)):
+        for relation in doc._.relations:
+            out_lines.append(format_relation(doc, line, relation, args.format))
+    text = "".join(l + "\n" for l in out_lines)
+    if args.output:
+        with atomic_write(args.output) as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _lines(source: str) -> list[str]:
+    if source == "-":
+        return [l.rstrip("\n") for l in sys.stdin if l.strip()]
+    path = Path(source)
+    if not path.is_file():
+        raise InputError("no such file", path=path)
+    try:
+        return [l.rstrip("\n").rstrip("\r") for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (byte {exc.start})", path=path) from exc

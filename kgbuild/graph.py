@@ -1,0 +1,141 @@
+"""The knowledge graph in memory: a networkx MultiDiGraph of entities and statements.
+
+Documents are added one at a time (``add_document``); their entities merge
+with those already in the graph by type and normalised name, so the same
+thing in many articles is one node. Concepts (common noun phrases such as
+"the meeting") are kept per document: two articles' meetings are not one.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from kgbuild.model import Document, Merge, ResolvedDocument, Statement
+from kgbuild.resolve.coref import normalize
+
+
+def slug(text: str) -> str:
+    """An IRI-safe slug of a name: lower case, spaces as '_', everything else percent-encoded.
+
+    Example
+    -------
+    >>> slug('Pakistan’s "intelligence"/service')
+    'pakistan%E2%80%99s_%22intelligence%22%2Fservice'
+    """
+    cleaned = "_".join(text.lower().split())[:120] or "_"
+    return urllib.parse.quote(cleaned, safe="_-~").replace(".", "%2E")
+
+
+@dataclass
+class MergedDocument:
+    """What the graph keeps of a document once it is added (the text is not kept)."""
+
+    document: Document
+    statements: list[tuple[str, Statement, str]]  # (subject node, statement, object node)
+    merges: list[tuple[str, Merge]] = field(default_factory=list)
+    entity_nodes: dict[str, str] = field(default_factory=dict)  # document entity key → node id
+    sentences: int = 0
+    words: int = 0
+
+
+class KnowledgeGraph:
+    """Entities as nodes, relations as edges, documents and their statements beside.
+
+    Example
+    -------
+    >>> from kgbuild import build_graph
+    >>> kg = build_graph(["Hillary Clinton met Pakistani journalists in Islamabad."])
+    >>> sorted(kg.graph.nodes[n]["label"] for n in kg.graph)
+    ['Hillary Clinton', 'Islamabad', 'Pakistani journalists']
+    """
+
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+        self.documents: dict[str, MergedDocument] = {}
+        self._by_name: dict[tuple[str, str], str] = {}
+        self._surnames: dict[str, set[str]] = defaultdict(set)
+
+    # ------------------------------------------------------------ building
+    def add_document(self, resolved: ResolvedDocument) -> None:
+        """Merge one resolved document into the graph."""
+        doc = resolved.document
+        merged = MergedDocument(document=doc, statements=[], sentences=resolved.sentences, words=resolved.words)
+        for key, entity in resolved.entities.items():
+            node = self._node_for(doc, entity.type, entity.name, entity.names)
+            data = self.graph.nodes[node]
+            data["names"].update(entity.names | {entity.name})
+            data["mentions"] += entity.mentions
+            data["documents"].add(doc.id)
+            data.setdefault("ner_label", entity.ner_label)
+            merged.entity_nodes[key] = node
+        for statement in resolved.statements:
+            s, o = merged.entity_nodes[statement.subject], merged.entity_nodes[statement.object]
+            self.graph.add_edge(s, o, predicate=statement.predicate, statement=statement, document=doc.id)
+            merged.statements.append((s, statement, o))
+        merged.merges = [(merged.entity_nodes[m.entity], m) for m in resolved.merges if m.entity in merged.entity_nodes]
+        self.documents[doc.id] = merged
+
+    def _node_for(self, doc: Document, type_: str, name: str, names: set[str]) -> str:
+        if type_ == "Concept":
+            node = f"concept/{slug(doc.id)}/{slug(name)}"
+        else:
+            key = (type_, normalize(name))
+            node = self._by_name.get(key)
+            if node is None and type_ == "Person" and len(name.split()) == 1:
+                # a surname alone in this article: the one person of that surname seen elsewhere
+                candidates = self._surnames.get(normalize(name), set())
+                if len(candidates) == 1:
+                    node = next(iter(candidates))
+            if node is None:
+                node = f"{type_.lower()}/{slug(name)}"
+                self._by_name[key] = node
+            if type_ == "Person" and len(name.split()) > 1:
+                self._surnames[normalize(name).split()[-1]].add(node)
+        if node not in self.graph:
+            self.graph.add_node(node, type=type_, label=name, names=set(), mentions=0, documents=set())
+        return node
+
+    # ------------------------------------------------------------ reading
+    def entities(self) -> Iterator[tuple[str, dict]]:
+        """(node id, attributes) of every entity."""
+        return iter(self.graph.nodes(data=True))
+
+    def statements(self) -> Iterator[tuple[str, str, Statement, str]]:
+        """(document id, subject node, statement, object node) of every relation."""
+        for doc_id, merged in self.documents.items():
+            for s, statement, o in merged.statements:
+                yield doc_id, s, statement, o
+
+    def summary(self) -> dict[str, int]:
+        """Counts for the CLI's summary line."""
+        return {
+            "documents": len(self.documents),
+            "entities": self.graph.number_of_nodes(),
+            "relations": self.graph.number_of_edges(),
+            "sentences": sum(d.sentences for d in self.documents.values()),
+            "words": sum(d.words for d in self.documents.values()),
+        }
+
+    def to_rdflib(self):
+        """The graph as an rdflib ``Graph`` (union of all named graphs)."""
+        from kgbuild.export import to_rdflib
+
+        return to_rdflib(self)
+
+    def write(self, path, format: str | None = None) -> int:
+        """Write the graph as RDF (format from the extension); returns the number of triples."""
+        from kgbuild.export import iter_quads
+        from kgbuild.rdfio import write_quads
+
+        return write_quads(iter_quads(self), path, format)
+
+
+def label_of(graph: nx.MultiDiGraph, node: str) -> str:
+    return graph.nodes[node]["label"]
+
+

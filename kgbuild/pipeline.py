@@ -1,0 +1,95 @@
+"""The pipeline: read → parse → extract → resolve → graph, behind one function.
+
+``build_graph`` is the Python API the CLI wraps. Parsed Docs are dropped as
+soon as their document is resolved, so memory holds only the graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+import kgbuild.extract  # noqa: F401  (registers the kgbuild_relations component)
+from kgbuild.graph import KnowledgeGraph
+from kgbuild.model import Document, ResolvedDocument
+from kgbuild.parse import load_model
+from kgbuild.resolve import resolve_document
+
+#: Components the extractor needs; nothing else runs.
+NEEDED = ("tok2vec", "tagger", "kgbuild_line_breaks", "parser", "attribute_ruler", "lemmatizer", "ner", "kgbuild_relations")
+
+
+def make_pipeline(model: str | None = None) -> Language:
+    """A spaCy pipeline with our extractor added (see ``kgbuild.parse.load_model`` for the model order)."""
+    nlp = load_model(model)
+    if "kgbuild_relations" not in nlp.pipe_names:
+        nlp.add_pipe("kgbuild_relations")
+    return nlp
+
+
+def as_documents(texts: Iterable[str | Document]) -> Iterator[Document]:
+    for i, item in enumerate(texts):
+        yield item if isinstance(item, Document) else Document(id=f"doc{i + 1}", text=item)
+
+
+def resolve_documents(
+    documents: Iterable[Document], nlp: Language, batch_size: int = 32, n_process: int = 1
+) -> Iterator[ResolvedDocument]:
+    """Parse, extract and resolve a stream of documents, one ``ResolvedDocument`` each.
+
+    Parameters
+    ----------
+    documents : iterable of Document
+    nlp : Language
+        From ``make_pipeline``.
+    batch_size : int
+        Documents per ``nlp.pipe`` batch.
+    n_process : int
+        Worker processes for parsing.
+
+    Returns
+    -------
+    Iterator of ResolvedDocument
+
+    Example
+    -------
+    >>> nlp = make_pipeline()
+    >>> [r.document.id for r in resolve_documents([Document("a", "Clinton met journalists.")], nlp)]
+    ['a']
+    """
+    pairs = ((doc.text, doc) for doc in documents)
+    for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield resolve_document(document, parsed, parsed._.relations or [])
+
+
+def build_graph(
+    texts: Iterable[str | Document], model: str | None = None, nlp: Language | None = None,
+    batch_size: int = 32, n_process: int = 1,
+) -> KnowledgeGraph:
+    """Build a knowledge graph from texts.
+
+    Parameters
+    ----------
+    texts : iterable of str or Document
+        Plain strings get ids doc1, doc2...
+    model : str, optional
+        A spaCy pipeline to use instead of the default English model.
+    nlp : Language, optional
+        A pipeline from ``make_pipeline`` to reuse.
+
+    Returns
+    -------
+    KnowledgeGraph
+
+    Example
+    -------
+    >>> kg = build_graph(["Hillary Clinton met Pakistani journalists in Islamabad."])
+    >>> [(kg.graph.nodes[s]["label"], d["predicate"], kg.graph.nodes[o]["label"]) for s, o, d in kg.graph.edges(data=True)]
+    [('Hillary Clinton', 'meet', 'Pakistani journalists')]
+    """
+    nlp = nlp or make_pipeline(model)
+    kg = KnowledgeGraph()
+    for resolved in resolve_documents(as_documents(texts), nlp, batch_size=batch_size, n_process=n_process):
+        kg.add_document(resolved)
+    return kg
