@@ -1,0 +1,55 @@
+"""``kgbuild serve GRAPH_OR_STORE``: a SPARQL 1.1 endpoint, read-only and on loopback by default."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from kgbuild.serve import Endpoint, ServeConfig
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "serve",
+        help="serve a graph or store as a SPARQL 1.1 endpoint",
+        description="Serve a graph file or a store directory at http://HOST:PORT/query (SPARQL 1.1 Protocol: "
+        "GET ?query=, POST form or application/sparql-query; results by Accept: JSON, XML, CSV, TSV, Turtle). "
+        "Read-only unless --allow-update; SERVICE and LOAD are always refused.",
+    )
+    p.add_argument("source", metavar="GRAPH_OR_STORE", help="graph file (.ttl .nt .nq .trig .jsonld) or store directory")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, loopback only)")
+    p.add_argument("--port", type=int, default=7878, help="port (default 7878; 0 picks a free one)")
+    p.add_argument("--allow-update", action="store_true", help="accept SPARQL UPDATE at /update (needs --token)")
+    p.add_argument("--token", default=os.environ.get("KGBUILD_SERVE_TOKEN"),
+                   help="bearer token required for updates (default: $KGBUILD_SERVE_TOKEN)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="S", help="seconds a query may run (default 30)")
+    p.add_argument("--max-results", type=int, default=10_000, metavar="N", help="rows or triples per answer (default 10000)")
+    p.add_argument("--workers", type=int, default=min(4, os.cpu_count() or 1), metavar="N",
+                   help="query worker processes (default: CPUs, at most 4)")
+    p.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES", help="largest request accepted (default 1 MB)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = ServeConfig(
+        source=Path(args.source), host=args.host, port=args.port, allow_update=args.allow_update, token=args.token,
+        timeout=args.timeout, max_results=args.max_results, workers=args.workers, max_body=args.max_body,
+    )
+    endpoint = Endpoint(config)
+    url = endpoint.start()
+    mode = "read-write (updates at /update with the bearer token)" if args.allow_update else "read-only"
+    print(f"SPARQL endpoint at {url} ({mode}; timeout {args.timeout:g} s, max {args.max_results} results)", flush=True)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        endpoint.close()
+    print("stopped", file=sys.stderr)
+    return 0

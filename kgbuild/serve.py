@@ -1,0 +1,433 @@
+"""A SPARQL 1.1 Protocol endpoint over a graph file or a store, safe by default.
+
+Why not ``oxigraph serve``: it has a query timeout but no result limit, no
+authentication for updates and it runs SERVICE (outgoing HTTP requests) even
+read-only. So: ``http.server.ThreadingHTTPServer`` takes requests; each query
+runs in a pool of worker *processes* holding the store (pyoxigraph). A query
+that outlives ``timeout`` has its worker killed and replaced, so a runaway
+query never keeps burning a core, and a crash in one never kills the server.
+
+- read-only by default, loopback by default; updates need ``allow_update`` and
+  a bearer token, and then go through a single read-write worker;
+- SERVICE and LOAD are refused (found by parsing the request with rdflib's
+  SPARQL grammar, not by pattern matching), as are updates sent as queries;
+- results: JSON, XML, CSV, TSV for SELECT/ASK; Turtle, N-Triples for
+  CONSTRUCT/DESCRIBE; chosen by the Accept header; at most ``max_results``
+  rows (then the header ``X-Kgbuild-Truncated: true``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import multiprocessing
+import queue
+import shutil
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pyoxigraph as ox
+
+from kgbuild import rdfio
+from kgbuild.errors import KgbuildError
+
+_RESULT_TYPES = [  # (media type, serializer name), first = default
+    ("application/sparql-results+json", "json"),
+    ("application/json", "json"),
+    ("application/sparql-results+xml", "xml"),
+    ("application/xml", "xml"),
+    ("text/csv", "csv"),
+    ("text/tab-separated-values", "tsv"),
+]
+_GRAPH_TYPES = [("text/turtle", "turtle"), ("application/n-triples", "ntriples"), ("text/plain", "ntriples")]
+
+
+@dataclass
+class ServeConfig:
+    """How to serve: what, where, and the limits that keep the server alive."""
+
+    source: Path
+    host: str = "127.0.0.1"
+    port: int = 7878
+    allow_update: bool = False
+    token: str | None = None
+    timeout: float = 30.0
+    max_results: int = 10_000
+    workers: int = 2
+    max_body: int = 1_000_000
+    max_connections: int = 64
+
+
+# ----------------------------------------------------------- SPARQL screening
+
+
+def _forbidden(text: str, update: bool) -> tuple[int, str, bytes] | None:
+    """(status, type, message) if ``text`` must not run (SERVICE, LOAD, an update sent as a query), else None.
+
+    The cheap keyword check only decides whether to parse: SPARQL keywords are
+    ASCII, so a request without "service"/"load" (or \\u escapes) cannot hold them.
+    """
+    lowered = text.lower()
+    risky = "service" in lowered or "load" in lowered or "\\u" in lowered
+    if not risky and not update:
+        return None
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        tree = parseUpdate(text) if update else parseQuery(text)
+    except Exception:
+        if not update and _is_update(text):
+            return _refusal(403, "SPARQL updates are not allowed here (read-only endpoint; updates go to /update)")
+        # unparseable by rdflib: refuse if it may hide the keywords, else let oxigraph report the error
+        return _refusal(400, "cannot parse the request, and SERVICE and LOAD are not allowed") if risky else None
+    names = _node_names(tree, set())
+    if "ServiceGraphPattern" in names:
+        return _refusal(403, "SERVICE (federated query) is not allowed")
+    if "Load" in names:
+        return _refusal(403, "LOAD is not allowed")
+    return None
+
+
+def _refusal(status: int, message: str) -> tuple[int, str, bytes]:
+    return status, "text/plain", message.encode()
+
+
+def _is_update(text: str) -> bool:
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(text)
+    except Exception:
+        return False
+    return True
+
+
+def _node_names(node, acc: set) -> set:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        acc.add(node.name)
+        for value in node.values():
+            _node_names(value, acc)
+    elif isinstance(node, (list, tuple)) or hasattr(node, "asList"):
+        for value in node:
+            _node_names(value, acc)
+    return acc
+
+
+# ------------------------------------------------------------------ workers
+
+
+def _worker_main(conn, store_dir: str, writable: bool) -> None:
+    """Worker process: answer jobs from ``conn`` until it closes."""
+    from kgbuild.query import execute, serialize
+    from kgbuild.store import query_dataset
+
+    try:
+        store = ox.Store(store_dir) if writable else ox.Store.read_only(store_dir)
+        dataset = query_dataset(store)
+    except OSError as exc:
+        conn.send(f"cannot open the store: {' '.join(str(exc).split())}")
+        return
+    conn.send("ready")  # query timeouts must not count the worker's start-up
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        kind, text, fmt, limit = job
+        try:
+            refused = _forbidden(text, update=(kind == "update"))
+            if refused:
+                conn.send((*refused, {}))
+                continue
+            if kind == "update":
+                store.update(text, prefixes=rdfio.ALL_PREFIXES)
+                store.flush()
+                dataset = query_dataset(store)
+                conn.send((204, "text/plain", b"", {}))
+                continue
+            result = execute(store, text, limit=limit, dataset=dataset)
+            graph = result.kind == "construct"
+            fmt = fmt[1] if graph else fmt[0]
+            media = dict((v, k) for k, v in reversed(_GRAPH_TYPES if graph else _RESULT_TYPES))[fmt]
+            headers = {"X-Kgbuild-Truncated": "true"} if result.truncated else {}
+            conn.send((200, media, serialize(result, fmt), headers))
+        except KgbuildError as exc:
+            if kind == "query" and _is_update(text):
+                conn.send((*_refusal(403, "SPARQL updates are not allowed here (read-only endpoint; updates go to /update)"), {}))
+            else:
+                conn.send((400, "text/plain", str(exc).encode(), {}))
+        except SyntaxError as exc:
+            conn.send((400, "text/plain", f"bad SPARQL: {' '.join(str(exc).split())}".encode(), {}))
+        except Exception as exc:  # keep serving: one bad request must not take the worker down
+            conn.send((500, "text/plain", f"{type(exc).__name__}: {' '.join(str(exc).split())}".encode(), {}))
+
+
+class WorkerPool:
+    """Worker processes with the store open; a worker past its deadline is killed and replaced."""
+
+    def __init__(self, store_dir: str, size: int, writable: bool) -> None:
+        self.store_dir, self.writable = store_dir, writable
+        self.ctx = multiprocessing.get_context("spawn")  # no fork of a threaded process
+        self.idle: queue.Queue = queue.Queue()
+        self.closed = False
+        for _ in range(1 if writable else max(1, size)):
+            self.idle.put(self._spawn())
+
+    def _spawn(self):
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.store_dir, self.writable), daemon=True)
+        proc.start()
+        child.close()
+        status = parent.recv() if parent.poll(120) else "the query worker did not start in 120 s"
+        if status != "ready":
+            proc.kill()
+            raise KgbuildError(status, path=self.store_dir)
+        return proc, parent
+
+    def _replace(self, worker) -> None:
+        proc, conn = worker
+        proc.kill()
+        proc.join()
+        conn.close()
+        if not self.closed:
+            # respawn off the request thread: the client already has its answer
+            threading.Thread(target=lambda: self.idle.put(self._spawn()), daemon=True).start()
+
+    def run(self, job: tuple, timeout: float) -> tuple:
+        """Run one job; returns (status, content type, body, headers)."""
+        try:
+            worker = self.idle.get(timeout=timeout)
+        except queue.Empty:
+            return 503, "text/plain", b"server busy: no free worker, try again", {"Retry-After": "1"}
+        proc, conn = worker
+        try:
+            conn.send(job)
+            if conn.poll(timeout):
+                answer = conn.recv()
+                self.idle.put(worker)
+                return answer
+            self._replace(worker)
+            return 503, "text/plain", f"query timed out after {timeout:g} s".encode(), {}
+        except (EOFError, OSError):
+            self._replace(worker)
+            return 500, "text/plain", b"the query worker died; it has been restarted", {}
+
+    def close(self) -> None:
+        self.closed = True
+        while True:
+            try:
+                proc, conn = self.idle.get_nowait()
+            except queue.Empty:
+                return
+            conn.close()
+            proc.kill()
+            proc.join()
+
+
+# --------------------------------------------------------------------- HTTP
+
+
+def _negotiate(accept: str) -> tuple[str, str]:
+    """(results format, graph format) the Accept header prefers; defaults JSON and Turtle."""
+    ranked = []
+    for i, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        q = 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                with contextlib.suppress(ValueError):
+                    q = float(f[2:])
+        ranked.append((-q, i, fields[0].lower()))
+    ranked.sort()
+    media = [m for _, _, m in ranked]
+
+    def pick(table):
+        for m in media:
+            for media_type, name in table:
+                if m == media_type:
+                    return name
+        return table[0][1]
+
+    return pick(_RESULT_TYPES), pick(_GRAPH_TYPES)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "kgbuild-sparql"
+    timeout = 30  # seconds a client may take to send its request
+
+    config: ServeConfig
+    pool: WorkerPool
+    slots: threading.BoundedSemaphore
+
+    def log_message(self, format: str, *args) -> None:  # one line per request on stderr
+        sys.stderr.write(f"{self.address_string()} {format % args}\n")
+
+    def _send(self, status: int, ctype: str, body: bytes, headers: dict | None = None) -> None:
+        if ctype == "text/plain" and body and not body.endswith(b"\n"):
+            body += b"\n"
+        self.send_response(status)
+        self.send_header("Content-Type", ctype if ";" in ctype or not ctype.startswith("text/") else ctype + "; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _error(self, status: int, message: str, headers: dict | None = None) -> None:
+        self._send(status, "text/plain", message.encode(), headers)
+
+    def do_GET(self) -> None:
+        self._guarded(self._get)
+
+    def do_POST(self) -> None:
+        self._guarded(self._post)
+
+    def _guarded(self, handler) -> None:
+        if not self.slots.acquire(blocking=False):
+            return self._error(503, "too many concurrent requests", {"Retry-After": "1"})
+        try:
+            handler()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        except Exception as exc:  # never a traceback to the client, never a dead server
+            self._error(500, f"internal error: {type(exc).__name__}")
+        finally:
+            self.slots.release()
+
+    def _get(self) -> None:
+        url = urlsplit(self.path)
+        if len(self.path) > self.config.max_body:
+            return self._error(414, "request URI too long")
+        if url.path in ("/", ""):
+            mode = "read-write" if self.config.allow_update else "read-only"
+            return self._send(200, "text/plain", f"kgbuild SPARQL endpoint ({mode}): GET or POST /query?query=...".encode())
+        if url.path != "/query":
+            return self._error(404, "not found: use /query")
+        params = parse_qs(url.query, keep_blank_values=True)
+        self._dispatch("query", params)
+
+    def _post(self) -> None:
+        url = urlsplit(self.path)
+        if url.path not in ("/query", "/update"):
+            return self._error(404, "not found: use /query or /update")
+        length = self.headers.get("Content-Length")
+        if length is None:
+            return self._error(411, "Content-Length required")
+        try:
+            size = int(length)
+        except ValueError:
+            return self._error(400, "bad Content-Length")
+        if size < 0 or size > self.config.max_body:
+            self.close_connection = True  # do not read an oversized body
+            return self._error(413, f"request body over {self.config.max_body} bytes")
+        body = self.rfile.read(size)
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        params = parse_qs(url.query, keep_blank_values=True)
+        try:
+            if ctype == "application/x-www-form-urlencoded":
+                params.update(parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False))
+            elif ctype == "application/sparql-query":
+                params["query"] = [body.decode("utf-8")]
+            elif ctype == "application/sparql-update":
+                params["update"] = [body.decode("utf-8")]
+            else:
+                return self._error(415, "use application/x-www-form-urlencoded, application/sparql-query or application/sparql-update")
+        except UnicodeDecodeError:
+            return self._error(400, "request body is not UTF-8")
+        if url.path == "/update" and "query" in params:
+            return self._error(400, "/update takes an update, not a query")
+        self._dispatch("update" if url.path == "/update" or "update" in params else "query", params)
+
+    def _dispatch(self, kind: str, params: dict) -> None:
+        if "default-graph-uri" in params or "named-graph-uri" in params or "using-graph-uri" in params:
+            return self._error(400, "dataset parameters (default-graph-uri, named-graph-uri) are not supported")
+        values = params.get(kind, [])
+        if len(values) != 1 or not values[0].strip():
+            return self._error(400, f"give exactly one '{kind}' parameter")
+        if kind == "update":
+            if not self.config.allow_update:
+                return self._error(403, "SPARQL updates are not allowed (read-only endpoint; start with --allow-update --token)")
+            given = self.headers.get("Authorization", "")
+            expected = f"Bearer {self.config.token}"
+            if not hmac.compare_digest(given.encode(), expected.encode()):
+                return self._error(401, "a valid bearer token is required", {"WWW-Authenticate": 'Bearer realm="kgbuild"'})
+        formats = _negotiate(self.headers.get("Accept", "*/*"))
+        status, ctype, body, headers = self.pool.run((kind, values[0], formats, self.config.max_results), self.config.timeout)
+        self._send(status, ctype, body, headers)
+
+
+def _prepare_store(source: Path, workdir: Path) -> str:
+    """The store directory to serve: ``source`` if it is one, else a fresh copy of the graph file."""
+    if source.is_dir():
+        return str(source)
+    info = rdfio.format_for(source)
+    target = workdir / "store"
+    store = ox.Store(str(target))
+    try:
+        store.bulk_load(path=str(source), format=info.oxigraph)
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise rdfio._parse_error(exc, source, info) from None
+    store.flush()
+    del store  # release the lock: workers open it themselves
+    return str(target)
+
+
+class Endpoint:
+    """A running endpoint: ``start()`` binds and serves in a thread, ``close()`` stops it.
+
+    Example
+    -------
+    >>> import tempfile, pathlib, urllib.request, urllib.parse
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.nt"
+    >>> _ = p.write_text('<http://e/a> <http://e/p> "x" .\\n')
+    >>> ep = Endpoint(ServeConfig(p, port=0, workers=1)); url = ep.start()
+    >>> q = urllib.parse.quote("ASK { ?s ?p 'x' }")
+    >>> urllib.request.urlopen(f"{url}?query={q}").read()
+    b'{"head": {}, "boolean": true}'
+    >>> ep.close()
+    """
+
+    def __init__(self, config: ServeConfig) -> None:
+        if config.allow_update and not config.token:
+            raise KgbuildError("--allow-update needs --token (clients send it as 'Authorization: Bearer TOKEN')")
+        if not config.source.exists():
+            raise KgbuildError("no such file or store directory", path=config.source)
+        self.config = config
+        self.workdir = Path(tempfile.mkdtemp(prefix="kgbuild-serve-"))
+        self.pool: WorkerPool | None = None
+        self.httpd: ThreadingHTTPServer | None = None
+
+    def start(self) -> str:
+        """Bind, start serving in a background thread; returns the /query URL."""
+        try:
+            store_dir = _prepare_store(self.config.source, self.workdir)
+            handler = type("Handler", (_Handler,), {"config": self.config, "slots": threading.BoundedSemaphore(self.config.max_connections)})
+            self.httpd = ThreadingHTTPServer((self.config.host, self.config.port), handler)
+        except OSError as exc:
+            self.close()
+            raise KgbuildError(f"cannot serve on {self.config.host}:{self.config.port}: {exc.strerror or exc}") from None
+        except BaseException:
+            self.close()
+            raise
+        self.httpd.daemon_threads = True
+        self.pool = handler.pool = WorkerPool(store_dir, self.config.workers, self.config.allow_update)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}/query"
+
+    def close(self) -> None:
+        """Stop serving, end the workers and remove temporary files."""
+        if self.httpd is not None:
+            self.httpd.shutdown()
+            self.httpd.server_close()
+        if self.pool is not None:
+            self.pool.close()
+        shutil.rmtree(self.workdir, ignore_errors=True)
