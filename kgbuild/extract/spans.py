@@ -65,6 +65,8 @@ def argument(head: Token, role: str = "arg", split_conj: bool = True, keep_appos
         cut |= CONJ_DEPS
     if keep_appos:
         cut.discard("appos")
+    if head.dep_ == "poss":
+        cut.add("case")  # "Obama's" as an argument is "Obama"
     indices: list[int] = [head.i]
     for child in head.children:
         if child.dep_ in cut:

@@ -198,7 +198,7 @@ def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention]) -> None
         head = doc[m.head]
         if determiner not in DEFINITE and not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             continue
-        modifiers = {t.lower_ for t in doc[m.start:m.end] if t.i != m.head}
+        modifiers = {t.lower_ for t in doc[m.start:m.end] if t.i != m.head and t.pos_ != "DET"}
         # "the official" → the last earlier official with the same or more modifiers
         earlier = [c for c in concepts if c.start < m.start and doc[c.head].lemma_ == head.lemma_ and c.id != m.id]
         earlier = [c for c in earlier if modifiers <= {t.lower_ for t in doc[c.start:c.end]}]

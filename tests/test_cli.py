@@ -1,0 +1,59 @@
+"""The command line, through a real subprocess."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import rdflib
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def kgbuild(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "kgbuild", *map(str, args)], capture_output=True, text=True,
+                          input=stdin, cwd=ROOT, timeout=300)
+
+
+def test_build_query_extract(tmp_path):
+    source = tmp_path / "news.txt"
+    source.write_text("Hillary Clinton met Pakistani journalists in Islamabad.\n\nClinton praised the ISI.\n")
+    result = kgbuild("build", source, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "1 documents" in result.stdout
+    graph = rdflib.Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    assert len(graph) > 10
+    html = (tmp_path / "out" / "graph.html").read_text()
+    assert "Hillary Clinton" in html
+
+    query = kgbuild("query", tmp_path / "out" / "graph.ttl", "-q", ROOT / "examples" / "queries" / "who_met_whom.rq", "--format", "csv")
+    assert query.returncode == 0, query.stderr
+    assert "Hillary Clinton" in query.stdout and "Pakistani journalists" in query.stdout
+
+    extract = kgbuild("extract", "--format", "carb", "-", stdin="Clinton met Pakistani journalists .\n")
+    assert extract.returncode == 0, extract.stderr
+    line = extract.stdout.splitlines()[0].split("\t")
+    assert line[0] == "Clinton met Pakistani journalists ." and line[2:] == ["met", "Clinton", "Pakistani journalists"]
+
+
+def test_stdin_and_jsonl(tmp_path):
+    result = kgbuild("build", "-", "-o", tmp_path / "a", "--no-html", stdin="Obama met farmers in Iowa.")
+    assert result.returncode == 0, result.stderr
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text('{"id": "x1", "title": "T", "text": "Obama met farmers in Iowa."}\n')
+    result = kgbuild("build", jsonl, "-o", tmp_path / "b", "--no-html")
+    assert result.returncode == 0, result.stderr
+    g = rdflib.Graph().parse(tmp_path / "b" / "graph.ttl", format="turtle")
+    assert any(str(o) == "T" for o in g.objects())
+
+
+def test_missing_input_is_one_line_error(tmp_path):
+    result = kgbuild("build", tmp_path / "nope.txt", "-o", tmp_path / "out")
+    assert result.returncode != 0
+    assert "nope.txt" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_python_dash_m_help():
+    result = kgbuild("--help")
+    assert result.returncode == 0 and "build" in result.stdout

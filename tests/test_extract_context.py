@@ -1,0 +1,43 @@
+"""Reported speech, negation and hedges."""
+
+
+def _get(rels, predicate):
+    return next(r for r in rels if r.predicate == predicate)
+
+
+def test_reported_speech_is_kept_and_attributed(relations_of):
+    _, rels = relations_of("A senior official said the ISI requested the meeting.")
+    rel = _get(rels, "request")
+    assert rel.attribution is not None and rel.attribution.text == "A senior official"
+    assert not rel.negated
+
+
+def test_quote_before_the_speaker(relations_of):
+    _, rels = relations_of("\u201cWe have reached out to the Taliban,\u201d she said.")
+    rel = _get(rels, "reach_out_to")
+    assert rel.attribution is not None and rel.attribution.text == "she"
+
+
+def test_denial_makes_the_inner_relation_negative(relations_of):
+    _, rels = relations_of("Pakistani officials denied that they support the group.")
+    rel = _get(rels, "support")
+    assert rel.negated
+    assert rel.attribution.text == "Pakistani officials"
+
+
+def test_plain_negation(relations_of):
+    _, rels = relations_of("The minister did not meet the rebels.")
+    assert _get(rels, "meet").negated
+
+
+def test_modal_and_hedge_words(relations_of):
+    _, rels = relations_of("The group may attack the embassy.")
+    assert _get(rels, "attack").modality == "may"
+    _, rels = relations_of("The alleged leader allegedly financed the attacks.")
+    assert _get(rels, "finance").modality in ("allegedly", "alleged")
+
+
+def test_plain_fact_has_no_context(relations_of):
+    _, rels = relations_of("The ISI requested the meeting.")
+    rel = _get(rels, "request")
+    assert (rel.negated, rel.modality, rel.attribution) == (False, None, None)

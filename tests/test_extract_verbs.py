@@ -1,0 +1,76 @@
+"""Verb frames: each pattern on sentences of our own."""
+
+from conftest import triples
+
+
+def test_subject_verb_object(relations_of):
+    _, rels = relations_of("The ISI requested the meeting.")
+    assert ("The ISI", "request", "the meeting") in triples(rels)
+
+
+def test_prepositional_object_joins_the_predicate(relations_of):
+    _, rels = relations_of("The United States met with the Haqqani network last summer.")
+    found = triples(rels)
+    assert ("The United States", "meet_with", "the Haqqani network") in found
+
+
+def test_phrasal_verb(relations_of):
+    _, rels = relations_of("We have reached out to the Taliban.")
+    rel = next(r for r in rels if r.predicate == "reach_out_to")
+    assert rel.object.text == "the Taliban"
+    assert rel.relation_text == "have reached out to"
+
+
+def test_passive_with_agent_turns_active_in_the_graph_view(relations_of):
+    _, rels = relations_of("The meeting was requested by Pakistan's intelligence service.")
+    rel = next(r for r in rels if r.pattern == "passive_agent")
+    assert rel.predicate == "request"
+    assert rel.subject.text == "Pakistan's intelligence service"
+    assert rel.object.text == "The meeting"
+    # the Open IE view keeps the sentence's order
+    assert rel.arguments[0].text == "The meeting"
+
+
+def test_passive_without_agent(relations_of):
+    _, rels = relations_of("The Haqqani network is blamed for attacks.")
+    assert any(r.predicate == "be_blamed_for" and r.object.text == "attacks" for r in rels)
+
+
+def test_copula_with_prepositional_complement(relations_of):
+    _, rels = relations_of("Kabul is the capital of Afghanistan.")
+    found = triples(rels)
+    assert ("Kabul", "be", "the capital of Afghanistan") in found
+    assert ("Kabul", "capital_of", "Afghanistan") in found
+
+
+def test_conjoined_subjects_and_objects_split(relations_of):
+    _, rels = relations_of("Pakistan and Afghanistan signed the treaty and the protocol.")
+    found = {(s, o) for s, p, o in triples(rels) if p == "sign"}
+    assert found == {("Pakistan", "the treaty"), ("Pakistan", "the protocol"),
+                     ("Afghanistan", "the treaty"), ("Afghanistan", "the protocol")}
+
+
+def test_conjoined_verbs_share_their_subject(relations_of):
+    _, rels = relations_of("The minister visited Kabul and met the president.")
+    found = triples(rels)
+    assert ("The minister", "visit", "Kabul") in found
+    assert ("The minister", "meet", "the president") in found
+
+
+def test_relative_clause_subject_is_the_noun_it_modifies(relations_of):
+    _, rels = relations_of("Jon Stewart, who hosts the show, announced his retirement.")
+    assert ("Jon Stewart", "host", "the show") in triples(rels)
+
+
+def test_clausal_object_keeps_the_complementiser_in_the_relation(relations_of):
+    _, rels = relations_of("This finding indicated that organic compounds could carry current.")
+    rel = next(r for r in rels if r.predicate == "indicate")
+    assert rel.relation_text == "indicated that"
+    assert rel.arguments[1].text == "organic compounds could carry current"
+
+
+def test_time_and_place_are_attached(relations_of):
+    _, rels = relations_of("Clinton met Pakistani journalists in Islamabad on Thursday.")
+    rel = next(r for r in rels if r.predicate == "meet")
+    assert rel.place is not None and "Islamabad" in rel.place.text
+    assert rel.time is not None and "Thursday" in rel.time.text

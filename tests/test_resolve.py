@@ -1,0 +1,69 @@
+"""Coreference rules, and the merges that must never happen."""
+
+from kgbuild.resolve.mentions import PRONOUNS
+
+
+def _entity_with(resolved, name):
+    hits = [e for e in resolved.entities.values() if name == e.name or name in e.names]
+    assert len(hits) == 1, f"{name!r} is on {len(hits)} entities"
+    return hits[0]
+
+
+def test_partial_name_joins_the_full_name(resolve):
+    r = _resolved = resolve("Hillary Clinton arrived in Islamabad. Clinton met Pakistani journalists.")
+    clinton = _entity_with(r, "Hillary Clinton")
+    assert "Clinton" in clinton.names and clinton.type == "Person"
+
+
+def test_pronouns_resolve_or_disappear(resolve):
+    r = resolve("Hillary Clinton arrived in Islamabad. She met Pakistani journalists.")
+    names = {n.lower() for e in r.entities.values() for n in {e.name} | e.names}
+    assert not names & set(PRONOUNS)
+    clinton = _entity_with(r, "Hillary Clinton")
+    assert any(s.subject == clinton.key and s.predicate == "meet" for s in r.statements)
+
+
+def test_unresolvable_pronoun_is_dropped(resolve):
+    r = resolve("They met the journalists.")
+    assert all(e.name.lower() not in PRONOUNS for e in r.entities.values())
+    assert not r.statements
+
+
+def test_also_known_as_and_generic_heads(resolve):
+    text = ("Pakistan's intelligence agency requested the meeting. The group acted as an arm of "
+            "Pakistan's intelligence, also known as the ISI. Pakistan's intelligence service denied it.")
+    r = resolve(text)
+    isi = _entity_with(r, "ISI")
+    assert {"Pakistan's intelligence agency", "Pakistan's intelligence service"} <= isi.names | {isi.name}
+
+
+def test_parenthetical_acronym(resolve):
+    r = resolve("Lashkar-e-Taiba (LeT) attacked Mumbai. LeT denied it.")
+    let = _entity_with(r, "LeT")
+    assert "Lashkar-e-Taiba" in let.names | {let.name}
+
+
+def test_definite_description_refers_back(resolve):
+    r = resolve("A senior State Department official met reporters. The official said the talks went well.")
+    official = _entity_with(r, "senior State Department official")
+    assert "official" in official.names
+
+
+def test_person_is_never_merged_with_the_show_named_after_them(resolve):
+    r = resolve("Jon Stewart hosted The Daily Show With Jon Stewart for years. Stewart left the show in 2015.")
+    people = [e for e in r.entities.values() if e.type == "Person"]
+    assert any(e.name == "Jon Stewart" for e in people)
+    for e in r.entities.values():
+        if "Daily Show" in e.name:
+            assert e.type != "Person" and "Jon Stewart" not in e.names
+
+
+def test_country_is_never_merged_with_its_court(resolve):
+    r = resolve("Pakistan's highest court ordered the release. Pakistan protested to India.")
+    pakistan = _entity_with(r, "Pakistan")
+    assert not any("court" in n for n in pakistan.names)
+
+
+def test_merges_are_recorded_with_their_rule(resolve):
+    r = resolve("Hillary Clinton arrived. Clinton met journalists.")
+    assert any(m.rule == "partial-name" for m in r.merges)
