@@ -26,8 +26,9 @@
     return pairCount[key] - 1;
   });
 
-  const state = { limit: DATA.initial, types: new Set(TYPES.map((t, i) => i)), rel: -1, doc: -1, minDegree: 0,
-                  pinned: new Set() };
+  // Entities with no relation say little in a relation graph: hidden at first (the control shows them).
+  const state = { limit: DATA.initial, types: new Set(TYPES.map((t, i) => i)), rel: -1, doc: -1,
+                  minDegree: E.length ? 1 : 0, pinned: new Set() };
 
   // ------------------------------------------------------------ vis items
   const shorten = (s, n) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
@@ -61,10 +62,10 @@
   const nodesDS = new vis.DataSet(), edgesDS = new vis.DataSet();
   const big = N.length > 1500;
   const network = new vis.Network($("graph"), { nodes: nodesDS, edges: edgesDS }, {
-    nodes: { shape: "dot", borderWidth: 1.5, scaling: { min: 7, max: 42, label: { enabled: true, min: 11, max: 30, drawThreshold: 4, maxVisible: 32 } },
+    nodes: { shape: "dot", borderWidth: 1.5, scaling: { min: 7, max: 42, label: { enabled: true, min: 12, max: 30, drawThreshold: 4, maxVisible: 32 } },
              font: { face: "system-ui, sans-serif", color: "#1f2430", strokeWidth: 4, strokeColor: "rgba(255,255,255,0.9)" } },
     edges: { arrows: { to: { enabled: true, scaleFactor: 0.45 } }, selectionWidth: 2, hoverWidth: 0.6,
-             font: { size: 11, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" } },
+             font: { size: 12, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" } },
     physics: { enabled: false, solver: "forceAtlas2Based",
                forceAtlas2Based: { gravitationalConstant: -70, centralGravity: 0.008, springLength: 110, springConstant: 0.05, avoidOverlap: 0.3 },
                stabilization: { enabled: true, iterations: 300, updateInterval: 20, fit: true } },
@@ -163,14 +164,31 @@
   const typeChip = (n) => el("span", { class: "chip" }, el("span", { class: "swatch", style: "background:" + TYPES[n.t].color }), TYPES[n.t].label);
   const nodeLink = (i) => el("a", { class: "link", on: () => focusNode(i) }, N[i].l);
 
-  /** The sentence as text nodes, with subject, relation and object words wrapped in <mark>. */
+  /** Where `words` occur in `low` as whole words (not inside a longer word). */
+  const wordChar = /[\p{L}\p{N}]/u;
+  function occurrences(low, words) {
+    const out = [];
+    for (let at = low.indexOf(words); at >= 0; at = low.indexOf(words, at + 1)) {
+      const before = low[at - 1] || " ", after = low[at + words.length] || " ";
+      if (!(wordChar.test(before) && wordChar.test(words[0])) && !(wordChar.test(after) && wordChar.test(words[words.length - 1]))) out.push(at);
+    }
+    return out;
+  }
+
+  /** The sentence as text nodes, with subject, relation and object words wrapped in <mark>.
+   * Words can repeat in a sentence: the object is placed first, then the relation words
+   * nearest to it, then the subject words nearest to those. */
   function highlighted(v) {
     const s = v.x, low = s.toLowerCase(), ranges = [];
-    [[v.st, "subj"], [v.ot, "obj"], [v.rt, "rel"]].forEach(([words, cls]) => {
+    let anchor = null;
+    [[v.ot, "obj"], [v.rt, "rel"], [v.st, "subj"]].forEach(([words, cls]) => {
       if (!words) return;
-      let at = low.indexOf(words.toLowerCase());
-      while (at >= 0 && ranges.some((r) => at < r[1] && at + words.length > r[0])) at = low.indexOf(words.toLowerCase(), at + 1);
-      if (at >= 0) ranges.push([at, at + words.length, cls]);
+      const w = words.toLowerCase();
+      const free = occurrences(low, w).filter((a) => !ranges.some((r) => a < r[1] && a + w.length > r[0]));
+      if (!free.length) return;
+      const at = anchor === null ? free[0] : free.reduce((best, a) => (Math.abs(a - anchor) < Math.abs(best - anchor) ? a : best));
+      ranges.push([at, at + w.length, cls]);
+      anchor = at;
     });
     ranges.sort((a, b) => a[0] - b[0]);
     const frag = document.createDocumentFragment();
@@ -228,9 +246,25 @@
     showNode(i);
   }
 
+  /** What the panel shows when nothing is selected: the most connected entities and the documents. */
+  function showOverview() {
+    details.replaceChildren(el("p", { class: "hint" }, "Click a node to see its names, type and documents. " +
+      "Click an edge to read the sentences it was extracted from."));
+    if (!N.length) return;
+    const top = el("ul", { class: "plain" });
+    N.slice(0, 12).forEach((n, i) => top.append(el("li", {}, el("span", { class: "swatch", style: "display:inline-block;margin-right:6px;background:" + TYPES[n.t].color }),
+      nodeLink(i), el("span", { class: "muted" }, " · " + n.d + " connection" + (n.d === 1 ? "" : "s")))));
+    details.append(el("h2", {}, "Most connected"), top);
+    const docs = el("ul", { class: "plain" });
+    DOCS.slice(0, 20).forEach((d) => docs.append(el("li", {}, d.title)));
+    if (DOCS.length > 20) docs.append(el("li", { class: "muted" }, "… and " + (DOCS.length - 20) + " more"));
+    if (DOCS.length) details.append(el("h2", {}, DOCS.length === 1 ? "Document" : "Documents"), docs);
+  }
+
   network.on("click", (p) => {
     if (p.nodes.length) showNode(p.nodes[0]);
     else if (p.edges.length) showEdge(p.edges[0]);
+    else showOverview();
   });
 
   // ------------------------------------------------------------ controls
@@ -289,7 +323,9 @@
   document.addEventListener("click", (ev) => { if (!ev.target.closest(".search")) results.style.display = "none"; });
 
   $("summary").textContent = N.length + " entities · " + E.length + " relations · " + DOCS.length + " document" + (DOCS.length === 1 ? "" : "s");
-  $("min-degree").max = String(Math.max(0, ...N.map((n) => n.d)));
+  $("min-degree").max = String(N.reduce((m, n) => Math.max(m, n.d), 0));
+  $("min-degree").value = String(state.minDegree);
+  showOverview();
   // A small hook for tests and benchmarks (public vis-network API only).
   window.kgView = { network: network, nodes: nodesDS, edges: edgesDS, data: DATA, showNode: showNode, showEdge: showEdge, focusNode: focusNode };
   setReady(false);
