@@ -46,7 +46,7 @@ def resolve_documents(
     batch_size : int
         Documents per ``nlp.pipe`` batch.
     n_process : int
-        Worker processes for parsing.
+        Worker processes that parse, extract and resolve (-1: one per CPU).
 
     Returns
     -------
@@ -58,6 +58,12 @@ def resolve_documents(
     >>> [r.document.id for r in resolve_documents([Document("a", "Clinton met journalists.")], nlp)]
     ['a']
     """
+    if n_process != 1:
+        # spaCy's own n_process would ship whole Docs back; our workers resolve and return small results
+        from kgbuild.distributed import resolve_parallel
+
+        yield from resolve_parallel(documents, nlp, n_process=n_process, batch_size=batch_size)
+        return
     pairs = ((doc.text, doc) for doc in documents)
     for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield resolve_document(document, parsed, parsed._.relations or [])

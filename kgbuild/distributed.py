@@ -1,0 +1,218 @@
+"""Parallel builds: parse, extract and resolve in worker processes or on a Dask cluster.
+
+Workers do everything that needs the spaCy model and send back only
+``ResolvedDocument`` values (plain, picklable dataclasses, a few kB each), so
+no parsed Doc ever crosses a process boundary and the main process only
+merges results into the graph. Documents go out in batches, at most a few
+batches per worker in flight, so a corpus is streamed and memory stays flat;
+results come back in input order, so the graph is the one a single process
+builds.
+
+Two engines share that design:
+
+- ``resolve_parallel``: a local process pool (``kgbuild build --workers N``);
+- ``resolve_on_cluster``: a Dask cluster (``kgbuild build --scheduler tcp://HOST:8786``);
+  each Dask worker loads the model once (``ModelPlugin``) and keeps it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from spacy.language import Language
+
+from kgbuild.errors import KgbuildError
+from kgbuild.model import Document, ResolvedDocument
+
+#: Batches in flight per worker: enough to keep every worker busy while results are merged.
+BATCHES_PER_WORKER = 2
+
+# One pipeline per worker process, loaded on first use and kept (per model name).
+_PIPELINES: dict[str | None, Language] = {}
+_LOCK = threading.Lock()
+
+
+def worker_pipeline(model: str | None = None) -> Language:
+    """The pipeline of this process for ``model``, loaded once and then reused.
+
+    Parameters
+    ----------
+    model : str, optional
+        A spaCy pipeline name; None for the default (see ``kgbuild.parse.load_model``).
+
+    Returns
+    -------
+    Language
+
+    Example
+    -------
+    >>> worker_pipeline() is worker_pipeline()
+    True
+    """
+    with _LOCK:  # Dask workers may run several tasks in threads: load once
+        if model not in _PIPELINES:
+            from kgbuild.pipeline import make_pipeline
+
+            _PIPELINES[model] = make_pipeline(model)
+        return _PIPELINES[model]
+
+
+def resolve_batch(documents: list[Document], model: str | None = None, batch_size: int = 32) -> list[ResolvedDocument]:
+    """Parse, extract and resolve a batch of documents with this process's pipeline (a worker task).
+
+    Parameters
+    ----------
+    documents : list of Document
+    model : str, optional
+        The spaCy pipeline to use (loaded once per process).
+    batch_size : int
+        Documents per ``nlp.pipe`` batch.
+
+    Returns
+    -------
+    list of ResolvedDocument, in the order of ``documents``.
+
+    Example
+    -------
+    >>> [r.document.id for r in resolve_batch([Document("a", "Clinton met journalists.")])]
+    ['a']
+    """
+    from kgbuild.pipeline import resolve_documents
+
+    return list(resolve_documents(documents, worker_pipeline(model), batch_size=batch_size))
+
+
+def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Lists of ``size`` items (the last may be shorter), read lazily."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, max(1, size))):
+        yield batch
+
+
+def in_order(submit: Callable[[list[Document]], Future], batches: Iterable[list[Document]], window: int) -> Iterator[ResolvedDocument]:
+    """Submit batches with at most ``window`` pending, yielding results in submission order."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+# ---------------------------------------------------------------- local processes
+def _install(nlp: Language) -> None:
+    _PIPELINES["__local__"] = nlp
+
+
+def _resolve_installed(documents: list[Document], batch_size: int) -> list[ResolvedDocument]:
+    return resolve_batch(documents, "__local__", batch_size)
+
+
+def resolve_parallel(documents: Iterable[Document], nlp: Language, n_process: int = 2, batch_size: int = 32) -> Iterator[ResolvedDocument]:
+    """``resolve_documents`` over ``n_process`` worker processes, results in input order.
+
+    Parameters
+    ----------
+    documents : iterable of Document
+        Read lazily, a few batches ahead of the results.
+    nlp : Language
+        From ``make_pipeline``; inherited by the workers (or pickled where processes are spawned).
+    n_process : int
+        Worker processes; -1 for one per CPU.
+    batch_size : int
+        Documents per task and per ``nlp.pipe`` batch.
+
+    Returns
+    -------
+    Iterator of ResolvedDocument
+
+    Example
+    -------
+    >>> from kgbuild.pipeline import make_pipeline
+    >>> docs = [Document("a", "Clinton met journalists."), Document("b", "Obama visited Paris.")]
+    >>> [r.document.id for r in resolve_parallel(docs, make_pipeline(), n_process=2, batch_size=1)]
+    ['a', 'b']
+    """
+    workers = (os.cpu_count() or 1) if n_process < 0 else max(1, n_process)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(), initializer=_install, initargs=(nlp,))
+    try:
+        submit = lambda batch: pool.submit(_resolve_installed, batch, batch_size)  # noqa: E731
+        yield from in_order(submit, batched(documents, batch_size), BATCHES_PER_WORKER * workers)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ---------------------------------------------------------------- Dask
+def _plugin_class():
+    from distributed import WorkerPlugin
+
+    class ModelPlugin(WorkerPlugin):
+        """Loads the spaCy pipeline once when a worker starts (and on workers that join later)."""
+
+        def __init__(self, model: str | None = None) -> None:
+            self.model = model
+
+        def setup(self, worker) -> None:
+            worker_pipeline(self.model)
+
+    return ModelPlugin
+
+
+def connect(scheduler: str):
+    """A ``dask.distributed.Client`` for a scheduler address, or a one-line ``KgbuildError``."""
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise KgbuildError("--scheduler needs Dask: pip install 'kgbuild[cluster]'") from exc
+    try:
+        return Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise KgbuildError(f"cannot connect to the Dask scheduler: {exc}".splitlines()[0], path=scheduler) from exc
+
+
+def resolve_on_cluster(
+    documents: Iterable[Document], client, model: str | None = None, batch_size: int = 32
+) -> Iterator[ResolvedDocument]:
+    """``resolve_documents`` on a Dask cluster, results in input order.
+
+    Parameters
+    ----------
+    documents : iterable of Document
+        Read lazily, a few batches per worker ahead of the results.
+    client : dask.distributed.Client or str
+        A connected client, or a scheduler address such as ``"tcp://10.0.0.5:8786"``
+        (then the client is opened and closed here).
+    model : str, optional
+        The spaCy pipeline, installed on every worker under the same name.
+    batch_size : int
+        Documents per task.
+
+    Returns
+    -------
+    Iterator of ResolvedDocument
+
+    Example
+    -------
+    >>> from distributed import Client, LocalCluster  # doctest: +SKIP
+    >>> with LocalCluster(n_workers=2, threads_per_worker=1) as cluster, Client(cluster) as client:  # doctest: +SKIP
+    ...     [r.document.id for r in resolve_on_cluster([Document("a", "Clinton met journalists.")], client)]
+    ['a']
+    """
+    own = isinstance(client, str)
+    if own:
+        client = connect(client)
+    try:
+        client.register_plugin(_plugin_class()(model), name=f"kgbuild-model-{model or 'default'}")
+        threads = sum(client.nthreads().values()) or 1
+        submit = lambda batch: client.submit(resolve_batch, batch, model, batch_size, pure=False)  # noqa: E731
+        yield from in_order(submit, batched(documents, batch_size), BATCHES_PER_WORKER * threads)
+    finally:
+        if own:
+            client.close()
