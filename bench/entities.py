@@ -58,7 +58,7 @@ TYPES = frozenset({
 PRONOUNS = frozenset(
     "i me my mine myself you your yours yourself yourselves he him his himself she her hers "
     "herself it its itself we us our ours ourselves they them their theirs themselves "
-    "this that these those who whom whose which one ones someone somebody anyone everyone "
+    "this that these those who whom whose which someone somebody anyone everyone "
     "something anything everything nobody nothing".split()
 )
 
@@ -310,7 +310,8 @@ def score_article(gold: GoldArticle, nodes: list[Node]) -> ArticleScore:
                     score.must_not_merge_hits.append({**merge, "pair": sorted(pair)})
         if normalize_name(node.label) in PRONOUNS:
             score.pronoun_nodes.append(node.iri)
-        aliases = sorted(n for n in node.names if normalize_name(n) in PRONOUNS and n != node.label)
+        aliases = sorted(n for n in node.names
+                         if normalize_name(n) in PRONOUNS and normalize_name(n) != normalize_name(node.label))
         if aliases:
             score.pronoun_aliases.append({"node": node.iri, "label": node.label, "pronouns": aliases})
     for ent in gold.entities:
@@ -322,24 +323,42 @@ def score_article(gold: GoldArticle, nodes: list[Node]) -> ArticleScore:
         score.nodes_on_found += len(got)
         if len(got) > 1:
             score.split.append({"entity": ent.key, "type": ent.type,
-                                "nodes": [{"label": n.label, "type": n.type} for n in got]})
+                                "nodes": [{"label": n.label, "type": n.type, "names": sorted(n.names)}
+                                          for n in got]})
     return score
 
 
 def _documents(records: list[dict]) -> list[Any]:
-    """Wrap corpus records as kgbuild Documents (plain texts if that class is absent)."""
-    try:
-        from kgbuild.read import Document
-    except ImportError:
-        return [r["text"] for r in records]
+    """Wrap corpus records as kgbuild Documents."""
+    from kgbuild import Document
+
     return [Document(id=r["id"], text=r["text"], title=r.get("title")) for r in records]
 
 
-def build_nodes(records: list[dict], model: str | None) -> list[Node]:
-    """Build one graph from corpus records with kgbuild and return its entity nodes."""
+def build_nodes(records: list[dict], nlp: Any) -> list[Node]:
+    """Build one graph from corpus records with kgbuild and return its entity nodes.
+
+    Parameters
+    ----------
+    records : list of dict
+        Corpus records (``id``, ``text``, ``title``).
+    nlp : spacy.language.Language
+        From ``kgbuild.make_pipeline``, loaded once and reused.
+
+    Returns
+    -------
+    list of Node
+    """
     from kgbuild import build_graph
 
-    return entity_nodes(build_graph(_documents(records), model=model).to_rdflib())
+    return entity_nodes(build_graph(_documents(records), nlp=nlp).to_rdflib())
+
+
+def make_nlp(model: str | None) -> Any:
+    """The kgbuild spaCy pipeline (default model unless ``model`` names another)."""
+    from kgbuild import make_pipeline
+
+    return make_pipeline(model)
 
 
 # --- reports ----------------------------------------------------------------------------------
@@ -380,7 +399,7 @@ def print_scores(scores: list[ArticleScore], verbose: bool) -> None:
                 print(f"  missed [{s.article[-12:]}] {m['type']} {m['entity']}: {m['names']}")
             for sp in s.split:
                 print(f"  split [{s.article[-12:]}] {sp['type']} {sp['entity']}: "
-                      f"{[(n['label'], n['type']) for n in sp['nodes']]}")
+                      + "; ".join(f"{n['type']} {n['label']!r} {n['names'][:6]}" for n in sp["nodes"]))
             for p in s.pronoun_aliases:
                 print(f"  pronoun alias [{s.article[-12:]}] {p['label']!r}: {p['pronouns']}")
         for iri in s.pronoun_nodes:
@@ -396,10 +415,11 @@ def run_gold(args: argparse.Namespace) -> dict:
     for g in golds:
         wanted[g.corpus].add(g.id)
     records = read_corpus(Path(args.corpus_dir), wanted)
+    nlp = make_nlp(args.model)
     scores = []
     for g in golds:
         t0 = time.perf_counter()
-        nodes = build_nodes([records[(g.corpus, g.id)]], args.model)
+        nodes = build_nodes([records[(g.corpus, g.id)]], nlp)
         s = score_article(g, nodes)
         s.seconds = time.perf_counter() - t0
         scores.append(s)
@@ -419,8 +439,9 @@ def run_corpus(args: argparse.Namespace) -> dict:
         raise KgbuildError("corpus file not found (is ../shared beside the repository?)", path=path)
     with gzip.open(path, "rt", encoding="utf-8") as f:
         records = [json.loads(line) for _, line in zip(range(args.corpus_build), f)]
+    nlp = make_nlp(args.model)
     t0 = time.perf_counter()
-    nodes = build_nodes(records, args.model)
+    nodes = build_nodes(records, nlp)
     seconds = time.perf_counter() - t0
     nodes.sort(key=lambda n: (-len({normalize_name(x) for x in n.names}), n.label))
     clusters = [{"label": n.label, "type": n.type, "distinct_names": len({normalize_name(x) for x in n.names}),
