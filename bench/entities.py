@@ -252,17 +252,23 @@ class ArticleScore:
     gold_entities: int = 0
     found: int = 0
     nodes_on_found: int = 0
+    typed_right: int = 0  # found entities with a node of the gold type
     wrong_merges: list[dict] = field(default_factory=list)
     must_not_merge_hits: list[dict] = field(default_factory=list)
     pronoun_nodes: list[str] = field(default_factory=list)
     pronoun_aliases: list[dict] = field(default_factory=list)
     missed: list[dict] = field(default_factory=list)
+    mistyped: list[dict] = field(default_factory=list)
     split: list[dict] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
     def found_share(self) -> float:
         return self.found / self.gold_entities if self.gold_entities else 1.0
+
+    @property
+    def type_share(self) -> float:
+        return self.typed_right / self.found if self.found else 0.0
 
     @property
     def nodes_per_entity(self) -> float:
@@ -321,6 +327,10 @@ def score_article(gold: GoldArticle, nodes: list[Node]) -> ArticleScore:
             continue
         score.found += 1
         score.nodes_on_found += len(got)
+        if any(n.type == ent.type for n in got):
+            score.typed_right += 1
+        else:
+            score.mistyped.append({"entity": ent.key, "type": ent.type, "got": sorted({n.type for n in got})})
         if len(got) > 1:
             score.split.append({"entity": ent.key, "type": ent.type,
                                 "nodes": [{"label": n.label, "type": n.type, "names": sorted(n.names)}
@@ -370,25 +380,28 @@ def total_of(scores: list[ArticleScore]) -> ArticleScore:
         total.gold_entities += s.gold_entities
         total.found += s.found
         total.nodes_on_found += s.nodes_on_found
+        total.typed_right += s.typed_right
         total.seconds += s.seconds
-        for name in ("wrong_merges", "must_not_merge_hits", "pronoun_nodes", "pronoun_aliases", "missed", "split"):
+        for name in ("wrong_merges", "must_not_merge_hits", "pronoun_nodes", "pronoun_aliases", "missed", "mistyped", "split"):
             getattr(total, name).extend(getattr(s, name))
     return total
 
 
 def _row(s: ArticleScore) -> str:
     return (f"{s.article[:48]:48} {s.gold_entities:5d} {s.found_share:6.3f} {s.nodes_per_entity:6.3f} "
+            f"{s.type_share:6.3f} "
             f"{len(s.wrong_merges):5d} {len(s.must_not_merge_hits):4d} {len(s.pronoun_nodes):5d} {s.seconds:6.1f}")
 
 
 def print_scores(scores: list[ArticleScore], verbose: bool) -> None:
     """Print the per-article table, the total and (verbose) the errors behind the figures."""
-    print(f"{'article':48} {'gold':>5} {'found':>6} {'n/ent':>6} {'wrong':>5} {'mnm':>4} {'pron':>5} {'sec':>6}")
+    print(f"{'article':48} {'gold':>5} {'found':>6} {'n/ent':>6} {'type':>6} {'wrong':>5} {'mnm':>4} {'pron':>5} {'sec':>6}")
     for s in scores:
         print(_row(s))
     total = total_of(scores)
     print(_row(total))
-    print(f"targets: found >= 0.95, nodes/entity <= 1.05, wrong merges 0, pronoun nodes 0")
+    print("targets: found >= 0.95, nodes/entity <= 1.05, wrong merges 0, pronoun nodes 0 "
+          "(type: share of found entities with a node of the gold type; mnm: must-not-merge pairs hit)")
     for s in scores:
         for m in s.wrong_merges:
             tag = " MUST-NOT-MERGE" if any(h["node"] == m["node"] for h in s.must_not_merge_hits) else ""
@@ -397,6 +410,8 @@ def print_scores(scores: list[ArticleScore], verbose: bool) -> None:
         if verbose:
             for m in s.missed:
                 print(f"  missed [{s.article[-12:]}] {m['type']} {m['entity']}: {m['names']}")
+            for m in s.mistyped:
+                print(f"  mistyped [{s.article[-12:]}] {m['entity']}: gold {m['type']}, graph {m['got']}")
             for sp in s.split:
                 print(f"  split [{s.article[-12:]}] {sp['type']} {sp['entity']}: "
                       + "; ".join(f"{n['type']} {n['label']!r} {n['names'][:6]}" for n in sp["nodes"]))
@@ -428,7 +443,8 @@ def run_gold(args: argparse.Namespace) -> dict:
         print_scores(scores, args.verbose)
 
     def summary(s: ArticleScore) -> dict:
-        return {**asdict(s), "found_share": round(s.found_share, 4), "nodes_per_entity": round(s.nodes_per_entity, 4)}
+        return {**asdict(s), "found_share": round(s.found_share, 4), "type_share": round(s.type_share, 4),
+                "nodes_per_entity": round(s.nodes_per_entity, 4)}
     return {"articles": [summary(s) for s in scores], "total": summary(total)}
 
 
