@@ -14,7 +14,6 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")  # no display needed; must precede pyplot
-import matplotlib.patheffects as path_effects  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import networkx as nx  # noqa: E402
 import rdflib  # noqa: E402
@@ -31,7 +30,8 @@ EDGE_LABEL_LIMIT = 45
 
 
 def _short(text: str, n: int = 28) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+    text = text if len(text) <= n else text[: n - 1] + "…"
+    return text.replace("$", r"\$")  # "$5 million" must not switch matplotlib to math mode
 
 
 def _connected_top(model, k: int) -> list[int]:
@@ -49,8 +49,8 @@ def _connected_top(model, k: int) -> list[int]:
     kept: list[int] = []
     seen: set[int] = set()
     for seed in ranked_nodes(model):
-        if len(kept) >= k:
-            break
+        if len(kept) >= k or (model.edges and not neighbours[seed]):
+            break  # ranked: the rest have no relation; a relation graph leaves them out
         if seed in seen:
             continue
         heap = [(rank[seed], seed)]
@@ -68,10 +68,13 @@ def _layout(g: nx.DiGraph) -> dict:
     """ForceAtlas2 (networkx >= 3.4) spreads hub-and-spoke news graphs better than spring."""
     if len(g) < 3 or not hasattr(nx, "forceatlas2_layout"):
         return nx.spring_layout(g, seed=7)
-    undirected = g.to_undirected()
-    size = {n: 1.0 + 0.3 * len(g.nodes) ** 0.5 for n in g}  # halo that keeps labels apart
-    return nx.forceatlas2_layout(undirected, seed=7, max_iter=300, node_size=size, scaling_ratio=4.0,
-                                 gravity=2.0, distributed_action=True, linlog=False)
+    size = {n: 1.0 + 0.3 * len(g) ** 0.5 for n in g}  # a halo that keeps labels apart
+    # Strong gravity keeps small components close; distributed action stops hubs hogging the middle.
+    pos = nx.forceatlas2_layout(g.to_undirected(), seed=7, max_iter=300, node_size=size, scaling_ratio=8.0,
+                                gravity=1.0, strong_gravity=True, distributed_action=True)
+    if not all(math.isfinite(c) for xy in pos.values() for c in xy):
+        return nx.spring_layout(g, seed=7)
+    return pos
 
 
 def write_picture(graph: rdflib.Graph, path: str | Path, format: str = "png",
@@ -126,6 +129,13 @@ def write_picture(graph: rdflib.Graph, path: str | Path, format: str = "png",
             styles[(e.source, e.target)] = (label, color, style)
             g.add_edge(e.source, e.target)
 
+    # SVG keeps labels as text (searchable, selectable) instead of drawing each glyph as a path.
+    with plt.rc_context({"svg.fonttype": "none"}):
+        return _draw(model, keep, g, styles, path, format, title)
+
+
+def _draw(model, keep: list[int], g: nx.DiGraph, styles: dict, path: str | Path, format: str,
+          title: str | None) -> Path:
     fig, ax = plt.subplots(figsize=(14, 10), dpi=110)
     ax.set_axis_off()
     if keep and model.nodes:
@@ -141,10 +151,12 @@ def write_picture(graph: rdflib.Graph, path: str | Path, format: str = "png",
                                        node_size=sizes, connectionstyle="arc3,rad=0.06")
         nx.draw_networkx_nodes(g, pos, ax=ax, node_size=sizes, linewidths=1.0, edgecolors="#33333355",
                                node_color=[type_color(model.nodes[i].type) for i in g])
-        texts = nx.draw_networkx_labels(g, pos, ax=ax, labels={i: _short(model.nodes[i].label) for i in g},
-                                        font_size=9, font_color="#1f2430")
-        for text in texts.values():
-            text.set_path_effects([path_effects.withStroke(linewidth=3, foreground="white")])
+        # Labels sit under their dot in a translucent box (a stroke path effect would turn SVG
+        # text into outlines).
+        for node, size in zip(g, sizes):
+            ax.annotate(_short(model.nodes[node].label), xy=pos[node], xytext=(0, -(math.sqrt(size) / 2 + 2)),
+                        textcoords="offset points", ha="center", va="top", fontsize=9, color="#1f2430",
+                        bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.65}, zorder=3)
         if len(styles) <= EDGE_LABEL_LIMIT:
             nx.draw_networkx_edge_labels(g, pos, ax=ax, edge_labels={uv: _short(s[0], 30) for uv, s in styles.items()},
                                          font_size=7, font_color="#4a5263", rotate=False,
@@ -160,7 +172,7 @@ def write_picture(graph: rdflib.Graph, path: str | Path, format: str = "png",
                 Line2D([], [], color=HEDGED_COLOR, linestyle=":", label="hedged")]
     ax.legend(handles=handles, loc="lower left", frameon=True, framealpha=0.9, fontsize=9, ncol=2)
     shown = f"{len(keep)} of {len(model.nodes)} entities" if len(keep) < len(model.nodes) else f"{len(model.nodes)} entities"
-    ax.set_title((title + " — " if title else "") + f"{shown}, most connected first", fontsize=13, loc="left")
+    ax.set_title((_short(title, 80) + " — " if title else "") + f"{shown}, most connected first", fontsize=13, loc="left")
     fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format=format, facecolor="white")
