@@ -1,30 +1,96 @@
-"""Reading inputs: .txt files, folders of them, .jsonl / .jsonl.gz with a ``text`` field, or stdin.
+"""Reading inputs: text and HTML files, folders of them, .jsonl / .jsonl.gz with a ``text`` field, or stdin.
 
-Inputs are streamed one document at a time, so a corpus never sits in memory.
+Inputs are streamed one document at a time, so a corpus never sits in memory;
+a text longer than ``MAX_CHARS`` (a whole book, a 100 MB dump, one huge line)
+becomes several documents ``ID#part1``, ``ID#part2``... cut at paragraph or
+sentence breaks. Bad inputs never end a build that has good ones: an unreadable,
+empty or binary file is reported and skipped, a broken JSONL line too (or, with
+``on_error="stop"``, it ends the build). Only a lone file input raises at once,
+since there is nothing else to build.
 """
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
+import os
+import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from kgbuild.errors import InputError
 from kgbuild.model import Document
+from kgbuild.textcheck import (
+    MAX_CHARS, Chunker, HTMLText, binary_kind, html_to_text, iso_date, language_problem, looks_like_html, split_text,
+    text_encoding,
+)
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+BLOCK = 1 << 16  # bytes read at a time
+LINE_WARNINGS = 10  # per file; further problems are counted in one summary line
+_ESCAPED = re.compile("[\udc80-\udcff]+")  # invalid bytes, as decoded with surrogateescape
+_SURROGATES = re.compile("[\ud800-\udfff]")  # lone surrogates (JSON "\\ud800"): not encodable, so replaced
 
 
-def read_inputs(paths: Iterable[str | Path]) -> Iterator[Document]:
+@dataclass
+class ReadReport:
+    """What reading ran into: warnings, and inputs skipped whole.
+
+    Parameters
+    ----------
+    echo : bool
+        Print each warning on stderr as ``kgbuild: warning: FILE: problem`` when it happens.
+
+    Example
+    -------
+    >>> r = ReadReport(echo=False)
+    >>> r.skip("a.txt", "file is empty")
+    >>> r.skipped, r.warnings
+    ([('a.txt', 'file is empty')], ['a.txt: file is empty, skipped'])
+    """
+
+    echo: bool = True
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, path: str | Path, problem: str) -> None:
+        """Record (and print) a warning about ``path``."""
+        line = f"{path}: {problem}"
+        self.warnings.append(line)
+        if self.echo:
+            print(f"kgbuild: warning: {line}", file=sys.stderr, flush=True)
+
+    def skip(self, path: str | Path, problem: str) -> None:
+        """Record that ``path`` was left out."""
+        self.skipped.append((str(path), problem))
+        self.warn(path, f"{problem}, skipped")
+
+
+def read_inputs(
+    paths: Iterable[str | Path], on_error: str = "skip", report: ReadReport | None = None, max_chars: int = MAX_CHARS,
+) -> Iterator[Document]:
     """Documents from every input path, in order.
+
+    Paths are checked at once (a missing path, an empty folder, a lone unreadable
+    file raise or are reported before anything is parsed); files are read lazily.
 
     Parameters
     ----------
     paths : iterable of str or Path
         Files, folders, or ``"-"`` for standard input.
+    on_error : {"skip", "stop"}
+        What a bad input or broken JSONL line does: warn and skip it, or raise ``InputError``.
+    report : ReadReport, optional
+        Collects warnings and skipped inputs (default: a fresh one that prints them).
+    max_chars : int
+        Longer texts are split into documents ``ID#part1``, ``ID#part2``...
 
     Returns
     -------
@@ -38,70 +104,321 @@ def read_inputs(paths: Iterable[str | Path]) -> Iterator[Document]:
     >>> [d.id for d in read_inputs([p])]
     ['a']
     """
-    for raw in paths:
-        if str(raw) == "-":
-            yield Document(id="stdin", text=sys.stdin.read(), source="-")
-            continue
-        path = Path(raw)
-        if not path.exists():
-            raise InputError("no such file or folder", path=path)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _is_input(p))
-            if not files:
-                raise InputError("folder has no .txt or .jsonl inputs", path=path)
-            for file in files:
-                yield from _read_file(file)
-        else:
-            yield from _read_file(path)
+    if on_error not in ("skip", "stop"):
+        raise ValueError(f"on_error must be 'skip' or 'stop', not {on_error!r}")
+    reader = _Reader(on_error, report if report is not None else ReadReport(), max_chars)
+    paths = [str(p) for p in paths]
+    lone = len(paths) == 1 and paths[0] != "-" and not Path(paths[0]).is_dir()
+    files = reader.plan(paths)
+    if lone and files:
+        reader.stop_on_file_errors = True
+        reader.sniff(files[0])
+    return reader.documents(files)
 
 
-def _is_input(path: Path) -> bool:
-    name = path.name.lower()
-    return name.endswith(TEXT_SUFFIXES) or name.endswith(JSONL_SUFFIXES)
+class _Reader:
+    def __init__(self, on_error: str, report: ReadReport, max_chars: int) -> None:
+        self.report = report
+        self.max_chars = max_chars
+        self.stop = on_error == "stop"
+        self.stop_on_file_errors = self.stop
+
+    def problem(self, path: str | Path, message: str) -> None:
+        """A whole input is unusable: raise, or report it skipped."""
+        if self.stop_on_file_errors:
+            raise InputError(message, path=path)
+        self.report.skip(path, message)
+
+    # -------------------------------------------------------------- planning
+
+    def plan(self, paths: list[str]) -> list[str | Path]:
+        files: list[str | Path] = []
+        single = len(paths) == 1
+        for raw in paths:
+            if raw == "-":
+                files.append(raw)
+                continue
+            path = Path(raw)
+            if not path.exists():
+                self._plan_problem(single, path, "no such file or folder")
+            elif path.is_dir():
+                found = self._walk(path)
+                if found:
+                    files.extend(found)
+                else:
+                    self._plan_problem(single, path, "folder has no .txt, .html or .jsonl inputs")
+            else:
+                files.append(path)
+        return files
+
+    def _plan_problem(self, single: bool, path: Path, message: str) -> None:
+        if single or self.stop:
+            raise InputError(message, path=path)
+        self.report.skip(path, message)
+
+    def _walk(self, folder: Path) -> list[Path]:
+        found: list[Path] = []
+
+        def unreadable(exc: OSError) -> None:
+            self.report.skip(exc.filename, f"cannot list folder: {exc.strerror}")
+
+        for root, dirs, names in os.walk(folder, onerror=unreadable):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # hidden: .git, checkpoints, our temp files
+            found.extend(Path(root, n) for n in sorted(names) if not n.startswith(".") and _is_input(n))
+        return found
+
+    def sniff(self, path: str | Path) -> None:
+        """Open and check the first block of a lone file now, so a bad one fails before the model loads."""
+        if path == "-" or str(path).lower().endswith(JSONL_SUFFIXES):
+            return
+        with self._open(path) as handle:
+            head = handle.read(BLOCK)
+            _check_head(path, head)
+
+    # -------------------------------------------------------------- reading
+
+    def documents(self, files: list[str | Path]) -> Iterator[Document]:
+        for path in files:
+            try:
+                if path != "-" and str(path).lower().endswith(JSONL_SUFFIXES):
+                    yield from self.jsonl(Path(path))
+                else:
+                    yield from self.text(path)
+            except InputError as exc:
+                self.problem(exc.path or path, exc.problem)
+
+    def _open(self, path: str | Path) -> BinaryIO:
+        if path == "-":
+            return sys.stdin.buffer
+        try:
+            return open(path, "rb")  # noqa: SIM115 (closed by the caller's with)
+        except PermissionError:
+            raise InputError("permission denied", path=path) from None
+        except IsADirectoryError:
+            raise InputError("is a folder", path=path) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+
+    def text(self, path: str | Path) -> Iterator[Document]:
+        """A text or HTML file (or stdin), streamed in blocks and cut into documents of at most max_chars."""
+        name = "stdin" if path == "-" else Path(path).name
+        doc_id = "stdin" if path == "-" else re.sub(r"\.(txt|text|md|html?|xhtml)$", "", name, flags=re.I)
+        with self._open(path) as handle:
+            head = handle.read(BLOCK)
+            encoding = _check_head(path, head)
+            decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
+            is_html: bool | None = name.lower().endswith(HTML_SUFFIXES) or None
+            html = HTMLText()
+            chunker = Chunker(self.max_chars)
+            bad = _BadBytes()
+            pending: str | None = None
+            n = 0
+            block, offset, final = head, 0, False
+            while True:
+                held = len(decoder.getstate()[0])
+                text = bad.clean(decoder.decode(block, final=final), offset - held, encoding)
+                if is_html is None and text.strip():
+                    is_html = looks_like_html(text)
+                if is_html:
+                    html.feed(text)
+                    if final:
+                        html.close()
+                    text = html.pull()
+                pieces = [*chunker.feed(text), *(chunker.finish() if final else ())]
+                for piece in pieces:
+                    if not piece.strip():
+                        continue
+                    if pending is not None:
+                        n += 1
+                        yield self._document(path, f"{doc_id}#part{n}", pending, html.title)
+                    else:
+                        self._check_language(path, piece)
+                    pending = piece
+                if final:
+                    break
+                offset += len(block)
+                block = handle.read(BLOCK)
+                final = not block
+            if bad.count:
+                self.report.warn(path, f"not valid UTF-8 at byte {bad.first}: {bad.count} bad byte{'s' if bad.count > 1 else ''} replaced by U+FFFD")
+            if is_html:
+                self.report.warn(path, "HTML: markup, scripts and styles stripped, reading the text only")
+            if pending is None:
+                raise InputError("no text in the HTML page" if is_html else
+                                 "file has only whitespace" if offset or head else "file is empty", path=path)
+            yield self._document(path, f"{doc_id}#part{n + 1}" if n else doc_id, pending, html.title)
+            if n:
+                self.report.warn(path, f"{n + 1} parts of at most {self.max_chars:,} characters, ids {doc_id}#part1..{n + 1}")
+
+    def _document(self, path: str | Path, doc_id: str, text: str, title: str | None) -> Document:
+        return Document(id=doc_id, text=text, title=title, source=str(path))
+
+    def _check_language(self, path: str | Path, text: str) -> None:
+        problem = language_problem(text)
+        if problem:
+            self.report.warn(path, f"{problem}; kgbuild extracts from English only")
+
+    def jsonl(self, path: Path) -> Iterator[Document]:
+        """JSON Lines (optionally gzip), one object a line with ``text`` and optional ``id``, ``title``, ``date``."""
+        gz = path.name.lower().endswith(".gz")
+        lines = _LineProblems(self, path)
+        notes: dict[str, list] = {"html": [], "non_english": [], "bad_date": []}
+        number = yielded = 0
+        with self._open(path) as raw:
+            if not gz:
+                kind = binary_kind(raw.peek(BLOCK)[:BLOCK] if hasattr(raw, "peek") else b"")
+                if kind:
+                    raise InputError(kind, path=path)
+            handle = gzip.GzipFile(fileobj=raw) if gz else raw
+            try:
+                for number, line in enumerate(handle, 1):
+                    if not line.strip():
+                        continue
+                    record = lines.parse(number, line)
+                    if record is None:
+                        continue
+                    for document in self._record(path, number, record, lines, notes):
+                        yielded += 1
+                        yield document
+            except (OSError, EOFError, zlib.error) as exc:
+                message = "not a gzip file" if "Not a gzipped file" in str(exc) else \
+                    "gzip data ends early (truncated file)" if isinstance(exc, EOFError) else f"cannot read: {exc}"
+                raise InputError(f"{message} (after line {number})" if number else message, path=path) from None
+            finally:
+                lines.summary()
+                self._notes(path, notes)
+        if not yielded:
+            raise InputError("no usable records" if lines.count else "file has only whitespace" if number else "file is empty",
+                             path=path)
+
+    def _record(self, path: Path, number: int, record: dict, lines: _LineProblems, notes: dict) -> Iterator[Document]:
+        text = _clean(record["text"])
+        title = _clean(record["title"]) if isinstance(record.get("title"), str) else None
+        if looks_like_html(text):
+            notes["html"].append(number)
+            text, html_title = html_to_text(text)
+            title = title or html_title
+        if not text.strip():
+            lines.problem(number, "empty text")
+            return
+        problem = language_problem(text)
+        if problem:
+            notes["non_english"].append((number, problem))
+        date = iso_date(record.get("date"))
+        if record.get("date") and not date:
+            notes["bad_date"].append(number)
+        raw_id = record.get("id")
+        doc_id = _clean(str(raw_id)) if raw_id not in (None, "") else f"{path.name.split('.')[0]}-{number}"
+        pieces = split_text(text, self.max_chars) if len(text) > self.max_chars else [text]
+        for i, piece in enumerate(pieces, 1):
+            part_id = f"{doc_id}#part{i}" if len(pieces) > 1 else doc_id
+            yield Document(id=part_id, text=piece, title=title or None, source=str(path), date=date)
+
+    def _notes(self, path: Path, notes: dict) -> None:
+        if notes["html"]:
+            self.report.warn(path, f"{len(notes['html'])} records were HTML (first at line {notes['html'][0]}): markup stripped")
+        if notes["non_english"]:
+            line, problem = notes["non_english"][0]
+            self.report.warn(path, f"{len(notes['non_english'])} records do not look like English (first at line {line}: {problem})")
+        if notes["bad_date"]:
+            self.report.warn(path, f"{len(notes['bad_date'])} records have a 'date' that is not a date (first at line "
+                                   f"{notes['bad_date'][0]}): left out")
 
 
-def _read_file(path: Path) -> Iterator[Document]:
-    name = path.name.lower()
-    if name.endswith(JSONL_SUFFIXES):
-        yield from read_jsonl(path)
-    else:
-        yield Document(id=path.stem, text=read_text(path), source=str(path))
+class _LineProblems:
+    """Broken JSONL lines of one file: warned one by one up to a limit, then counted."""
+
+    def __init__(self, reader: _Reader, path: Path) -> None:
+        self.reader, self.path = reader, path
+        self.count = self.good = 0
+        self.bad_bytes = 0
+
+    def problem(self, number: int, message: str) -> None:
+        if self.reader.stop:
+            raise InputError(f"line {number}: {message}", path=self.path)
+        self.count += 1
+        if self.count <= LINE_WARNINGS:
+            self.reader.report.warn(self.path, f"line {number}: {message}, skipped")
+
+    def parse(self, number: int, line: bytes) -> dict | None:
+        text = line.decode("utf-8-sig" if number == 1 else "utf-8", errors="surrogateescape")
+        if _ESCAPED.search(text):
+            self.bad_bytes += 1
+            text = _ESCAPED.sub(lambda m: "\ufffd" * len(m.group()), text)
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            self.problem(number, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            return None
+        except RecursionError:
+            self.problem(number, "JSON nested too deeply")
+            return None
+        if not isinstance(record, dict):
+            self.problem(number, f"a JSON {type(record).__name__}, not an object with a 'text' field")
+            return None
+        if not isinstance(record.get("text"), str):
+            self.problem(number, "no 'text' field" if "text" not in record else "'text' is not a string")
+            return None
+        self.good += 1
+        return record
+
+    def summary(self) -> None:
+        if self.count > LINE_WARNINGS:
+            self.reader.report.warn(self.path, f"{self.count} broken lines skipped in all")
+        if self.bad_bytes:
+            self.reader.report.warn(self.path, f"{self.bad_bytes} lines not valid UTF-8: bad bytes replaced by U+FFFD")
 
 
-def read_text(path: Path) -> str:
-    """A text file's content; a clear error when it is not readable text."""
-    try:
-        data = path.read_bytes()
-    except PermissionError as exc:
-        raise InputError("permission denied", path=path) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file, not text", path=path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 (byte {exc.start})", path=path) from exc
+class _BadBytes:
+    """Counts invalid bytes in decoded blocks and replaces them with U+FFFD."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: int | None = None
+
+    def clean(self, text: str, start: int, encoding: str) -> str:
+        match = _ESCAPED.search(text)
+        if not match:
+            return text
+        if self.first is None:
+            self.first = max(start, 0) + len(text[:match.start()].encode(encoding.replace("-sig", ""), "surrogatepass"))
+        self.count += sum(len(m) for m in _ESCAPED.findall(text))
+        return _ESCAPED.sub(lambda m: "\ufffd" * len(m.group()), text)
 
 
-def read_jsonl(path: Path) -> Iterator[Document]:
+def _check_head(path: str | Path, head: bytes) -> str:
+    """The encoding of a file from its first block; InputError if it is binary."""
+    kind = binary_kind(head)
+    if kind:
+        raise InputError(kind, path=path)
+    return text_encoding(head)
+
+
+def _clean(text: str) -> str:
+    """Text that can be encoded: lone surrogates (from JSON escapes) become U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def _is_input(name: str) -> bool:
+    name = name.lower()
+    return name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)
+
+
+def read_text(path: str | Path) -> str:
+    """The whole text of a text or HTML file, or InputError (for small files; builds stream instead).
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes(b"caf\\xc3\\xa9")
+    >>> read_text(p)
+    'café'
+    """
+    reader = _Reader("stop", ReadReport(echo=False), sys.maxsize)
+    return "".join(d.text for d in reader.text(path))
+
+
+def read_jsonl(path: str | Path, on_error: str = "skip", report: ReadReport | None = None) -> Iterator[Document]:
     """Documents from a JSON Lines file (optionally gzip-compressed), one object a line with ``text``."""
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    try:
-        with opener(path, "rt", encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"line {number}: not valid JSON ({exc.msg})", path=path) from exc
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                    raise InputError(f"line {number}: no 'text' field", path=path)
-                doc_id = str(record.get("id") or f"{path.name.split('.')[0]}-{number}")
-                yield Document(
-                    id=doc_id, text=record["text"], title=record.get("title") or None,
-                    source=str(path), date=record.get("date") or None,
-                )
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {exc}", path=path) from exc
+    yield from _Reader(on_error, report if report is not None else ReadReport(), MAX_CHARS).jsonl(Path(path))

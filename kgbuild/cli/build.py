@@ -20,6 +20,8 @@ def register(subparsers) -> None:
     p.add_argument("--batch-size", type=int, default=32, metavar="N", help="documents per spaCy batch")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("--store", metavar="DIR", help="also add every document to this on-disk store (replacing earlier versions)")
+    p.add_argument("--on-error", choices=["skip", "stop"], default="skip",
+                   help="a bad input file or broken JSONL line: warn and skip it (default), or stop the build")
     p.set_defaults(func=run)
 
 
@@ -28,11 +30,14 @@ def run(args: argparse.Namespace) -> int:
     from kgbuild.graph import KnowledgeGraph
     from kgbuild.pipeline import make_pipeline, resolve_documents
     from kgbuild.rdfio import format_for, write_quads
-    from kgbuild.read import read_inputs
+    from kgbuild.read import ReadReport, read_inputs
 
-    started = time.perf_counter()
+    started, started_at = time.perf_counter(), time.time()
     out = Path(args.output)
     info = format_for(f"graph.{args.format}" if "." not in args.format else args.format, None if "." in args.format else args.format)
+    report = ReadReport()
+    inputs = read_inputs(args.inputs, on_error=args.on_error, report=report)  # checks paths before the model loads
+    _check_output(out)
     nlp = make_pipeline(args.model)
     kg = KnowledgeGraph()
     store = None
@@ -40,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         from kgbuild.store import DocumentStore
 
         store = DocumentStore(args.store)
-    documents = _unchanged_skipped(read_inputs(args.inputs), store)
+    documents = _unchanged_skipped(inputs, store)
     for resolved in _progress(resolve_documents(documents, nlp, batch_size=args.batch_size, n_process=args.workers)):
         kg.add_document(resolved)
         if store is not None:
@@ -48,6 +53,10 @@ def run(args: argparse.Namespace) -> int:
     if store is not None:
         store.flush()
     if not kg.documents and store is None:
+        if len(report.skipped) == 1:
+            raise KgbuildError(f"{report.skipped[0][1]}; nothing to build", path=report.skipped[0][0])
+        if report.skipped:
+            raise KgbuildError(f"nothing to build: all {len(report.skipped)} inputs skipped ({_listed(report.skipped)})")
         raise KgbuildError("no documents to build", path=" ".join(args.inputs))
     graph_path = out / f"graph{info.extension}"
     triples = write_quads(iter_quads(kg), graph_path, info.name)
@@ -55,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
         from kgbuild.view.html import write_html
 
         write_html(kg.to_rdflib(), out / "graph.html", title=_title(args.inputs))
+    _remove_stale_temp(out, started_at)
+    if report.skipped:
+        print(f"kgbuild: warning: {len(report.skipped)} inputs skipped: {_listed(report.skipped)}", file=sys.stderr)
     summary = kg.summary()
     seconds = time.perf_counter() - started
     print(
@@ -62,6 +74,33 @@ def run(args: argparse.Namespace) -> int:
         f"{triples} triples in {seconds:.1f} s → {graph_path}" + ("" if args.no_html else f", {out / 'graph.html'}")
     )
     return 0
+
+
+def _check_output(out: Path) -> None:
+    """Fail before any work when the output folder cannot be written."""
+    import tempfile
+
+    if out.exists() and not out.is_dir():
+        raise KgbuildError("output must be a folder, and this is a file", path=out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=out).close()
+    except OSError as exc:
+        raise KgbuildError(f"cannot write output: {exc.strerror or exc}", path=out) from None
+
+
+def _listed(skipped: list[tuple[str, str]]) -> str:
+    return ", ".join(path for path, _ in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+
+
+def _remove_stale_temp(out: Path, before: float) -> None:
+    """Remove temporary files an earlier, killed build left (atomic_write's ``.NAME.*.tmp``)."""
+    for tmp in out.glob(".graph*.tmp"):
+        try:
+            if tmp.stat().st_mtime < before:
+                tmp.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove
 
 
 def _title(inputs: list[str]) -> str:
