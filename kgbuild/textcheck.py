@@ -6,10 +6,12 @@ on every document before it reaches the parser.
 
 from __future__ import annotations
 
+import email.utils
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from datetime import datetime
 from html.parser import HTMLParser
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -321,3 +323,32 @@ class Chunker:
         self._buffer, self._size = [], 0
         if rest:
             yield rest
+
+
+# ------------------------------------------------------------------ dates
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d-%b-%Y", "%d %b %Y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d", "%Y%m%d")
+
+
+def iso_date(value: object) -> str | None:
+    """An ISO ``YYYY-MM-DD`` date from a date string in a common format, or None.
+
+    Example
+    -------
+    >>> iso_date("26-FEB-1987 15:01:01.79"), iso_date("2015-04-01T10:00:00Z"), iso_date("yesterday")
+    ('1987-02-26', '2015-04-01', None)
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()[:100]
+    candidates = (text[:10], text.split()[0], text.split(" ", 1)[0].rstrip(","), " ".join(text.split()[:3]), text)
+    for fmt in _DATE_FORMATS:
+        for candidate in candidates:
+            try:
+                return datetime.strptime(candidate, fmt).date().isoformat()
+            except ValueError:
+                continue
+    try:
+        return email.utils.parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
