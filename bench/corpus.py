@@ -1,0 +1,107 @@
+"""Corpus build: the whole ../shared/corpus (4 files, 24,738 articles, 5.6M words) into one graph.
+
+What ``kgbuild build ../shared/corpus --workers 2 --no-html`` does, with figures:
+documents/s, words/s, peak RSS of the main process and of the workers
+(``resource.getrusage``), entities, relations, triples, and the seconds spent
+writing the graph (``rdfio.write_quads``, serialised by pyoxigraph).
+
+Memory should stay flat apart from the graph: parsed Docs never leave the
+workers, and the main process keeps only the graph. A progress line every
+``--every`` documents shows the resident memory beside the graph's size, so
+a long run can be judged (and extrapolated) before it ends.
+
+Run::
+
+    nohup .venv/bin/python bench/corpus.py --workers 2 > /tmp/corpus.log 2>&1 &
+    .venv/bin/python bench/corpus.py --limit 300          # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+TOTAL_WORDS = 5_570_589  # whitespace words of the four files, counted once (for the time-left estimate)
+
+
+def rss_mb() -> float:
+    """Resident memory of this process now, in MB (Linux /proc; peak elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return peak_mb(resource.RUSAGE_SELF)
+
+
+def peak_mb(who: int) -> float:
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, kB on Linux
+    return resource.getrusage(who).ru_maxrss * scale / 2**20
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("inputs", nargs="*", type=Path, help="inputs (default: every .jsonl.gz of ../shared/corpus)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--limit", type=int, help="stop after this many documents")
+    parser.add_argument("--every", type=int, default=500, help="documents between progress lines")
+    parser.add_argument("-o", "--output", type=Path, help="where to write graph.ttl (default: a temporary folder)")
+    args = parser.parse_args(argv)
+
+    from itertools import islice
+
+    from kgbuild.export import iter_quads
+    from kgbuild.graph import KnowledgeGraph
+    from kgbuild.pipeline import make_pipeline, resolve_documents
+    from kgbuild.rdfio import write_quads
+    from kgbuild.read import read_inputs
+
+    inputs = args.inputs or sorted(CORPUS.glob("*.jsonl.gz"))
+    if not inputs or not all(p.exists() for p in inputs):
+        print(f"corpus not found: {inputs or CORPUS}", file=sys.stderr)
+        return 2
+    print(f"inputs: {', '.join(p.name for p in inputs)}; {args.workers} workers, batch {args.batch_size}, "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}", flush=True)
+    nlp = make_pipeline()
+    words = 0
+    kg = KnowledgeGraph()
+    started = time.perf_counter()
+    n = 0
+    for n, resolved in enumerate(resolve_documents(islice(read_inputs(inputs), args.limit), nlp, batch_size=args.batch_size, n_process=args.workers), 1):
+        kg.add_document(resolved)
+        words += len(resolved.document.text.split())
+        if n % args.every == 0:
+            s = time.perf_counter() - started
+            eta = (TOTAL_WORDS - words) / (words / s) / 60 if not args.limit else 0
+            print(f"{n:6d} docs {words:8d} words {s:7.0f} s  {n / s:6.2f} docs/s {words / s:6.0f} words/s  "
+                  f"rss {rss_mb():6.0f} MB  graph {kg.graph.number_of_nodes()} nodes {kg.graph.number_of_edges()} edges  "
+                  f"load {os.getloadavg()[0]:.1f}" + (f"  ~{eta:.0f} min left" if eta else ""), flush=True)
+    parsed = time.perf_counter() - started
+    summary = kg.summary()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = (args.output or Path(tmp)) / "graph.ttl"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_started = time.perf_counter()
+        triples = write_quads(iter_quads(kg), out, "turtle")
+        write_s = time.perf_counter() - write_started
+        size = out.stat().st_size / 2**20
+    total = time.perf_counter() - started
+    print(f"documents {n}, words {words}")
+    print(f"parse+extract+resolve+graph: {parsed:.0f} s, {n / parsed:.2f} documents/s, {words / parsed:.0f} words/s")
+    print(f"write graph (pyoxigraph, Turtle, {size:.0f} MB): {write_s:.1f} s")
+    print(f"total: {total:.0f} s, {n / total:.2f} documents/s, {words / total:.0f} words/s")
+    print(f"entities {summary['entities']}, relations {summary['relations']}, triples {triples}")
+    print(f"peak RSS: main {peak_mb(resource.RUSAGE_SELF):.0f} MB, largest worker {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
