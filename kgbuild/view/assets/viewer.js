@@ -85,7 +85,8 @@
   network.on("stabilizationProgress", (p) => { $("progress").style.width = Math.round(100 * p.iterations / p.total) + "%"; });
   network.on("stabilizationIterationsDone", () => {
     network.setOptions({ physics: { enabled: false } });
-    if (fixedDuringLayout.length) nodesDS.update(fixedDuringLayout.map((id) => ({ id: id, fixed: false })));
+    // Unfix everything, not just the last batch: filters may have changed mid-layout.
+    if (fixedDuringLayout.length) nodesDS.update(nodesDS.getIds().map((id) => ({ id: id, fixed: false })));
     fixedDuringLayout = [];
     if (firstLayout) network.fit({ animation: false });
     firstLayout = false;
