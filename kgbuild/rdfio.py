@@ -11,6 +11,7 @@ quad formats (N-Quads, TriG) keep each document in its named graph.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,36 +102,79 @@ def format_for(path: str | Path, format: str | None = None) -> RdfFormatInfo:
     raise KgbuildError(f"cannot tell the RDF format from the extension {suffix or '(none)'!r} (use {known})", path=path)
 
 
-class _Converter:
-    """rdflib terms to pyoxigraph terms, memoised: IRIs repeat a lot in our graphs."""
+_ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_LANG = re.compile(r"^[a-zA-Z]+(-[a-zA-Z0-9]+)*$")
+
+
+class _NTriples:
+    """rdflib terms to N-Triples syntax, checked: a plain string per term is the cheapest
+    way to hand a million terms from Python to oxigraph's Rust parser and serialisers."""
 
     def __init__(self) -> None:
-        self.cache: dict[Node, object] = {}
+        self.checked: set[str] = set()
 
-    def __call__(self, term: Node):
-        hit = self.cache.get(term)
-        if hit is not None:
-            return hit
-        if isinstance(term, URIRef):
-            out = ox.NamedNode(str(term))
-        elif isinstance(term, Literal):
+    def iri(self, value: str) -> str:
+        text = f"<{value}>"
+        if text not in self.checked:
+            if _BAD_IRI.search(value) or ":" not in value:
+                raise KgbuildError(f"cannot write {value!r}: not an absolute IRI")
+            self.checked.add(text)
+        return text
+
+    def __call__(self, term: Node) -> str:
+        kind = type(term)
+        if kind is URIRef:
+            text = f"<{term}>"  # inlined fast path of iri(): most terms are IRIs seen before
+            return text if text in self.checked else self.iri(term)
+        if kind is Literal:
+            lexical = str.translate(term, _ESCAPE)
             if term.language:
-                out = ox.Literal(str(term), language=term.language)
-            elif term.datatype is not None:
-                out = ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-            else:
-                out = ox.Literal(str(term))
-        elif isinstance(term, BNode):
-            out = ox.BlankNode(str(term))
+                if not _LANG.match(term.language):
+                    raise KgbuildError(f"cannot write language tag {term.language!r}")
+                return f'"{lexical}"@{term.language}'
+            datatype = term.datatype
+            if datatype is None or datatype == _XSD_STRING:
+                return f'"{lexical}"'
+            return f'"{lexical}"^^{self.iri(datatype)}'
+        if isinstance(term, BNode):
+            return f"_:{term}"
+        if isinstance(term, (URIRef, Literal)):  # subclasses
+            return self(URIRef(term) if isinstance(term, URIRef) else Literal(term, lang=term.language, datatype=term.datatype))
+        raise KgbuildError(f"cannot write RDF term {term!r} of type {type(term).__name__}")
+
+
+def _grouped_lines(quads: Iterable[Quad], keep_graphs: bool) -> tuple[list[str], int]:
+    """Distinct N-Triples (or N-Quads) lines, grouped by graph then subject in first-seen order."""
+    nt = _NTriples()
+    groups: dict[tuple[str, str], dict[str, None]] = {}
+    for s, p, o, g in quads:
+        graph = nt(g) if keep_graphs and g is not None else ""
+        key = (graph, nt(s))
+        rest = f"{nt(p)} {nt(o)}"
+        group = groups.get(key)
+        if group is None:
+            groups[key] = {rest: None}
         else:
-            raise KgbuildError(f"cannot write RDF term {term!r} of type {type(term).__name__}")
-        if len(self.cache) < 2_000_000:  # bounded: a huge graph must not hold two copies of every term
-            self.cache[term] = out
-        return out
+            group[rest] = None
+    keys = sorted(groups, key=lambda k: k[0] != "") if keep_graphs else groups  # default graph first
+    lines = []
+    for key in keys:
+        graph, subject = key
+        tail = f" {graph} .\n" if graph else " .\n"
+        lines.extend(f"{subject} {rest}{tail}" for rest in groups[key])
+    return lines, len(lines)
+
+
+def _parse_lines(lines: list[str], quads: bool):
+    try:
+        return ox.parse("".join(lines), format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
+    except SyntaxError as exc:
+        raise KgbuildError(f"cannot write RDF: {' '.join(str(exc).split())}") from None
 
 
 def to_oxigraph(quads: Iterable[Quad]) -> list[ox.Quad]:
-    """Convert rdflib ``(s, p, o, g)`` quads to pyoxigraph ``Quad`` objects (g None = default graph).
+    """Convert rdflib ``(s, p, o, g)`` quads to distinct pyoxigraph ``Quad`` objects (g None = default graph).
 
     Example
     -------
@@ -139,16 +183,8 @@ def to_oxigraph(quads: Iterable[Quad]) -> list[ox.Quad]:
     >>> q[0].object.value
     '1'
     """
-    conv = _Converter()
-    default = ox.DefaultGraph()
-    out = []
-    for s, p, o, g in quads:
-        out.append(ox.Quad(conv(s), conv(p), conv(o), default if g is None else conv(g)))
-    return out
-
-
-def _subject_key(triple) -> str:
-    return triple.subject.value
+    lines, _ = _grouped_lines(quads, keep_graphs=True)
+    return list(_parse_lines(lines, quads=True))
 
 
 def write_quads(quads: Iterable[Quad], path: str | Path, format: str | None = None) -> int:
@@ -177,25 +213,22 @@ def write_quads(quads: Iterable[Quad], path: str | Path, format: str | None = No
     1
     """
     info = format_for(path, format)
-    oquads = to_oxigraph(quads)
-    if info.quads:
-        # dict keeps first-seen order and drops duplicates; sorting groups each graph and subject
-        unique = list(dict.fromkeys(oquads))
-        unique.sort(key=lambda q: ("" if isinstance(q.graph_name, ox.DefaultGraph) else "\x01" + q.graph_name.value, q.subject.value))
-        items = unique
-    else:
-        items = list(dict.fromkeys(q.triple for q in oquads))
-        items.sort(key=_subject_key)  # stable: one Turtle block per subject, predicates in export order
-    del oquads
+    lines, count = _grouped_lines(quads, keep_graphs=info.quads)
+    parsed = _parse_lines(lines, info.quads)  # validates every term before anything is written
     if info.name == "jsonld":
-        _write_jsonld(items, path)
-        return len(items)
+        _write_jsonld(parsed, path)
+        return count
     with atomic_write(path, "wb") as handle:
-        ox.serialize(items, handle, info.oxigraph, prefixes=ALL_PREFIXES)
-    return len(items)
+        if info.name in ("ntriples", "nquads"):
+            for _ in parsed:  # the lines are already the output; parsing them checked them
+                pass
+            handle.write("".join(lines).encode("utf-8"))
+        else:
+            ox.serialize(parsed, handle, info.oxigraph, prefixes=ALL_PREFIXES)
+    return count
 
 
-def _write_jsonld(triples: list[ox.Triple], path: str | Path) -> None:
+def _write_jsonld(triples: Iterable[ox.Quad], path: str | Path) -> None:
     """JSON-LD compacted with our prefixes as @context (rdflib: oxigraph writes expanded form only)."""
     graph = rdflib.Graph()
     for prefix, ns in ALL_PREFIXES.items():

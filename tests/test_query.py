@@ -12,6 +12,7 @@ import pytest
 from test_rdfio import sample_quads
 
 from kgbuild import rdfio
+from kgbuild.cli import main
 from kgbuild.errors import KgbuildError
 from kgbuild.query import run_query, serialize
 from kgbuild.vocab import ENTITY, REL
@@ -108,24 +109,30 @@ def test_example_relation_counts(graph: Path) -> None:
     assert counts == {str(REL.meet_with): (2, 1), str(REL.support): (2, 1)}
 
 
-def test_cli_table_json_and_query_file(graph: Path) -> None:
-    out = kgbuild("query", str(graph), "SELECT ?l WHERE { ?e a kg:Person ; rdfs:label ?l }")
-    assert out.returncode == 0, out.stderr
-    assert "Hillary Clinton" in out.stdout and "(1 row)" in out.stdout
-    out = kgbuild("query", str(graph), "-q", str(EXAMPLES / "relation_counts.rq"), "--format", "json")
-    assert out.returncode == 0, out.stderr
-    data = json.loads(out.stdout)
+def test_cli_table_json_and_query_file(graph: Path, capsys) -> None:
+    assert main(["query", str(graph), "SELECT ?l WHERE { ?e a kg:Person ; rdfs:label ?l }"]) == 0
+    out = capsys.readouterr().out
+    assert "Hillary Clinton" in out and "(1 row)" in out
+    assert main(["query", str(graph), "-q", str(EXAMPLES / "relation_counts.rq"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
     assert data["head"]["vars"] == ["predicate", "label", "statements", "pairs"]
     assert len(data["results"]["bindings"]) == 2
 
 
-def test_cli_errors_are_one_line_exit_2(graph: Path, tmp_path: Path) -> None:
+def test_cli_errors_are_one_line_exit_2(graph: Path, tmp_path: Path, capsys) -> None:
     for args in (
         (str(graph), "SELECT WHERE {"),
         (str(tmp_path / "missing.ttl"), "ASK {}"),
         (str(graph),),
         (str(graph), "-q", str(tmp_path / "missing.rq")),
     ):
-        out = kgbuild("query", *args)
-        assert out.returncode == 2, args
-        assert out.stderr.startswith("kgbuild: error:") and out.stderr.count("\n") == 1, out.stderr
+        assert main(["query", *args]) == 2, args
+        err = capsys.readouterr().err
+        assert err.startswith("kgbuild: error:") and err.count("\n") == 1, err
+
+
+def test_cli_as_a_process(tmp_path: Path) -> None:
+    graph = tmp_path / "g.trig"
+    rdfio.write_quads(sample_quads(), graph)
+    out = kgbuild("query", str(graph), "ASK { ?s a kg:Statement }")
+    assert out.returncode == 0 and out.stdout == "yes\n", out.stderr
