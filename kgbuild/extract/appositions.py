@@ -90,3 +90,32 @@ def title_relations(sent: Span) -> Iterator:
                     arguments=[person, employer], relation_tokens=[], relation_text=f"is {text_of(doc, position)} of",
                     predicate="work_for", subject=person, object=employer, pattern="title", sentence_start=sent.start,
                 )
+
+
+def possessive_relations(sent: Span) -> Iterator:
+    """ "King's grandmother", "the RSNO's base" → (King, has, grandmother).
+
+    Possessive pronouns are left out: whose they are is coreference's job, not a relation.
+
+    Example
+    -------
+    >>> from kgbuild.parse import load_model
+    >>> doc = load_model()("Pakistan's highest court freed him.")
+    >>> [(r.subject.text, r.predicate, r.object.text) for r in possessive_relations(next(doc.sents))]
+    [('Pakistan', 'have', 'highest court')]
+    """
+    for token in sent:
+        if token.dep_ != "poss" or token.pos_ == "PRON" or token.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        owner = argument(token, role="subject")
+        head = token.head
+        kept = [t.i for t in head.subtree if t.i >= head.i or (t.i > max(s.i for s in token.subtree) and t.dep_ != "det")]
+        kept = [i for i in kept if i not in {t.i for t in head.subtree if t.dep_ in ("relcl", "acl", "appos")} and
+                not any(sent.doc[i] in a.subtree for a in head.children if a.dep_ in ("relcl", "acl", "appos", "conj", "cc", "prep"))]
+        if not kept:
+            continue
+        owned = Argument(head=head.i, tokens=tuple(sorted(kept)), text=text_of(sent.doc, sorted(kept)), role="object")
+        yield make_relation(
+            arguments=[owner, owned], relation_tokens=[], relation_text="has", predicate="have",
+            subject=owner, object=owned, pattern="possessive", sentence_start=sent.start,
+        )

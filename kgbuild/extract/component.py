@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kgbuild.extract.appositions import apposition_relations, title_relations
+from kgbuild.extract.appositions import apposition_relations, possessive_relations, title_relations
 from kgbuild.extract.context import add_context
 from kgbuild.extract.nominal import nominal_relations
 from kgbuild.extract.types import Relation
@@ -29,6 +29,7 @@ PATTERNS: dict[str, Callable[[Span], Iterator[Relation]]] = {
     "appositions": apposition_relations,
     "titles": title_relations,
     "nominal": nominal_relations,
+    "possessives": possessive_relations,
 }
 
 if not Doc.has_extension("relations"):

@@ -24,6 +24,7 @@ BASE_CONFIDENCE: dict[str, float] = {
     "nominal": 0.52,
     "possessive": 0.45,
     "title": 0.40,
+    "verb_circumstance": 0.45,
     "verb_only": 0.10,
 }
 

@@ -37,7 +37,9 @@ def _trim(doc, indices: list[int]) -> list[int]:
     return indices
 
 
-def argument(head: Token, role: str = "arg", split_conj: bool = True, keep_appos: bool = False) -> Argument:
+def argument(
+    head: Token, role: str = "arg", split_conj: bool = True, keep_appos: bool = False, without: Token | None = None
+) -> Argument:
     """The argument headed by ``head``.
 
     Parameters
@@ -50,6 +52,8 @@ def argument(head: Token, role: str = "arg", split_conj: bool = True, keep_appos
         Leave the head's conjuncts out ("the Taliban and the Haqqani network" → "the Taliban").
     keep_appos : bool
         Keep appositions in the span.
+    without : Token, optional
+        A child whose subtree is left out: the clause a relative-clause subject comes from.
 
     Returns
     -------
@@ -69,7 +73,7 @@ def argument(head: Token, role: str = "arg", split_conj: bool = True, keep_appos
         cut.add("case")  # "Obama's" as an argument is "Obama"
     indices: list[int] = [head.i]
     for child in head.children:
-        if child.dep_ in cut:
+        if child.dep_ in cut or child is without:
             continue
         _collect(child, indices, CUT_DEPS if not keep_appos else CUT_DEPS - {"appos"})
     indices = _trim(head.doc, sorted(set(indices))) or [head.i]

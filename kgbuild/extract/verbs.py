@@ -55,7 +55,17 @@ def _circumstances(clause: Clause, skip: Token | None = None) -> tuple[list[Argu
 def _subjects(clause: Clause) -> list[Argument]:
     if clause.subject is None:
         return []
-    return [argument(s, role="subject") for s in conjuncts(clause.subject)]
+    # "the case reviewed by a court": the subject is "the case", without the clause it heads
+    without = clause.verb if clause.subject_source in ("relcl", "acl") else None
+    return [argument(s, role="subject", without=without) for s in conjuncts(clause.subject)]
+
+
+def _joined_prep(clause: Clause) -> tuple[Token, Token] | None:
+    """The preposition that joins the relation ("taught at"): the first after the verb, not a time."""
+    for prep, pobj in clause.preps:
+        if prep.i > clause.verb.i and not is_time(pobj) and pobj.dep_ == "pobj":
+            return prep, pobj
+    return None
 
 
 def verb_relations(sent: Span) -> Iterator:
@@ -92,7 +102,10 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
     verb_tokens = _verb_tokens(clause)
     key = _verb_key(clause)
     common = dict(sentence_start=start, subject_source=clause.subject_source, negated=clause.negated, modality=clause.modal)
-    objects = [argument(o, role="object") for obj in clause.objects for o in conjuncts(obj)]
+    heads = list(clause.objects)
+    if clause.attr is not None and not heads:
+        heads.append(clause.attr)  # "became a catch point", "remained calm"
+    objects = [argument(o, role="object") for obj in heads for o in conjuncts(obj)]
 
     if clause.passive:
         yield from _passive(clause, subjects, verb_tokens, common)
@@ -108,10 +121,10 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
                 )
         return
 
-    if clause.preps:
-        # the first non-time preposition joins the relation ("taught at", "reached out to")
-        first = next(((p, o) for p, o in clause.preps if not is_time(o)), clause.preps[0])
-        prep, pobj = first
+    joined = _joined_prep(clause)
+    if joined is not None:
+        # the first preposition after the verb joins the relation ("taught at", "reached out to")
+        prep, pobj = joined
         rest, time, place = _circumstances(clause, skip=prep)
         for subj in subjects:
             for target in conjuncts(pobj):
@@ -129,9 +142,11 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
 
     rest, time, place = _circumstances(clause)
     for subj in subjects:
+        # "In 1717, Montagu travelled": the circumstances are the only complements
         yield make_relation(
             arguments=[subj, *rest], relation_tokens=verb_tokens, predicate=predicate_key(key),
-            subject=subj, object=None, pattern="verb_only", time=time, place=place, **common,
+            subject=subj, object=None, pattern="verb_circumstance" if rest else "verb_only",
+            time=time, place=place, **common,
         )
 
 
@@ -205,9 +220,9 @@ def _passive(clause: Clause, subjects, verb_tokens, common) -> Iterator:
                 )
         return
     participle = verb.lower_
-    if clause.preps:
-        first = next(((p, o) for p, o in clause.preps if not is_time(o)), clause.preps[0])
-        prep, pobj = first
+    joined = _joined_prep(clause)
+    if joined is not None:
+        prep, pobj = joined
         rest, time, place = _circumstances(clause, skip=prep)
         for patient in subjects:
             for target in conjuncts(pobj):

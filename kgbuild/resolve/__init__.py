@@ -17,7 +17,7 @@ from kgbuild.resolve.coref import SPEAKER_PRONOUNS, Clusters, resolve_mentions
 from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name
 
 #: Open IE only: relations that say nothing in a graph ("X is Y" between one entity's names).
-GRAPH_SKIP_PATTERNS = frozenset({"verb_only"})
+GRAPH_SKIP_PATTERNS = frozenset({"verb_only", "verb_circumstance"})
 #: Predicates whose object is a description ("is the host of Top Gear"), kept whole as a Concept.
 DESCRIPTION_PREDICATES = frozenset({"be", "hold_position"})
 #: Preference of NER labels when a cluster has several (a name tagged PERSON once and ORG once).
