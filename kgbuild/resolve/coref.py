@@ -46,6 +46,8 @@ class Clusters:
         self.parent = list(range(len(mentions)))
         self.mentions = mentions
         self.evidence: list[tuple[int, int, str]] = []
+        # members of every merged cluster by root (singletons are implicit): labels() without a scan of all mentions
+        self._members: dict[int, list[int]] = {}
 
     def find(self, i: int) -> int:
         # rules may add mentions (e.g. the noun before "also known as"): grow with the list
@@ -57,7 +59,8 @@ class Clusters:
 
     def labels(self, i: int) -> set[str]:
         root = self.find(i)
-        return {m.label for m in self.mentions if self.find(m.id) == root and m.label not in ("CONCEPT", "PRONOUN")}
+        members = self._members.get(root, (root,))
+        return {label for label in (self.mentions[j].label for j in members) if label not in ("CONCEPT", "PRONOUN")}
 
     def union(self, a: int, b: int, rule: str) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -67,6 +70,7 @@ class Clusters:
         if len(groups) > 1 and not groups <= {"org", "place"}:
             return False  # a person is never an organisation, whatever the rule says
         self.parent[max(ra, rb)] = min(ra, rb)
+        self._members[min(ra, rb)] = self._members.pop(ra, [ra]) + self._members.pop(rb, [rb])
         self.evidence.append((a, b, rule))
         return True
 

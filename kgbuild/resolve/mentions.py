@@ -77,7 +77,10 @@ class MentionIndex:
             for t in range(sent.start, sent.end):
                 self._sent_index[t] = i
         self._quoted = _quoted_tokens(doc)
-        for ent in doc.ents:
+        # doc.ents builds new Spans at every call: index them once by token
+        self._ents = doc.ents
+        self._ent_at = {i: ent for ent in self._ents for i in range(ent.start, ent.end)}
+        for ent in self._ents:
             if ent.label_ not in NUMERIC_LABELS and clean_name(list(ent)):
                 self.add(ent.start, ent.end, ent.label_, ent.root.i, clean_name(list(ent)))
 
@@ -97,7 +100,7 @@ class MentionIndex:
         """The mention an argument headed by ``head`` refers to, creating it if needed."""
         doc = self.doc
         if head.ent_type_ and head.ent_iob_ in ("B", "I"):
-            ent = _entity_at(doc, head.i)
+            ent = self._ent_at.get(head.i)
             if ent is not None:
                 if ent.label_ in NUMERIC_LABELS:
                     return self.add(ent.start, ent.end, ent.label_, ent.root.i, ent.text)
