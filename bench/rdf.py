@@ -85,10 +85,20 @@ def synthetic_quads(target: int, seed: int = 7) -> list[tuple]:
     return quads
 
 
+CPU: dict[float, float] = {}
+
+
 def timed(fn):
-    t = time.perf_counter()
+    """Wall seconds and result; CPU seconds are kept in CPU[wall] (fairer on a shared machine)."""
+    t, c = time.perf_counter(), time.process_time()
     out = fn()
-    return time.perf_counter() - t, out
+    wall = time.perf_counter() - t
+    CPU[wall] = time.process_time() - c
+    return wall, out
+
+
+def fmt(seconds: float) -> str:
+    return f"{seconds:.2f} s (cpu {CPU.get(seconds, float('nan')):.2f})"
 
 
 def main() -> None:
@@ -99,15 +109,16 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="kgbench-"))
 
     t_gen, quads = timed(lambda: synthetic_quads(args.triples))
-    print(f"graph: {len(quads):,} quads of our shape, generated in {t_gen:.1f} s (cpus: {os.cpu_count()})")
+    load = os.getloadavg()[0]
+    print(f"graph: {len(quads):,} quads of our shape, generated in {t_gen:.1f} s (cpus: {os.cpu_count()}, load {load:.1f})")
 
     # pyoxigraph: end to end through rdfio (rdflib terms in, Turtle file out), then from a loaded store
     t_write, n = timed(lambda: rdfio.write_quads(quads, tmp / "g.ttl"))
     t_load, store = timed(lambda: rdfio.load(tmp / "g.ttl"))
     t_dump, _ = timed(lambda: store.dump(tmp / "g2.ttl", ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=rdfio.ALL_PREFIXES))
     t_join_ox, result = timed(lambda: execute(store, JOIN))
-    print(f"pyoxigraph: write_quads -> Turtle {t_write:.2f} s ({n:,} triples); store dump Turtle {t_dump:.2f} s; "
-          f"parse Turtle {t_load:.2f} s; 2-hop join {t_join_ox:.3f} s ({len(result.rows):,} rows)")
+    print(f"pyoxigraph: write_quads -> Turtle {fmt(t_write)} ({n:,} triples); store dump Turtle {fmt(t_dump)}; "
+          f"parse Turtle {fmt(t_load)}; 2-hop join {fmt(t_join_ox)} ({len(result.rows):,} rows)")
 
     if args.skip_rdflib:
         return
@@ -117,7 +128,7 @@ def main() -> None:
     t_build, _ = timed(lambda: [graph.add((s, p, o)) for s, p, o, _ in quads])
     t_ser, _ = timed(lambda: graph.serialize(tmp / "g3.ttl", format="turtle"))
     t_join_rdflib, rows = timed(lambda: list(graph.query(JOIN, initNs=rdfio.ALL_PREFIXES)))
-    print(f"rdflib:     Graph.add {t_build:.2f} s; serialize Turtle {t_ser:.2f} s; 2-hop join {t_join_rdflib:.3f} s ({len(rows):,} rows)")
+    print(f"rdflib:     Graph.add {fmt(t_build)}; serialize Turtle {fmt(t_ser)}; 2-hop join {fmt(t_join_rdflib)} ({len(rows):,} rows)")
     print(f"ratio rdflib/pyoxigraph: Turtle {t_ser / t_write:.0f}x (vs write_quads), {t_ser / t_dump:.0f}x (vs store dump); "
           f"join {t_join_rdflib / t_join_ox:.0f}x")
     assert len(rows) == len(result.rows), "the two engines disagree on the join"

@@ -67,6 +67,8 @@ def open_source(source: str | Path) -> ox.Store:
     """
     path = Path(source)
     if path.is_dir():
+        if not (path / "CURRENT").exists():  # RocksDB's marker file: read_only would fail less clearly
+            raise KgbuildError("not a kgbuild store (no database in this directory)", path=path)
         try:
             return ox.Store.read_only(str(path))
         except OSError as exc:

@@ -113,6 +113,19 @@ class _NTriples:
 
     def __init__(self) -> None:
         self.checked: set[str] = set()
+        # by object identity: exporters reuse term objects (predicates, the statement and
+        # document IRIs across their quads), and id() hashes far faster than rdflib terms
+        self.seen: dict[int, tuple[Node, str]] = {}
+
+    def __call__(self, term: Node) -> str:
+        hit = self.seen.get(id(term))
+        if hit is not None and hit[0] is term:
+            return hit[1]
+        text = self.convert(term)
+        if len(self.seen) >= 100_000:
+            self.seen.clear()
+        self.seen[id(term)] = (term, text)  # holding the term keeps its id from being reused
+        return text
 
     def iri(self, value: str) -> str:
         text = f"<{value}>"
@@ -122,7 +135,7 @@ class _NTriples:
             self.checked.add(text)
         return text
 
-    def __call__(self, term: Node) -> str:
+    def convert(self, term: Node) -> str:
         kind = type(term)
         if kind is URIRef:
             text = f"<{term}>"  # inlined fast path of iri(): most terms are IRIs seen before
@@ -140,7 +153,7 @@ class _NTriples:
         if isinstance(term, BNode):
             return f"_:{term}"
         if isinstance(term, (URIRef, Literal)):  # subclasses
-            return self(URIRef(term) if isinstance(term, URIRef) else Literal(term, lang=term.language, datatype=term.datatype))
+            return self.convert(URIRef(term) if isinstance(term, URIRef) else Literal(term, lang=term.language, datatype=term.datatype))
         raise KgbuildError(f"cannot write RDF term {term!r} of type {type(term).__name__}")
 
 

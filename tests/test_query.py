@@ -136,3 +136,9 @@ def test_cli_as_a_process(tmp_path: Path) -> None:
     rdfio.write_quads(sample_quads(), graph)
     out = kgbuild("query", str(graph), "ASK { ?s a kg:Statement }")
     assert out.returncode == 0 and out.stdout == "yes\n", out.stderr
+
+
+def test_directory_that_is_not_a_store(tmp_path: Path) -> None:
+    with pytest.raises(KgbuildError, match="not a kgbuild store"):
+        run_query(tmp_path, "ASK {}")
+    assert list(tmp_path.iterdir()) == []  # and nothing was created in it
