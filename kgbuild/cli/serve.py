@@ -39,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
         source=Path(args.source), host=args.host, port=args.port, allow_update=args.allow_update, token=args.token,
         timeout=args.timeout, max_results=args.max_results, workers=args.workers, max_body=args.max_body,
     )
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"kgbuild: warning: listening on {args.host}, not loopback: other machines can query this graph",
+              file=sys.stderr)
     endpoint = Endpoint(config)
     url = endpoint.start()
     mode = "read-write (updates at /update with the bearer token)" if args.allow_update else "read-only"
