@@ -61,6 +61,7 @@ class ServeConfig:
     workers: int = 2
     max_body: int = 1_000_000
     max_connections: int = 64
+    queue_wait: float = 30.0  # seconds a request may wait for a free worker before a 503
 
 
 # ----------------------------------------------------------- SPARQL screening
@@ -200,10 +201,13 @@ class WorkerPool:
             # respawn off the request thread: the client already has its answer
             threading.Thread(target=lambda: self.idle.put(self._spawn()), daemon=True).start()
 
-    def run(self, job: tuple, timeout: float) -> tuple:
-        """Run one job; returns (status, content type, body, headers)."""
+    def run(self, job: tuple, timeout: float, wait: float = 30.0) -> tuple:
+        """Run one job within ``timeout`` s, after waiting up to ``wait`` s for a free worker.
+
+        Returns (status, content type, body, headers).
+        """
         try:
-            worker = self.idle.get(timeout=timeout)
+            worker = self.idle.get(timeout=wait)
         except queue.Empty:
             return 503, "text/plain", b"server busy: no free worker, try again", {"Retry-After": "1"}
         proc, conn = worker
@@ -360,7 +364,8 @@ class _Handler(BaseHTTPRequestHandler):
             if not hmac.compare_digest(given.encode(), expected.encode()):
                 return self._error(401, "a valid bearer token is required", {"WWW-Authenticate": 'Bearer realm="kgbuild"'})
         formats = _negotiate(self.headers.get("Accept", "*/*"))
-        status, ctype, body, headers = self.pool.run((kind, values[0], formats, self.config.max_results), self.config.timeout)
+        status, ctype, body, headers = self.pool.run((kind, values[0], formats, self.config.max_results), self.config.timeout,
+                                                 self.config.queue_wait)
         self._send(status, ctype, body, headers)
 
 
