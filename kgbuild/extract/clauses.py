@@ -144,7 +144,14 @@ def build_clause(verb: Token) -> Clause:
             if child.dep_ in ("dobj", "obj") and child.lower_ in RELATIVE_PRONOUNS:
                 clause.objects.remove(child)
                 clause.objects.append(verb.head)
-    # an acl participle modifies its noun, which is its (passive) subject
+    # "traders buy and sell stocks": a verb with no complement shares its conjunct's object
+    if not clause.objects and not clause.preps and clause.clausal is None and clause.attr is None:
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB":
+                shared = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
+                if shared:
+                    clause.objects.extend(shared[:1])
+                    break
     return clause
 
 

@@ -12,6 +12,7 @@ Example
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span
 from kgbuild.extract.appositions import apposition_relations, possessive_relations, title_relations
 from kgbuild.extract.context import add_context
 from kgbuild.extract.nominal import nominal_relations
+from kgbuild.extract.relation import in_context
 from kgbuild.extract.types import Relation
 from kgbuild.extract.verbs import verb_relations
 
@@ -78,7 +80,9 @@ def extract_relations(doc: Doc, patterns=None, min_confidence: float = 0.0) -> l
                 if key in seen or relation.confidence < min_confidence:
                     continue
                 seen.add(key)
-                relations.append(add_context(doc, relation))
+                relation = add_context(doc, relation)
+                confidence = in_context(relation.confidence, len(sent), relation.attribution is not None)
+                relations.append(dataclasses.replace(relation, confidence=confidence))
     return relations
 
 

@@ -12,20 +12,20 @@ from kgbuild.extract.types import Argument, Relation
 #: Base confidence by pattern, before the parse-quality adjustments in ``adjust``.
 #: Ordered by each family's precision on CaRB dev (bench/carb.py); within a family, ``adjust`` ranks.
 BASE_CONFIDENCE: dict[str, float] = {
-    "verb_clause": 0.82,
+    "verb_clause": 0.84,
     "verb_prep": 0.80,
-    "passive": 0.80,
-    "copula_prep": 0.76,
-    "copula": 0.75,
-    "verb_object": 0.75,
-    "passive_agent": 0.66,
-    "apposition": 0.55,
+    "passive": 0.76,
+    "copula_prep": 0.74,
+    "verb_object": 0.73,
+    "copula": 0.72,
+    "verb_circumstance": 0.70,
+    "nominal": 0.66,
+    "passive_agent": 0.62,
+    "apposition": 0.52,
     "apposition_prep": 0.55,
-    "nominal": 0.52,
-    "possessive": 0.45,
     "title": 0.40,
-    "verb_circumstance": 0.45,
-    "verb_only": 0.10,
+    "possessive": 0.28,
+    "verb_only": 0.06,
 }
 
 SUBJECT_PENALTY = {"explicit": 0.0, "conj": 0.05, "relcl": 0.06, "acl": 0.1, "xcomp": 0.1, "advcl": 0.18}
@@ -39,15 +39,27 @@ def predicate_key(parts: Iterable[str]) -> str:
 
 
 def adjust(confidence: float, args: Sequence[Argument], subject_source: str = "explicit") -> float:
-    """Lower confidence for what makes an extraction less reliable: inherited subjects, long arguments."""
+    """Lower confidence for what makes an extraction less reliable: inherited subjects, long subjects;
+    raise it for a full frame (several arguments)."""
     confidence -= SUBJECT_PENALTY.get(subject_source, 0.2)
-    longest = max((len(a.tokens) for a in args), default=0)
-    if longest > 12:
-        confidence -= 0.08
-    if longest > 25:
+    subject_length = len(args[0].tokens) if args else 0
+    if subject_length >= 10:
+        confidence -= 0.2
+    elif subject_length >= 5:
+        confidence -= 0.03
+    if len(args) >= 3:
+        confidence += 0.04
+    return round(max(0.05, min(0.99, confidence)), 3)
+
+
+def in_context(confidence: float, sentence_length: int, attributed: bool) -> float:
+    """Confidence in context: long sentences parse worse; reported speech is a step removed."""
+    if sentence_length > 35:
+        confidence -= 0.06
+    elif sentence_length > 25:
+        confidence -= 0.03
+    if attributed:
         confidence -= 0.1
-    if args and args[0].text.lower() in PRONOUNS:
-        confidence -= 0.04
     return round(max(0.05, min(0.99, confidence)), 3)
 
 

@@ -52,6 +52,15 @@ def _circumstances(clause: Clause, skip: Token | None = None) -> tuple[list[Argu
     return args, time, place
 
 
+def _adverbials(clause: Clause) -> list[Argument]:
+    """Adverbial phrases and clauses, for a verb with no other complement ("diverge northeast of Tarboro")."""
+    found = []
+    for child in clause.verb.children:
+        if child.dep_ in ("advmod", "npadvmod", "advcl") and (child.dep_ == "advcl" or any(True for _ in child.children)):
+            found.append(argument(child, role="arg"))
+    return sorted(found, key=lambda a: a.start)
+
+
 def _subjects(clause: Clause) -> list[Argument]:
     if clause.subject is None:
         return []
@@ -141,6 +150,7 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
         return
 
     rest, time, place = _circumstances(clause)
+    rest = rest or _adverbials(clause)
     for subj in subjects:
         # "In 1717, Montagu travelled": the circumstances are the only complements
         yield make_relation(
@@ -234,10 +244,12 @@ def _passive(clause: Clause, subjects, verb_tokens, common) -> Iterator:
                 )
         return
     rest, time, place = _circumstances(clause)
+    rest = rest or _adverbials(clause)
     for patient in subjects:
         yield make_relation(
             arguments=[patient, *rest], relation_tokens=verb_tokens, predicate=predicate_key(["be", participle]),
-            subject=patient, object=None, pattern="verb_only", time=time, place=place, **common,
+            subject=patient, object=None, pattern="verb_circumstance" if rest else "verb_only",
+            time=time, place=place, **common,
         )
 
 
