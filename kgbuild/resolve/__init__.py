@@ -20,6 +20,8 @@ from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name
 GRAPH_SKIP_PATTERNS = frozenset({"verb_only", "verb_circumstance"})
 #: Predicates whose object is a description ("is the host of Top Gear"), kept whole as a Concept.
 DESCRIPTION_PREDICATES = frozenset({"be", "hold_position"})
+#: Patterns whose description names its subject: "Russian President Vladimir Putin", "Clarkson, the presenter".
+NAMING_PATTERNS = frozenset({"title", "apposition"})
 #: Preference of NER labels when a cluster has several (a name tagged PERSON once and ORG once).
 LABEL_PRIORITY = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME"]
 
@@ -39,8 +41,8 @@ def _mention_for(index: MentionIndex, doc: Doc, arg: Argument | None, whole: boo
     if arg.role == "event":  # a nominalised verb: "at the request of X" → the meeting
         return index.add(arg.head, arg.head + 1, "CONCEPT", arg.head, arg.text)
     head = doc[arg.head]
-    if head.lower_ in TITLE_WORDS or head.ent_type_ not in ("", "PERSON") and len(doc.ents) and head.pos_ == "PROPN":
-        people = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= arg.start and e.end <= arg.end]
+    if head.lower_ in TITLE_WORDS or head.ent_type_ not in ("", "PERSON") and len(index.ents) and head.pos_ == "PROPN":
+        people = [e for e in index.ents if e.label_ == "PERSON" and e.start >= arg.start and e.end <= arg.end]
         if len(people) == 1 and head.lower_ in TITLE_WORDS | {"sec", "adm"} or (len(people) == 1 and head.ent_type_ and len(doc[head.i:head.i + 1].text) <= 4):
             return index.for_head(people[0].root)
     if whole and not head.ent_type_ and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in TITLE_WORDS:
@@ -80,6 +82,7 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
     index = MentionIndex(doc)
     arg_mentions: list[tuple[Mention | None, Mention | None, Mention | None, Mention | None]] = []
     speakers: dict[int, int] = {}
+    links: list[tuple[int, int, str]] = []
     for rel in relations:
         subj = _mention_for(index, doc, rel.subject)
         obj = _mention_for(index, doc, rel.object, whole=rel.predicate in DESCRIPTION_PREDICATES)
@@ -89,7 +92,10 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
             if m is not None and m.is_pronoun and m.text in SPEAKER_PRONOUNS and speaker is not None:
                 speakers[m.id] = speaker.id
         arg_mentions.append((subj, obj, speaker, place))
-    clusters = resolve_mentions(doc, index, speakers)
+        if rel.pattern in NAMING_PATTERNS and subj is not None and obj is not None and obj.label == "CONCEPT" \
+                and subj.label not in ("CONCEPT", "PRONOUN"):
+            links.append((subj.id, obj.id, rel.pattern))  # the title or description is another name of it
+    clusters = resolve_mentions(doc, index, speakers, links)
     entities, key_of = _entities(document, index, clusters)
     statements = []
     for rel, (subj, obj, speaker, place) in zip(relations, arg_mentions):
@@ -100,7 +106,7 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
             continue
         if rel.predicate in DESCRIPTION_PREDICATES and entities[o].type != "Concept":
             continue  # "Dushanbe, Tajikistan": two names side by side are not an is-a
-        sent = doc[rel.sentence_start].sent
+        sent = index.sentence_of(rel.sentence_start)
         statements.append(Statement(
             subject=s, predicate=rel.predicate, object=o,
             sentence=sent.text.strip(), sentence_start=sent.start_char, sentence_end=sent.start_char + len(sent.text.rstrip()),
@@ -122,7 +128,7 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
         entities={k: e for k, e in entities.items() if k in keep},
         statements=statements,
         merges=[m for m in merges if m.entity in keep],
-        sentences=sum(1 for _ in doc.sents),
+        sentences=len(index.sents),
         words=sum(1 for t in doc if not t.is_space and not t.is_punct),
     )
 

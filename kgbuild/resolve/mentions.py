@@ -72,15 +72,16 @@ class MentionIndex:
         self.doc = doc
         self.mentions: list[Mention] = []
         self._by_span: dict[tuple[int, int], Mention] = {}
+        # doc.sents and doc.ents build new Spans at every call: made once here, and indexed by token
+        self.sents = list(doc.sents)
+        self.ents = doc.ents
         self._sent_index = {}
-        for i, sent in enumerate(doc.sents):
+        for i, sent in enumerate(self.sents):
             for t in range(sent.start, sent.end):
                 self._sent_index[t] = i
         self._quoted = _quoted_tokens(doc)
-        # doc.ents builds new Spans at every call: index them once by token
-        self._ents = doc.ents
-        self._ent_at = {i: ent for ent in self._ents for i in range(ent.start, ent.end)}
-        for ent in self._ents:
+        self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        for ent in self.ents:
             if ent.label_ not in NUMERIC_LABELS and clean_name(list(ent)):
                 self.add(ent.start, ent.end, ent.label_, ent.root.i, clean_name(list(ent)))
 
@@ -95,6 +96,10 @@ class MentionIndex:
         self.mentions.append(mention)
         self._by_span[(start, end)] = mention
         return mention
+
+    def sentence_of(self, token: int) -> Span:
+        """The sentence holding token ``token`` (``doc[token].sent`` without its walk over the sentence)."""
+        return self.sents[self._sent_index[token]]
 
     def for_head(self, head: Token) -> Mention | None:
         """The mention an argument headed by ``head`` refers to, creating it if needed."""
