@@ -33,6 +33,7 @@ from kgbuild.textcheck import (
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+STDIN = "<stdin>"
 BLOCK = 1 << 16  # bytes read at a time
 LINE_WARNINGS = 10  # per file; further problems are counted in one summary line
 _ESCAPED = re.compile("[\udc80-\udcff]+")  # invalid bytes, as decoded with surrogateescape
@@ -108,7 +109,7 @@ def read_inputs(
         raise ValueError(f"on_error must be 'skip' or 'stop', not {on_error!r}")
     reader = _Reader(on_error, report if report is not None else ReadReport(), max_chars)
     paths = [str(p) for p in paths]
-    lone = len(paths) == 1 and paths[0] != "-" and not Path(paths[0]).is_dir()
+    lone = len(paths) == 1 and not Path(paths[0]).is_dir()
     files = reader.plan(paths)
     if lone and files:
         reader.stop_on_file_errors = True
@@ -174,6 +175,8 @@ class _Reader:
         with self._open(path) as handle:
             head = handle.read(BLOCK)
             _check_head(path, head)
+            if not head.strip() and not handle.read(1):
+                raise InputError("file has only whitespace" if head else "file is empty", path=path)
 
     # -------------------------------------------------------------- reading
 
@@ -188,8 +191,8 @@ class _Reader:
                 self.problem(exc.path or path, exc.problem)
 
     def _open(self, path: str | Path) -> BinaryIO:
-        if path == "-":
-            return sys.stdin.buffer
+        if path in ("-", STDIN):
+            return _Unclosed(sys.stdin.buffer)
         try:
             return open(path, "rb")  # noqa: SIM115 (closed by the caller's with)
         except PermissionError:
@@ -201,8 +204,10 @@ class _Reader:
 
     def text(self, path: str | Path) -> Iterator[Document]:
         """A text or HTML file (or stdin), streamed in blocks and cut into documents of at most max_chars."""
-        name = "stdin" if path == "-" else Path(path).name
-        doc_id = "stdin" if path == "-" else re.sub(r"\.(txt|text|md|html?|xhtml)$", "", name, flags=re.I)
+        if path == "-":
+            path = STDIN  # so messages say <stdin>
+        name = "stdin" if path == STDIN else Path(path).name
+        doc_id = "stdin" if path == STDIN else re.sub(r"\.(txt|text|md|html?|xhtml)$", "", name, flags=re.I)
         with self._open(path) as handle:
             head = handle.read(BLOCK)
             encoding = _check_head(path, head)
@@ -323,6 +328,19 @@ class _Reader:
         if notes["bad_date"]:
             self.report.warn(path, f"{len(notes['bad_date'])} records have a 'date' that is not a date (first at line "
                                    f"{notes['bad_date'][0]}): left out")
+
+
+class _Unclosed:
+    """Standard input in a ``with``: read from, not closed (a later reader may still want it)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+
+    def __enter__(self) -> BinaryIO:
+        return self.stream
+
+    def __exit__(self, *exc) -> None:
+        return None
 
 
 class _LineProblems:
