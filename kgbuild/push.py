@@ -20,7 +20,6 @@ import pyoxigraph as ox
 from kgbuild import rdfio
 from kgbuild.errors import KgbuildError
 from kgbuild.query import open_source
-from kgbuild.store import query_dataset
 
 
 @dataclass
@@ -50,14 +49,9 @@ def graph_url(endpoint: str, graph: str | None) -> str:
 
 def _graphs(source: str | Path, into: str | None) -> dict:
     """Triples to send, by target graph (None = default graph)."""
-    store = open_source(source)
-    dataset = query_dataset(store)
-    visible = None if "use_default_graph_as_union" in dataset else {g.value for g in dataset["named_graphs"]}
     out: dict = {}
-    for q in store:
+    for q in open_source(source):
         name = None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
-        if visible is not None and name is not None and name not in visible:
-            continue  # a store's bookkeeping graphs stay home
         out.setdefault(into if into is not None else name, {})[q.triple] = None
     return out
 

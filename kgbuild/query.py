@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from kgbuild import rdfio
 from kgbuild.errors import KgbuildError
-from kgbuild.store import query_dataset
+from kgbuild.store import location
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -67,16 +67,14 @@ def open_source(source: str | Path) -> ox.Store:
     """
     path = Path(source)
     if path.is_dir():
-        if not (path / "CURRENT").exists():  # RocksDB's marker file: read_only would fail less clearly
-            raise KgbuildError("not a kgbuild store (no database in this directory)", path=path)
         try:
-            return ox.Store.read_only(str(path))
+            return ox.Store.read_only(str(location(path)))
         except OSError as exc:
-            raise KgbuildError(f"not a kgbuild store: {' '.join(str(exc).split())}", path=path) from None
+            raise KgbuildError(f"cannot open the store: {' '.join(str(exc).split())}", path=path) from None
     return rdfio.load(path)
 
 
-def execute(store: ox.Store, sparql: str, limit: int | None = None, dataset: dict | None = None) -> QueryResult:
+def execute(store: ox.Store, sparql: str, limit: int | None = None) -> QueryResult:
     """Run a SPARQL query on an open store (default graph = union of all graphs).
 
     Parameters
@@ -86,9 +84,6 @@ def execute(store: ox.Store, sparql: str, limit: int | None = None, dataset: dic
         A SPARQL 1.1 query; our prefixes (kg:, rel:, ent:, rdfs:, skos:...) need no PREFIX line.
     limit : int, optional
         Keep at most this many rows or triples; ``truncated`` tells if more existed.
-    dataset : dict, optional
-        ``Store.query`` keyword arguments choosing the graphs (``kgbuild.store.query_dataset``,
-        computed when omitted).
 
     Returns
     -------
@@ -102,7 +97,7 @@ def execute(store: ox.Store, sparql: str, limit: int | None = None, dataset: dic
     'A'
     """
     try:
-        answer = store.query(sparql, prefixes=rdfio.ALL_PREFIXES, **(dataset or query_dataset(store)))
+        answer = store.query(sparql, prefixes=rdfio.ALL_PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise KgbuildError(f"bad SPARQL: {' '.join((exc.msg or str(exc)).split())}") from None
     try:

@@ -35,6 +35,7 @@ import pyoxigraph as ox
 
 from kgbuild import rdfio
 from kgbuild.errors import KgbuildError
+from kgbuild.store import location
 
 _RESULT_TYPES = [  # (media type, serializer name), first = default
     ("application/sparql-results+json", "json"),
@@ -127,11 +128,9 @@ def _node_names(node, acc: set) -> set:
 def _worker_main(conn, store_dir: str, writable: bool) -> None:
     """Worker process: answer jobs from ``conn`` until it closes."""
     from kgbuild.query import execute, serialize
-    from kgbuild.store import query_dataset
 
     try:
         store = ox.Store(store_dir) if writable else ox.Store.read_only(store_dir)
-        dataset = query_dataset(store)
     except OSError as exc:
         conn.send(f"cannot open the store: {' '.join(str(exc).split())}")
         return
@@ -150,10 +149,9 @@ def _worker_main(conn, store_dir: str, writable: bool) -> None:
             if kind == "update":
                 store.update(text, prefixes=rdfio.ALL_PREFIXES)
                 store.flush()
-                dataset = query_dataset(store)
                 conn.send((204, "text/plain", b"", {}))
                 continue
-            result = execute(store, text, limit=limit, dataset=dataset)
+            result = execute(store, text, limit=limit)
             graph = result.kind == "construct"
             fmt = fmt[1] if graph else fmt[0]
             media = dict((v, k) for k, v in reversed(_GRAPH_TYPES if graph else _RESULT_TYPES))[fmt]
@@ -372,7 +370,7 @@ class _Handler(BaseHTTPRequestHandler):
 def _prepare_store(source: Path, workdir: Path) -> str:
     """The store directory to serve: ``source`` if it is one, else a fresh copy of the graph file."""
     if source.is_dir():
-        return str(source)
+        return str(location(source))
     info = rdfio.format_for(source)
     target = workdir / "store"
     store = ox.Store(str(target))

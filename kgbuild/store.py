@@ -1,20 +1,21 @@
 """An on-disk graph store for incremental builds (pyoxigraph / RocksDB).
 
-Layout, so that re-adding a document never duplicates anything and mention
-counts never double:
+A store directory holds two Oxigraph databases, so that re-adding a document
+never duplicates anything and mention counts never double:
 
-- each document's own quads (its statements, direct relation triples and the
-  document resource) live in the named graph that is the document IRI;
-- what the document says about entities (type, labels, ``kg:mentionCount`` in
-  *this* document...) is kept in a side graph ``<doc IRI>#entities``;
-- the default graph holds the merged entity descriptions: the union of the
-  side graphs, with ``kg:mentionCount`` summed over documents. It is
-  recomputed for the entities a document touches whenever one is added or
-  removed.
+- ``graph/`` is the graph itself, exactly what a one-shot build writes: each
+  document's quads (statements, direct relation triples, the document
+  resource) in the named graph that is the document IRI, and the merged entity
+  descriptions in the default graph, ``kg:mentionCount`` summed over
+  documents. ``kgbuild query`` and ``kgbuild serve`` read it (default graph =
+  union), and so can ``oxigraph serve --location DIR/graph --union-default-graph``.
+- ``entities/`` keeps what each document said about its entities (type,
+  labels, its own ``kg:mentionCount``), one named graph per document, to
+  recompute the merged description of every entity a document touches when
+  the document is added again or removed.
 
-Queries through kgbuild (``kgbuild query STORE``, ``kgbuild serve STORE``)
-see the default graph plus the document graphs, never the side graphs:
-exactly the graph a one-shot build writes.
+The two are updated one after the other, not in one transaction: after a
+crash, adding the same document again repairs it.
 """
 
 from __future__ import annotations
@@ -29,8 +30,7 @@ from kgbuild import rdfio
 from kgbuild.errors import KgbuildError
 from kgbuild.vocab import KG
 
-#: Suffix of the side graph that holds one document's entity descriptions.
-DESCRIPTION_SUFFIX = "#entities"
+GRAPH_DIR, ENTITIES_DIR = "graph", "entities"
 _MENTION_COUNT = ox.NamedNode(str(KG.mentionCount))
 _CONTENT_HASH = ox.NamedNode(str(KG.contentHash))
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -52,22 +52,25 @@ class DocumentStore:
     >>> from kgbuild.vocab import DOC, ENTITY, KG
     >>> s = DocumentStore(tempfile.mkdtemp())
     >>> d = DOC["a"]
-    >>> s.add_document_quads(d, [(d, KG.contentHash, Literal("h1"), d),
-    ...                          (ENTITY["person/x"], KG.mentionCount, Literal(2), None)])
+    >>> quads = [(d, KG.contentHash, Literal("h1"), d), (ENTITY["person/x"], KG.mentionCount, Literal(2), None)]
+    >>> s.add_document_quads(d, quads)
     2
-    >>> s.add_document_quads(d, [(d, KG.contentHash, Literal("h1"), d),
-    ...                          (ENTITY["person/x"], KG.mentionCount, Literal(2), None)])
+    >>> s.add_document_quads(d, quads)
     2
-    >>> s.has_document("h1"), len(s.documents())
-    (True, 1)
+    >>> s.has_document("h1"), s.documents(), len(s.store)
+    (True, ['https://w3id.org/kgbuild/doc/a'], 2)
     """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         if self.path.exists() and not self.path.is_dir():
             raise KgbuildError("a store must be a directory", path=self.path)
+        if (self.path / "CURRENT").exists():
+            raise KgbuildError("this is a plain Oxigraph database, not a kgbuild store", path=self.path)
         try:
-            self.store = ox.Store(str(self.path))
+            self.path.mkdir(parents=True, exist_ok=True)
+            self.store = ox.Store(str(self.path / GRAPH_DIR))
+            self.entities = ox.Store(str(self.path / ENTITIES_DIR))
         except OSError as exc:
             raise KgbuildError(f"cannot open store: {' '.join(str(exc).split())}", path=self.path) from None
 
@@ -88,23 +91,23 @@ class DocumentStore:
         Returns
         -------
         int
-            The number of quads stored for the document.
+            The number of distinct quads given for the document.
         """
         doc = ox.NamedNode(str(doc_iri))
-        side = _side_graph(doc)
         own, described = [], []
         for q in rdfio.to_oxigraph(quads):
             if isinstance(q.graph_name, ox.DefaultGraph):
-                described.append(ox.Quad(q.subject, q.predicate, q.object, side))
+                described.append(ox.Quad(q.subject, q.predicate, q.object, doc))
             elif q.graph_name == doc:
                 own.append(q)
             else:
                 raise KgbuildError(f"quad in graph <{q.graph_name.value}> given for document <{doc.value}>")
-        touched = self._described_subjects(side) | {q.subject for q in described}
+        touched = self._described_subjects(doc) | {q.subject for q in described}
         self._drop(doc)
-        self.store.extend(own + described)
+        self.store.extend(own)
+        self.entities.extend(described)
         self._remerge(touched)
-        return len(set(own)) + len(set(described))
+        return len(own) + len(described)
 
     def remove_document(self, doc_iri: URIRef | str) -> bool:
         """Remove a document and its contribution to the entity descriptions.
@@ -115,88 +118,74 @@ class DocumentStore:
             Whether the document was in the store.
         """
         doc = ox.NamedNode(str(doc_iri))
-        side = _side_graph(doc)
-        present = self.store.contains_named_graph(doc) or self.store.contains_named_graph(side)
-        touched = self._described_subjects(side)
+        present = self.store.contains_named_graph(doc) or self.entities.contains_named_graph(doc)
+        touched = self._described_subjects(doc)
         self._drop(doc)
         self._remerge(touched)
         return present
 
     def _drop(self, doc: ox.NamedNode) -> None:
-        for graph in (doc, _side_graph(doc)):
-            if self.store.contains_named_graph(graph):
-                self.store.remove_graph(graph)
+        for store in (self.store, self.entities):
+            if store.contains_named_graph(doc):
+                store.remove_graph(doc)
 
-    def _described_subjects(self, side: ox.NamedNode) -> set:
-        if not self.store.contains_named_graph(side):
-            return set()
-        return {q.subject for q in self.store.quads_for_pattern(None, None, None, side)}
+    def _described_subjects(self, doc: ox.NamedNode) -> set:
+        return {q.subject for q in self.entities.quads_for_pattern(None, None, None, doc)}
 
     def _remerge(self, subjects: set) -> None:
-        """Recompute the default-graph description of ``subjects`` from all side graphs."""
+        """Recompute the default-graph description of ``subjects`` from every document's."""
         stale = [q for s in subjects for q in self.store.quads_for_pattern(s, None, None, _DEFAULT)]
         for q in stale:
             self.store.remove(q)
         merged: dict = {}
         totals: dict = {}
         for s in subjects:
-            for q in self.store.quads_for_pattern(s, None, None, None):
-                if not _is_side_graph(q.graph_name):
-                    continue
+            for q in self.entities.quads_for_pattern(s, None, None, None):
                 if q.predicate == _MENTION_COUNT:
                     totals[s] = totals.get(s, 0) + int(q.object.value)
                 else:
                     merged[ox.Quad(s, q.predicate, q.object, _DEFAULT)] = None
-        merged.update({ox.Quad(s, _MENTION_COUNT, ox.Literal(str(n), datatype=_XSD_INTEGER), _DEFAULT): None for s, n in totals.items()})
+        for s, n in totals.items():
+            merged[ox.Quad(s, _MENTION_COUNT, ox.Literal(str(n), datatype=_XSD_INTEGER), _DEFAULT)] = None
         self.store.extend(list(merged))
 
     # ------------------------------------------------------------ reading
 
     def has_document(self, content_hash: str) -> bool:
         """Whether a document with this ``kg:contentHash`` (SHA-256 of its text) is stored."""
-        lit = ox.Literal(content_hash)
-        return any(True for q in self.store.quads_for_pattern(None, _CONTENT_HASH, lit, None) if not _is_side_graph(q.graph_name))
+        return any(True for _ in self.store.quads_for_pattern(None, _CONTENT_HASH, ox.Literal(content_hash), None))
 
     def documents(self) -> list[str]:
         """IRIs of the stored documents, sorted."""
-        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode) and not _is_side_graph(g))
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def quads(self) -> Iterator[ox.Quad]:
         """The store as the graph a one-shot build writes: merged default graph plus document graphs."""
-        for q in self.store:
-            if not _is_side_graph(q.graph_name):
-                yield q
+        return iter(self.store)
 
     def flush(self) -> None:
         """Make sure everything is on disk."""
         self.store.flush()
+        self.entities.flush()
 
 
-def _side_graph(doc: ox.NamedNode) -> ox.NamedNode:
-    return ox.NamedNode(doc.value + DESCRIPTION_SUFFIX)
-
-
-def _is_side_graph(graph) -> bool:
-    return isinstance(graph, ox.NamedNode) and graph.value.endswith(DESCRIPTION_SUFFIX)
-
-
-def query_dataset(store: ox.Store) -> dict:
-    """Keyword arguments for ``Store.query`` that show a kgbuild store as a one-shot build graph.
-
-    The default graph is the merged descriptions plus every document graph; GRAPH
-    clauses see the document graphs; the bookkeeping side graphs stay hidden. For a
-    store without side graphs this is just the union default graph.
+def location(path: str | Path) -> Path:
+    """The Oxigraph database to read for ``path``: a kgbuild store's graph, or a plain Oxigraph directory.
 
     Example
     -------
-    >>> query_dataset(ox.Store())
-    {'use_default_graph_as_union': True}
+    >>> import tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> DocumentStore(d).flush()
+    >>> location(d).name
+    'graph'
     """
-    graphs = list(store.named_graphs())
-    docs = [g for g in graphs if not _is_side_graph(g)]
-    if len(docs) == len(graphs):
-        return {"use_default_graph_as_union": True}
-    return {"default_graph": [_DEFAULT, *docs], "named_graphs": docs}
+    path = Path(path)
+    if (path / GRAPH_DIR / "CURRENT").exists():
+        return path / GRAPH_DIR
+    if (path / "CURRENT").exists():  # RocksDB's marker file: e.g. made by `oxigraph load`
+        return path
+    raise KgbuildError("not a kgbuild store (no database in this directory)", path=path)
 
 
 def add_document_quads(store_dir: str | Path, doc_iri: URIRef | str, quads: Iterable[rdfio.Quad]) -> int:
@@ -225,7 +214,7 @@ def remove_document(store_dir: str | Path, doc_iri: URIRef | str) -> bool:
 
 
 def has_document(store_dir: str | Path, content_hash: str) -> bool:
-    """Whether the store in ``store_dir`` holds a document with this content hash."""
-    if not Path(store_dir).is_dir():
+    """Whether the store in ``store_dir`` holds a document with this content hash (False if no store)."""
+    if not (Path(store_dir) / GRAPH_DIR / "CURRENT").exists():
         return False
     return DocumentStore(store_dir).has_document(content_hash)
