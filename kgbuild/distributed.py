@@ -165,14 +165,14 @@ def _plugin_class():
     return ModelPlugin
 
 
-def connect(scheduler: str):
+def connect(scheduler: str, timeout: str = "20s"):
     """A ``dask.distributed.Client`` for a scheduler address, or a one-line ``KgbuildError``."""
     try:
         from distributed import Client
     except ImportError as exc:
         raise KgbuildError("--scheduler needs Dask: pip install 'kgbuild[cluster]'") from exc
     try:
-        return Client(scheduler, timeout="20s")
+        return Client(scheduler, timeout=timeout)
     except (OSError, TimeoutError, ValueError) as exc:
         raise KgbuildError(f"cannot connect to the Dask scheduler: {exc}".splitlines()[0], path=scheduler) from exc
 
