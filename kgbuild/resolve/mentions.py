@@ -31,6 +31,8 @@ NON_REFERRING = frozenset(set(PRONOUNS) | {
 #: Heads that make a proper-noun compound an organisation's name ("Haqqani network", "Labour party").
 ORG_HEADS = frozenset("network group movement party militia faction army front brigade council committee "
                       "company corporation bank ministry department agency court union league association".split())
+#: NER sometimes tags a bare honorific as a person ("Mr" in "Mr Brown" split off): not a name.
+HONORIFIC_NAMES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mr", "madam"})
 LEADING_DROP = frozenset({"DET", "PRON", "PUNCT", "CCONJ"})
 LEADING_WORDS = frozenset({"such", "even", "only", "just", "also", "all", "both", "then", "former", "so-called"})
 
@@ -82,7 +84,7 @@ class MentionIndex:
         self._quoted = _quoted_tokens(doc)
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         for ent in self.ents:
-            if ent.label_ not in NUMERIC_LABELS and clean_name(list(ent)):
+            if ent.label_ not in NUMERIC_LABELS and clean_name(list(ent)) and ent.text.lower().rstrip(".") not in HONORIFIC_NAMES:
                 self.add(ent.start, ent.end, ent.label_, ent.root.i, clean_name(list(ent)))
 
     def add(self, start: int, end: int, label: str, head: int, text: str) -> Mention:
