@@ -135,6 +135,7 @@ class HTMLText(HTMLParser):
         self._parts: list[str] = []
         self._skip: list[str] = []
         self._in_title = False
+        self._last = ""  # the text of the previous pull
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "title":
@@ -166,7 +167,13 @@ class HTMLText(HTMLParser):
         """The text found since the last pull: runs of spaces collapsed, blocks as paragraph breaks."""
         raw = "".join(self._parts)
         self._parts = []
-        return _PARAGRAPH.sub("\n\n", _SPACES.sub(" ", raw))
+        text = _PARAGRAPH.sub("\n\n", _SPACES.sub(" ", raw))
+        if self._last.endswith("\n\n"):  # no double breaks or spaces across pulls
+            text = text.lstrip(" \n")
+        elif self._last.endswith(" ") and text.startswith(" "):
+            text = text[1:]
+        self._last = text or self._last
+        return text
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
