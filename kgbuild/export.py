@@ -16,6 +16,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kgbuild.dates import normalize_date, parse_reference
 from kgbuild.graph import KnowledgeGraph, slug
 from kgbuild.model import Statement
 from kgbuild.vocab import DOC, ENTITY, KG, MERGE, NIF, PREFIXES, REL, STATEMENT
@@ -69,6 +70,8 @@ def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
             yield iri, KG.nerLabel, Literal(data["ner_label"]), None
         for doc_id in sorted(data["documents"]):
             yield iri, KG.mentionedIn, document_iri(doc_id), None
+        if data.get("normalized_date"):
+            yield iri, KG.normalizedDate, date_literal(data["normalized_date"]), None
     predicates = {statement.predicate for _, _, statement, _ in kg.statements()}
     for predicate in sorted(predicates):
         iri = predicate_iri(predicate)
@@ -83,6 +86,7 @@ def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
 def _document_quads(doc_id: str, merged) -> Iterator[Quad]:
     doc = merged.document
     g = document_iri(doc_id)
+    reference = parse_reference(doc.date)
     yield g, RDF.type, KG.Document, g
     yield g, KG.documentId, Literal(doc_id), g
     yield g, KG.contentHash, Literal(hashlib.sha256(doc.text.encode("utf-8")).hexdigest()), g
@@ -90,8 +94,8 @@ def _document_quads(doc_id: str, merged) -> Iterator[Quad]:
         yield g, DCTERMS.title, Literal(doc.title), g
     if doc.source:
         yield g, KG.source, Literal(doc.source), g
-    if doc.date:
-        yield g, DCTERMS.date, Literal(doc.date, datatype=XSD.date), g
+    if reference is not None:
+        yield g, DCTERMS.date, Literal(reference.isoformat(), datatype=XSD.date), g
     for s, statement, o in merged.statements:
         subject, obj, predicate = entity_iri(s), entity_iri(o), predicate_iri(statement.predicate)
         yield subject, predicate, obj, g
@@ -118,6 +122,9 @@ def _document_quads(doc_id: str, merged) -> Iterator[Quad]:
             yield st, KG.attribution, Literal(statement.attribution), g
         if statement.time:
             yield st, KG.time, Literal(statement.time), g
+            iso = normalize_date(statement.time, reference)
+            if iso:
+                yield st, KG.normalizedTime, date_literal(iso), g
         if statement.place and statement.place in merged.entity_nodes:
             yield st, KG.place, entity_iri(merged.entity_nodes[statement.place]), g
     for i, (node, merge) in enumerate(merged.merges):
@@ -128,6 +135,12 @@ def _document_quads(doc_id: str, merged) -> Iterator[Quad]:
         yield record, PROV.used, g, g
         for name in merge.names:
             yield record, KG.mergedName, Literal(name), g
+
+
+def date_literal(iso: str) -> Literal:
+    """An ISO date, year-month or year as a typed literal (xsd:date, xsd:gYearMonth, xsd:gYear)."""
+    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(iso), XSD.string)
+    return Literal(iso, datatype=datatype)
 
 
 def to_rdflib(kg: KnowledgeGraph) -> rdflib.Graph:

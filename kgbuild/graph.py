@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from kgbuild.dates import normalize_date, parse_reference
 from kgbuild.model import Document, Merge, ResolvedDocument, Statement
 from kgbuild.resolve.coref import normalize
 
@@ -81,7 +82,12 @@ class KnowledgeGraph:
         self.documents[doc.id] = merged
 
     def _node_for(self, doc: Document, type_: str, name: str, names: set[str]) -> str:
-        if type_ == "Concept":
+        normalized = None
+        if type_ == "Date":
+            # "Thursday" means a different day in every article: dates are one node per ISO value
+            normalized = normalize_date(name, parse_reference(doc.date))
+            node = f"date/{slug(normalized)}" if normalized else f"date/{slug(doc.id)}/{slug(name)}"
+        elif type_ == "Concept":
             node = f"concept/{slug(doc.id)}/{slug(name)}"
         else:
             key = (type_, normalize(name))
@@ -98,6 +104,8 @@ class KnowledgeGraph:
                 self._surnames[normalize(name).split()[-1]].add(node)
         if node not in self.graph:
             self.graph.add_node(node, type=type_, label=name, names=set(), mentions=0, documents=set())
+            if normalized:
+                self.graph.nodes[node]["normalized_date"] = normalized
         return node
 
     # ------------------------------------------------------------ reading
