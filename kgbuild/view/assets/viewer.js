@@ -48,29 +48,35 @@
   }
   function edgeItem(i) {
     const e = E[i], k = edgeBend[i];
-    const color = e.neg ? DATA.colors.negated : e.mod ? DATA.colors.hedged : DATA.colors.edge;
-    return {
-      id: i, from: e.s, to: e.o, label: edgeLabel(e), title: N[e.s].l + " — " + edgeLabel(e) + " → " + N[e.o].l,
-      color: { color: color, highlight: "#1f2430", hover: "#1f2430", opacity: e.neg || e.mod ? 0.95 : 0.7 },
-      dashes: e.neg ? [7, 5] : e.mod ? [2, 5] : false, width: Math.min(1 + Math.log2(e.ev.length || 1), 4),
-      font: { color: e.neg ? "#a61b1b" : e.mod ? "#8a5a00" : "#4a5263" },
-      smooth: k === 0 ? false : { enabled: true, type: k % 2 ? "curvedCW" : "curvedCCW", roundness: 0.18 * Math.ceil(k / 2) },
-    };
+    // Plain edges take the network-wide defaults: per-edge options cost time with thousands of edges.
+    const item = { id: i, from: e.s, to: e.o, label: edgeLabel(e), title: N[e.s].l + " — " + edgeLabel(e) + " → " + N[e.o].l };
+    if (e.neg || e.mod) {
+      item.color = { color: e.neg ? DATA.colors.negated : DATA.colors.hedged, highlight: "#1f2430", hover: "#1f2430", opacity: 0.95 };
+      item.dashes = e.neg ? [7, 5] : [2, 5];
+      item.font = { color: e.neg ? "#a61b1b" : "#8a5a00" };
+    }
+    if (e.ev.length > 1) item.width = Math.min(1 + Math.log2(e.ev.length), 4);
+    if (k > 0) item.smooth = { enabled: true, type: k % 2 ? "curvedCW" : "curvedCCW", roundness: 0.18 * Math.ceil(k / 2) };
+    return item;
   }
 
   // ------------------------------------------------------------ the network
   const nodesDS = new vis.DataSet(), edgesDS = new vis.DataSet();
   const big = N.length > 1500;
+  // Beyond this many drawn entities a browser's layout and drawing get slow: filters and search reach the rest.
+  const MAX_DRAWN = 3000;
   const network = new vis.Network($("graph"), { nodes: nodesDS, edges: edgesDS }, {
     nodes: { shape: "dot", borderWidth: 1.5, scaling: { min: 7, max: 42, label: { enabled: true, min: 12, max: 30, drawThreshold: 4, maxVisible: 32 } },
              font: { face: "system-ui, sans-serif", color: "#1f2430", strokeWidth: 4, strokeColor: "rgba(255,255,255,0.9)" } },
-    edges: { arrows: { to: { enabled: true, scaleFactor: 0.45 } }, selectionWidth: 2, hoverWidth: 0.6,
-             font: { size: 12, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" } },
+    edges: { arrows: { to: { enabled: true, scaleFactor: 0.45 } }, selectionWidth: 2, hoverWidth: 0.6, width: 1,
+             color: { color: DATA.colors.edge, highlight: "#1f2430", hover: "#1f2430", opacity: 0.7 },
+             smooth: { enabled: false }, // straight by default: "dynamic" curves add a hidden physics node per edge
+             font: { size: 12, face: "system-ui, sans-serif", color: "#4a5263", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" } },
     physics: { enabled: false, solver: "forceAtlas2Based",
-               forceAtlas2Based: { gravitationalConstant: -70, centralGravity: 0.008, springLength: 110, springConstant: 0.05, avoidOverlap: 0.3 },
-               stabilization: { enabled: true, iterations: 300, updateInterval: 20, fit: true } },
+               forceAtlas2Based: { theta: 0.8, gravitationalConstant: -70, centralGravity: 0.01, springLength: 110, springConstant: 0.05, avoidOverlap: 0.3 },
+               stabilization: { enabled: true, iterations: 300, updateInterval: 25, fit: false } },
     layout: { improvedLayout: N.length < 120 },
-    interaction: { hover: true, tooltipDelay: 250, hideEdgesOnDrag: big, navigationButtons: false, keyboard: false },
+    interaction: { hover: true, tooltipDelay: 250, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false, keyboard: false },
   });
 
   let fixedDuringLayout = [], firstLayout = true;
@@ -82,8 +88,28 @@
     if (ready && window.kgTimings && !window.kgTimings.ready) window.kgTimings.ready = performance.now();
   }
   window.kgTimings = { start: performance.now() };
-  network.on("stabilizationProgress", (p) => { $("progress").style.width = Math.round(100 * p.iterations / p.total) + "%"; });
+  // Layout runs in chunks of iterations under a time budget, so even thousands of nodes on a
+  // slow machine give a usable (if rougher) picture in seconds; then physics goes off for good.
+  let layoutRun = null, CHUNK = 50;
+  function startLayout(iterations, freshCount) {
+    const budget = Math.min(9000, 2500 + 2 * freshCount);
+    CHUNK = Math.max(5, Math.min(50, Math.round(40000 / nodesDS.length)));  // time checks stay frequent
+    layoutRun = { left: iterations, total: iterations, deadline: performance.now() + budget };
+    window.kgTimings.chunks = [performance.now()];
+    network.setOptions({ physics: { enabled: true } });
+    network.stabilize(Math.min(CHUNK, iterations));
+  }
   network.on("stabilizationIterationsDone", () => {
+    if (layoutRun) {
+      layoutRun.left -= CHUNK;
+      window.kgTimings.chunks.push(performance.now());
+      $("progress").style.width = Math.round(100 * (1 - Math.max(0, layoutRun.left) / layoutRun.total)) + "%";
+      if (layoutRun.left > 0 && performance.now() < layoutRun.deadline) {
+        setTimeout(() => network.stabilize(Math.min(CHUNK, layoutRun.left)), 0);
+        return;
+      }
+      layoutRun = null;
+    }
     network.setOptions({ physics: { enabled: false } });
     // Unfix everything, not just the last batch: filters may have changed mid-layout.
     if (fixedDuringLayout.length) nodesDS.update(nodesDS.getIds().map((id) => ({ id: id, fixed: false })));
@@ -103,12 +129,13 @@
     const e = E[i];
     return shown.has(e.s) && shown.has(e.o) && (state.rel < 0 || e.r === state.rel) && (state.doc < 0 || e.docs.includes(state.doc));
   }
-  function placeNear(i) {
+  /** A start position: beside a placed neighbour, else anywhere in a disc sized for `count` nodes. */
+  function placeNear(i, count) {
     for (const ei of nodeEdges[i]) {
       const other = E[ei].s === i ? E[ei].o : E[ei].s, p = posCache[other];
       if (p) return { x: p.x + (Math.random() - 0.5) * 120, y: p.y + (Math.random() - 0.5) * 120 };
     }
-    const r = 200 + Math.sqrt(nodesDS.length + 1) * 40, a = Math.random() * 2 * Math.PI;
+    const r = 45 * Math.sqrt(count + 1) * Math.sqrt(Math.random()), a = Math.random() * 2 * Math.PI;
     return { x: r * Math.cos(a), y: r * Math.sin(a) };
   }
 
@@ -125,7 +152,7 @@
     shown.forEach((i) => {
       if (present.has(i)) return;
       const item = nodeItem(i);
-      if (!posCache[i]) { fresh.push(i); Object.assign(posCache, { [i]: placeNear(i) }); }
+      if (!posCache[i]) { fresh.push(i); posCache[i] = placeNear(i, shown.size); }
       Object.assign(item, posCache[i]);
       added.push(item);
     });
@@ -136,14 +163,14 @@
     nodesDS.add(added);
     edgesDS.add([...wantEdges].filter((id) => !haveEdges.has(id)).map(edgeItem));
     $("shown").textContent = shown.size + " of " + candidates.length + " matching entities, " + wantEdges.size + " relations";
-    $("more").disabled = candidates.length <= state.limit;
+    $("more").disabled = candidates.length <= state.limit || state.limit >= MAX_DRAWN;
+    $("more").title = state.limit >= MAX_DRAWN ? "At most " + MAX_DRAWN + " entities are drawn at once: use the filters or search for the rest" : "";
     if (fresh.length) {
       setReady(false);
       const freshSet = new Set(fresh);
       fixedDuringLayout = nodesDS.getIds().filter((id) => !freshSet.has(id));
       nodesDS.update(fixedDuringLayout.map((id) => ({ id: id, fixed: true })));
-      network.setOptions({ physics: { enabled: true } });
-      network.stabilize(Math.min(300, 80 + fresh.length));
+      startLayout(firstLayout ? 300 : 150, fresh.length);
     } else if (!nodesDS.length) {
       $("overlay-text").textContent = N.length ? "No entity matches the filters." : "This graph has no entities.";
       $("progress").parentNode.style.display = "none";
@@ -288,7 +315,7 @@
   $("relation").addEventListener("change", (ev) => { state.rel = +ev.target.value; apply(); });
   $("document").addEventListener("change", (ev) => { state.doc = +ev.target.value; apply(); });
   $("min-degree").addEventListener("change", (ev) => { state.minDegree = Math.max(0, +ev.target.value || 0); apply(); });
-  $("more").addEventListener("click", () => { state.limit *= 2; apply(); });
+  $("more").addEventListener("click", () => { state.limit = Math.min(state.limit * 2, MAX_DRAWN); apply(); });
   $("fit").addEventListener("click", () => network.fit({ animation: { duration: 400 } }));
 
   const swatchLine = (color, dash) => {
@@ -330,6 +357,9 @@
   // A small hook for tests and benchmarks (public vis-network API only).
   window.kgView = { network: network, nodes: nodesDS, edges: edgesDS, data: DATA, showNode: showNode, showEdge: showEdge, focusNode: focusNode };
   setReady(false);
+  // Start zoomed out when many nodes come: labels too small to read are not drawn, so the first
+  // frames (before the layout fits the view) stay cheap.
+  network.moveTo({ scale: Math.min(1, 8 / Math.sqrt(Math.min(N.length, state.limit) + 1)) });
   apply();
   if (!nodesDS.length) setReady(true);
 })();
