@@ -63,6 +63,16 @@ def test_data_block_matches_the_graph():
     assert degrees == sorted(degrees, reverse=True)
 
 
+def test_max_entities_keeps_the_most_connected():
+    graph = synthetic_graph(300, seed=4)
+    full, cut = _data_block(render_html(graph)), _data_block(render_html(graph, max_entities=50))
+    assert len(cut["nodes"]) == 50 and cut["totalEntities"] == len(full["nodes"]) == 300
+    assert [n["iri"] for n in cut["nodes"]] == [n["iri"] for n in full["nodes"][:50]]
+    kept = {n["iri"] for n in cut["nodes"]}
+    both_kept = [e for e in full["edges"] if full["nodes"][e["s"]]["iri"] in kept and full["nodes"][e["o"]]["iri"] in kept]
+    assert len(cut["edges"]) == len(both_kept)
+
+
 def test_write_html_leaves_the_old_file_when_rendering_fails(tmp_path):
     out = tmp_path / "graph.html"
     out.write_text("old page")

@@ -27,6 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--title", help="title shown on the page or picture (default: the graph file name)")
     p.add_argument("--top", type=int, default=None, metavar="N",
                    help="entities drawn at first, most connected first (html default 300, picture default 60)")
+    p.add_argument("--max-entities", type=int, default=None, metavar="N",
+                   help="html: entities the page holds at most, most connected first (default 20000)")
     p.set_defaults(func=run)
 
 
@@ -42,17 +44,20 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else graph_path.with_suffix("." + fmt)
     if output.resolve() == graph_path.resolve():
         raise KgbuildError("output would overwrite the graph itself; choose another -o", path=output)
-    if args.top is not None and args.top < 1:
-        raise KgbuildError(f"--top must be at least 1, not {args.top}")
+    for name in ("top", "max_entities"):
+        value = getattr(args, name)
+        if value is not None and value < 1:
+            raise KgbuildError(f"--{name.replace('_', '-')} must be at least 1, not {value}")
 
     from kgbuild.view import load_graph  # imported late: keeps `kgbuild --help` fast
 
     graph = load_graph(graph_path)
     title = args.title or graph_path.name
     if fmt == "html":
-        from kgbuild.view.html import DEFAULT_INITIAL_NODES, write_html
+        from kgbuild.view.html import DEFAULT_INITIAL_NODES, DEFAULT_MAX_ENTITIES, write_html
 
-        write_html(graph, output, title=title, initial_nodes=args.top or DEFAULT_INITIAL_NODES)
+        write_html(graph, output, title=title, initial_nodes=args.top or DEFAULT_INITIAL_NODES,
+                   max_entities=args.max_entities or DEFAULT_MAX_ENTITIES)
     else:
         from kgbuild.view.static import write_picture
 

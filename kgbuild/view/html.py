@@ -24,6 +24,8 @@ from kgbuild.view.style import EDGE_COLOR, HEDGED_COLOR, NEGATED_COLOR, type_col
 
 #: How many entities (most connected first) the page draws before "Show more".
 DEFAULT_INITIAL_NODES = 300
+#: How many entities a page holds at most (about 1 kB each with their sentences).
+DEFAULT_MAX_ENTITIES = 20_000
 _MARKER = re.compile(r"@@(TITLE|DATA|VIS|APP)@@")
 
 
@@ -37,10 +39,11 @@ def _darker(hex_color: str, factor: float = 0.72) -> str:
     return "#{:02x}{:02x}{:02x}".format(*(int(c * factor) for c in (r, g, b)))
 
 
-def _payload(model: GraphModel, title: str, initial_nodes: int) -> dict:
+def _payload(model: GraphModel, title: str, initial_nodes: int, max_entities: int) -> dict:
     """The JSON the viewer reads: nodes in rank order, edges and names as list indices."""
-    order = ranked_nodes(model)
+    order = ranked_nodes(model)[:max_entities]
     new_index = {old: new for new, old in enumerate(order)}
+    edges = [e for e in model.edges if e.source in new_index and e.target in new_index]
     type_counts: dict[str, int] = {}
     for node in model.nodes:
         type_counts[node.type] = type_counts.get(node.type, 0) + 1
@@ -56,6 +59,8 @@ def _payload(model: GraphModel, title: str, initial_nodes: int) -> dict:
     return {
         "title": title,
         "initial": initial_nodes,
+        "totalEntities": len(model.nodes),
+        "totalRelations": len(model.edges),
         "colors": {"edge": EDGE_COLOR, "negated": NEGATED_COLOR, "hedged": HEDGED_COLOR},
         "types": [{"key": t, "label": type_label(t), "color": type_color(t), "border": _darker(type_color(t)),
                    "count": type_counts[t]} for t in type_names],
@@ -68,7 +73,7 @@ def _payload(model: GraphModel, title: str, initial_nodes: int) -> dict:
                    "ev": [{"x": v.sentence, "rt": v.relation_text, "st": v.subject_text, "ot": v.object_text,
                            "neg": v.negated, "mod": v.modality, "c": v.confidence, "doc": v.document}
                           for v in e.evidence]}
-                  for e in model.edges],
+                  for e in edges],
     }
 
 
@@ -79,7 +84,7 @@ def _script_json(data: dict) -> str:
 
 
 def render_html(graph: rdflib.Graph, title: str = "Knowledge graph",
-                initial_nodes: int = DEFAULT_INITIAL_NODES) -> str:
+                initial_nodes: int = DEFAULT_INITIAL_NODES, max_entities: int = DEFAULT_MAX_ENTITIES) -> str:
     """Render a kgbuild graph as one self-contained interactive HTML page.
 
     Parameters
@@ -90,6 +95,9 @@ def render_html(graph: rdflib.Graph, title: str = "Knowledge graph",
         Shown in the page header and the browser tab.
     initial_nodes : int
         How many entities, most connected first, are drawn at first; "Show more" doubles it.
+    max_entities : int
+        How many entities, most connected first, the page holds at all (search and filters
+        reach these); the rest and their relations are left out to keep the file small.
 
     Returns
     -------
@@ -106,7 +114,7 @@ def render_html(graph: rdflib.Graph, title: str = "Knowledge graph",
     model = read_model(graph)
     parts = {
         "TITLE": html.escape(title),
-        "DATA": _script_json(_payload(model, title, max(1, initial_nodes))),
+        "DATA": _script_json(_payload(model, title, max(1, initial_nodes), max(1, max_entities))),
         "VIS": _asset("vis-network.min.js"),
         "APP": _asset("viewer.js"),
     }
@@ -115,7 +123,7 @@ def render_html(graph: rdflib.Graph, title: str = "Knowledge graph",
 
 
 def write_html(graph: rdflib.Graph, path: str | Path, title: str = "Knowledge graph",
-               initial_nodes: int = DEFAULT_INITIAL_NODES) -> Path:
+               initial_nodes: int = DEFAULT_INITIAL_NODES, max_entities: int = DEFAULT_MAX_ENTITIES) -> Path:
     """Write :func:`render_html` to ``path`` atomically (no half-written page on failure).
 
     Parameters
@@ -128,6 +136,8 @@ def write_html(graph: rdflib.Graph, path: str | Path, title: str = "Knowledge gr
         Page title.
     initial_nodes : int
         Entities drawn at first.
+    max_entities : int
+        Entities the page holds at most (see :func:`render_html`).
 
     Returns
     -------
@@ -142,7 +152,7 @@ def write_html(graph: rdflib.Graph, path: str | Path, title: str = "Knowledge gr
     >>> out.stat().st_size > 100_000
     True
     """
-    page = render_html(graph, title=title, initial_nodes=initial_nodes)
+    page = render_html(graph, title=title, initial_nodes=initial_nodes, max_entities=max_entities)
     with atomic_write(path) as handle:
         handle.write(page)
     return Path(path)

@@ -350,7 +350,9 @@
   });
   document.addEventListener("click", (ev) => { if (!ev.target.closest(".search")) results.style.display = "none"; });
 
-  $("summary").textContent = N.length + " entities · " + E.length + " relations · " + DOCS.length + " document" + (DOCS.length === 1 ? "" : "s");
+  const partial = DATA.totalEntities > N.length ? " (the " + N.length + " most connected in this page)" : "";
+  $("summary").textContent = DATA.totalEntities + " entities" + partial + " · " + DATA.totalRelations + " relations · " +
+    DOCS.length + " document" + (DOCS.length === 1 ? "" : "s");
   $("min-degree").max = String(N.reduce((m, n) => Math.max(m, n.d), 0));
   $("min-degree").value = String(state.minDegree);
   showOverview();
