@@ -63,6 +63,7 @@ class ServeConfig:
     max_body: int = 1_000_000
     max_connections: int = 64
     queue_wait: float = 30.0  # seconds a request may wait for a free worker before a 503
+    max_memory_mb: int = 1024  # memory a worker may add while answering; 0 = no limit
 
 
 # ----------------------------------------------------------- SPARQL screening
@@ -125,8 +126,24 @@ def _node_names(node, acc: set) -> set:
 # ------------------------------------------------------------------ workers
 
 
-def _worker_main(conn, store_dir: str, writable: bool) -> None:
+def _limit_memory(extra_mb: int) -> None:
+    """Cap this process's address space at its current size plus ``extra_mb``: a query that
+    would eat the machine's memory kills its own worker instead (Linux; elsewhere a no-op)."""
+    try:
+        import resource
+
+        with open("/proc/self/status") as status:
+            size_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
+        limit = (size_kb * 1024) + extra_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, OSError, StopIteration, ValueError):
+        pass
+
+
+def _worker_main(conn, store_dir: str, writable: bool, max_memory_mb: int = 0) -> None:
     """Worker process: answer jobs from ``conn`` until it closes."""
+    from rdflib.plugins.sparql import parser  # noqa: F401  (import now, not on the first risky query)
+
     from kgbuild.query import execute, serialize
 
     try:
@@ -134,6 +151,8 @@ def _worker_main(conn, store_dir: str, writable: bool) -> None:
     except OSError as exc:
         conn.send(f"cannot open the store: {' '.join(str(exc).split())}")
         return
+    if max_memory_mb:
+        _limit_memory(max_memory_mb)
     conn.send("ready")  # query timeouts must not count the worker's start-up
     while True:
         try:
@@ -171,8 +190,8 @@ def _worker_main(conn, store_dir: str, writable: bool) -> None:
 class WorkerPool:
     """Worker processes with the store open; a worker past its deadline is killed and replaced."""
 
-    def __init__(self, store_dir: str, size: int, writable: bool) -> None:
-        self.store_dir, self.writable = store_dir, writable
+    def __init__(self, store_dir: str, size: int, writable: bool, max_memory_mb: int = 0) -> None:
+        self.store_dir, self.writable, self.max_memory_mb = store_dir, writable, max_memory_mb
         self.ctx = multiprocessing.get_context("spawn")  # no fork of a threaded process
         self.idle: queue.Queue = queue.Queue()
         self.closed = False
@@ -181,7 +200,8 @@ class WorkerPool:
 
     def _spawn(self):
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.store_dir, self.writable), daemon=True)
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.store_dir, self.writable, self.max_memory_mb),
+                                daemon=True)
         proc.start()
         child.close()
         status = parent.recv() if parent.poll(120) else "the query worker did not start in 120 s"
@@ -197,7 +217,20 @@ class WorkerPool:
         conn.close()
         if not self.closed:
             # respawn off the request thread: the client already has its answer
-            threading.Thread(target=lambda: self.idle.put(self._spawn()), daemon=True).start()
+            threading.Thread(target=self._respawn, daemon=True).start()
+
+    def _respawn(self) -> None:
+        try:
+            worker = self._spawn()
+        except Exception as exc:  # the store vanished or the machine is out of memory
+            if not self.closed:
+                sys.stderr.write(f"kgbuild: warning: could not restart a query worker: {type(exc).__name__}: {exc}\n")
+            return
+        if self.closed:
+            worker[0].kill()
+            worker[0].join()
+        else:
+            self.idle.put(worker)
 
     def run(self, job: tuple, timeout: float, wait: float = 30.0) -> tuple:
         """Run one job within ``timeout`` s, after waiting up to ``wait`` s for a free worker.
@@ -219,7 +252,7 @@ class WorkerPool:
             return 503, "text/plain", f"query timed out after {timeout:g} s".encode(), {}
         except (EOFError, OSError):
             self._replace(worker)
-            return 500, "text/plain", b"the query worker died; it has been restarted", {}
+            return 500, "text/plain", b"the query worker died (out of memory?); it has been restarted", {}
 
     def close(self) -> None:
         self.closed = True
@@ -421,7 +454,8 @@ class Endpoint:
             self.close()
             raise
         self.httpd.daemon_threads = True
-        self.pool = handler.pool = WorkerPool(store_dir, self.config.workers, self.config.allow_update)
+        self.pool = handler.pool = WorkerPool(store_dir, self.config.workers, self.config.allow_update,
+                                                   self.config.max_memory_mb)
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}/query"

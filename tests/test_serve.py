@@ -69,7 +69,8 @@ class Server:
 def server(tmp_path_factory):
     path = tmp_path_factory.mktemp("serve") / "graph.nq"
     rdfio.write_quads(sample_quads(), path)
-    srv = Server(str(path), "--timeout", "2", "--max-results", "50", "--workers", "2", "--max-body", "10000")
+    srv = Server(str(path), "--timeout", "2", "--max-results", "50", "--workers", "2", "--max-body", "10000",
+                 "--max-memory", "300")
     yield srv
     srv.stop()
 
@@ -153,6 +154,13 @@ def test_huge_cross_product_is_cut(server: Server) -> None:
 def test_runaway_query_times_out_and_server_recovers(server: Server) -> None:
     status, _, body = server.get("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }")
     assert status == 503 and b"timed out" in body
+    assert server.alive()
+
+
+def test_memory_hungry_query_is_stopped_and_server_recovers(server: Server) -> None:
+    # sorting a 5-way cross product needs far more memory than the worker may take, or time
+    status, _, body = server.get("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o } ORDER BY ?o ?l")
+    assert status in (500, 503), body
     assert server.alive()
 
 

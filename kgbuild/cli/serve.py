@@ -30,6 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-results", type=int, default=10_000, metavar="N", help="rows or triples per answer (default 10000)")
     p.add_argument("--workers", type=int, default=min(4, os.cpu_count() or 1), metavar="N",
                    help="query worker processes (default: CPUs, at most 4)")
+    p.add_argument("--max-memory", type=int, default=1024, metavar="MB",
+                   help="memory each query worker may add while answering, else it is restarted (default 1024; 0 = no limit)")
     p.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES", help="largest request accepted (default 1 MB)")
     p.set_defaults(func=run)
 
@@ -38,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     config = ServeConfig(
         source=Path(args.source), host=args.host, port=args.port, allow_update=args.allow_update, token=args.token,
         timeout=args.timeout, max_results=args.max_results, workers=args.workers, max_body=args.max_body,
+        max_memory_mb=args.max_memory,
     )
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"kgbuild: warning: listening on {args.host}, not loopback: other machines can query this graph",
