@@ -321,12 +321,12 @@ class _Reader:
 
     def _notes(self, path: Path, notes: dict) -> None:
         if notes["html"]:
-            self.report.warn(path, f"{len(notes['html'])} records were HTML (first at line {notes['html'][0]}): markup stripped")
+            self.report.warn(path, f"{_n(len(notes['html']), 'record')} were HTML (first at line {notes['html'][0]}): markup stripped")
         if notes["non_english"]:
             line, problem = notes["non_english"][0]
-            self.report.warn(path, f"{len(notes['non_english'])} records do not look like English (first at line {line}: {problem})")
+            self.report.warn(path, f"{_n(len(notes['non_english']), 'record')} did not look like English (first at line {line}: {problem})")
         if notes["bad_date"]:
-            self.report.warn(path, f"{len(notes['bad_date'])} records have a 'date' that is not a date (first at line "
+            self.report.warn(path, f"{_n(len(notes['bad_date']), 'record')} had a 'date' that is not a date (first at line "
                                    f"{notes['bad_date'][0]}): left out")
 
 
@@ -384,7 +384,7 @@ class _LineProblems:
         if self.count > LINE_WARNINGS:
             self.reader.report.warn(self.path, f"{self.count} broken lines skipped in all")
         if self.bad_bytes:
-            self.reader.report.warn(self.path, f"{self.bad_bytes} lines not valid UTF-8: bad bytes replaced by U+FFFD")
+            self.reader.report.warn(self.path, f"{_n(self.bad_bytes, 'line')} not valid UTF-8: bad bytes replaced by U+FFFD")
 
 
 class _BadBytes:
@@ -410,6 +410,10 @@ def _check_head(path: str | Path, head: bytes) -> str:
     if kind:
         raise InputError(kind, path=path)
     return text_encoding(head)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _clean(text: str) -> str:
