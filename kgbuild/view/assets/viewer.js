@@ -139,11 +139,32 @@
     return { x: r * Math.cos(a), y: r * Math.sin(a) };
   }
 
+  /** Which entities to draw: in rank order, each with its best-ranked neighbours.
+   * Plain top-N by degree draws hubs whose neighbours are all left out (a news graph's hubs
+   * mostly link to minor entities): hubs with a few neighbours each show what they are about.
+   * The order does not depend on the limit, so "Show more" only adds. */
+  const PER_HUB = Math.max(3, Math.round(DATA.initial / 60));
+  function pickShown(candidates, ok) {
+    const shown = new Set();
+    for (const i of candidates) {
+      if (shown.size >= state.limit) break;
+      shown.add(i);
+      const near = [];
+      for (const ei of nodeEdges[i]) {
+        const e = E[ei], other = e.s === i ? e.o : e.s;
+        if (ok[other] && !shown.has(other) && (state.rel < 0 || e.r === state.rel) && (state.doc < 0 || e.docs.includes(state.doc))) near.push(other);
+      }
+      near.sort((a, b) => a - b);  // node index = rank
+      for (const other of near.slice(0, PER_HUB)) { if (shown.size >= state.limit) break; shown.add(other); }
+    }
+    return shown;
+  }
+
   /** Bring the drawing in line with the filters: add/remove nodes, lay out only the new ones. */
   function apply() {
-    const candidates = [];
-    for (let i = 0; i < N.length; i++) if (passes(i)) candidates.push(i);
-    const shown = new Set(candidates.slice(0, state.limit));
+    const candidates = [], ok = new Uint8Array(N.length);
+    for (let i = 0; i < N.length; i++) if (passes(i)) { candidates.push(i); ok[i] = 1; }
+    const shown = pickShown(candidates, ok);
     state.pinned.forEach((i) => shown.add(i));
     Object.assign(posCache, network.getPositions());
     const present = new Set(nodesDS.getIds());
