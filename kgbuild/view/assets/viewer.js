@@ -114,7 +114,10 @@
     // Unfix everything, not just the last batch: filters may have changed mid-layout.
     if (fixedDuringLayout.length) nodesDS.update(nodesDS.getIds().map((id) => ({ id: id, fixed: false })));
     fixedDuringLayout = [];
-    if (firstLayout) network.fit({ animation: false });
+    if (firstLayout) {
+      network.fit({ animation: false });
+      if (network.getScale() > 1) network.moveTo({ scale: 1 });  // a tiny graph is not blown up
+    }
     firstLayout = false;
     setReady(true);
     if (pendingFocus !== null) { const i = pendingFocus; pendingFocus = null; focusNode(i); }
