@@ -87,6 +87,18 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
                 return child, "xcomp"
         subject, _ = find_subject(head, depth + 1)
         return subject, "xcomp"
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "an attempt to adopt", "in order to get": the doer is the noun's owner or the clause's subject
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner, "acl"
+        governor = head.head
+        while governor.dep_ in ("prep", "pobj", "dobj") and governor.head is not governor and governor.pos_ not in ("VERB", "AUX"):
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX") and governor is not verb:
+            subject, _ = find_subject(governor, depth + 1)
+            return subject, "advcl"
+        return None, "none"
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head, verb.dep_
     if verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):

@@ -65,7 +65,7 @@ def argument(
     >>> nlp = spacy.blank("en")  # doctest: +SKIP
     """
     cut = set(CUT_DEPS)
-    if split_conj:
+    if split_conj and not _conjuncts_inside_name(head):
         cut |= CONJ_DEPS
     if keep_appos:
         cut.discard("appos")
@@ -97,9 +97,23 @@ def prep_argument(prep: Token, pobj: Token, role: str = "arg", with_prep: bool =
 
 
 def conjuncts(token: Token) -> Iterator[Token]:
-    """The token and its conjuncts ("X, Y and Z" → X, Y, Z)."""
+    """The token and its conjuncts ("X, Y and Z" → X, Y, Z); a name with "and" inside is one thing
+    ("the London, Midland and Scottish Railway Company")."""
     yield token
-    yield from token.conjuncts
+    if not _conjuncts_inside_name(token):
+        yield from token.conjuncts
+
+
+def _conjuncts_inside_name(token: Token) -> bool:
+    if not token.ent_type_:
+        return False
+    doc = token.doc
+    for c in token.conjuncts:
+        lo, hi = sorted((token.i, c.i))
+        # one entity: every token after the first continues it (IOB "I")
+        if all(doc[i].ent_iob_ == "I" for i in range(lo + 1, hi + 1)):
+            return True
+    return False
 
 
 def text_of(doc, indices) -> str:
