@@ -122,9 +122,10 @@ class _NTriples:
         if hit is not None and hit[0] is term:
             return hit[1]
         text = self.convert(term)
-        if len(self.seen) >= 100_000:
-            self.seen.clear()
-        self.seen[id(term)] = (term, text)  # holding the term keeps its id from being reused
+        if type(term) is not Literal:  # literals are seldom shared: caching them costs more than it saves
+            if len(self.seen) >= 100_000:
+                self.seen.clear()
+            self.seen[id(term)] = (term, text)  # holding the term keeps its id from being reused
         return text
 
     def iri(self, value: str) -> str:
@@ -142,14 +143,16 @@ class _NTriples:
             return text if text in self.checked else self.iri(term)
         if kind is Literal:
             lexical = str.translate(term, _ESCAPE)
-            if term.language:
-                if not _LANG.match(term.language):
-                    raise KgbuildError(f"cannot write language tag {term.language!r}")
-                return f'"{lexical}"@{term.language}'
+            language = term.language
+            if language:
+                if not _LANG.match(language):
+                    raise KgbuildError(f"cannot write language tag {language!r}")
+                return f'"{lexical}"@{language}'
             datatype = term.datatype
-            if datatype is None or datatype == _XSD_STRING:
+            if datatype is None or str.__eq__(datatype, _XSD_STRING):  # str's ==: URIRef's is slow
                 return f'"{lexical}"'
-            return f'"{lexical}"^^{self.iri(datatype)}'
+            text = f"<{datatype}>"
+            return f'"{lexical}"^^{text if text in self.checked else self.iri(datatype)}'
         if isinstance(term, BNode):
             return f"_:{term}"
         if isinstance(term, (URIRef, Literal)):  # subclasses
@@ -160,22 +163,31 @@ class _NTriples:
 def _grouped_lines(quads: Iterable[Quad], keep_graphs: bool) -> tuple[list[str], int]:
     """Distinct N-Triples (or N-Quads) lines, grouped by graph then subject in first-seen order."""
     nt = _NTriples()
+    hit = nt.seen.get  # the identity cache, inlined: this loop runs once per quad
     groups: dict[tuple[str, str], dict[str, None]] = {}
     for s, p, o, g in quads:
-        graph = nt(g) if keep_graphs and g is not None else ""
-        key = (graph, nt(s))
-        rest = f"{nt(p)} {nt(o)}"
-        group = groups.get(key)
+        if keep_graphs and g is not None:
+            c = hit(id(g))
+            graph = c[1] if c is not None and c[0] is g else nt(g)
+        else:
+            graph = ""
+        c = hit(id(s))
+        subject = c[1] if c is not None and c[0] is s else nt(s)
+        c = hit(id(p))
+        rest = c[1] if c is not None and c[0] is p else nt(p)
+        c = hit(id(o))
+        rest = f"{rest} {c[1] if c is not None and c[0] is o else nt(o)}"
+        group = groups.get((graph, subject))
         if group is None:
-            groups[key] = {rest: None}
+            groups[(graph, subject)] = {rest: None}
         else:
             group[rest] = None
     keys = sorted(groups, key=lambda k: k[0] != "") if keep_graphs else groups  # default graph first
     lines = []
     for key in keys:
         graph, subject = key
-        tail = f" {graph} .\n" if graph else " .\n"
-        lines.extend(f"{subject} {rest}{tail}" for rest in groups[key])
+        head, tail = f"{subject} ", f" {graph} .\n" if graph else " .\n"
+        lines.extend([head + rest + tail for rest in groups[key]])
     return lines, len(lines)
 
 
