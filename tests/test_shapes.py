@@ -26,8 +26,8 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def built_quads() -> list[tuple]:
-    return list(iter_quads(build_graph(TEXTS)))
+def built_quads(nlp) -> list[tuple]:
+    return list(iter_quads(build_graph(TEXTS, nlp=nlp)))
 
 
 def union(quads) -> rdflib.Graph:
