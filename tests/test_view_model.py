@@ -18,7 +18,7 @@ from kgbuild.vocab import DOC, ENTITY, KG, REL, STATEMENT
 def test_triple_formats_round_trip(tmp_path, suffix, fmt):
     graph = contract_graph()
     path = tmp_path / f"g{suffix}"
-    graph.serialize(path, format=fmt)
+    graph.serialize(path, format=fmt, encoding="utf-8")
     assert rdflib.compare.isomorphic(load_graph(path), graph)
 
 

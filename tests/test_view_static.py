@@ -70,7 +70,7 @@ def test_unknown_format_is_refused(tmp_path):
 
 def test_cli_view_picks_the_format_from_the_extension(tmp_path, capsys):
     graph = tmp_path / "g.nt"
-    contract_graph().serialize(graph, format="nt")
+    contract_graph().serialize(graph, format="nt", encoding="utf-8")
     assert main(["view", str(graph), "-o", str(tmp_path / "pic.svg")]) == 0
     assert ENTITIES["haddad"][1] in _svg_texts(tmp_path / "pic.svg")
     assert main(["view", str(graph), "-o", str(tmp_path / "pic.out"), "--format", "png"]) == 0
