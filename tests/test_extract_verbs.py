@@ -74,3 +74,13 @@ def test_time_and_place_are_attached(relations_of):
     rel = next(r for r in rels if r.predicate == "meet")
     assert rel.place is not None and "Islamabad" in rel.place.text
     assert rel.time is not None and "Thursday" in rel.time.text
+
+
+def test_a_name_with_and_inside_is_not_split(relations_of):
+    _, rels = relations_of("She joined Procter and Gamble in 1990.")
+    assert {r.object.text for r in rels if r.predicate == "join"} == {"Procter and Gamble"}
+
+
+def test_in_order_to_takes_the_clause_subject(relations_of):
+    _, rels = relations_of("The researchers pulled off a second trick in order to get sterile plants.")
+    assert ("The researchers", "get", "sterile plants") in triples(rels)
