@@ -28,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     pushed = push(args.source, args.endpoint, graph=args.graph, replace=args.replace, token=args.token, timeout=args.timeout)
     total = sum(p.triples for p in pushed)
-    verb = "replaced" if args.replace else "merged into"
-    print(f"{total} triples {verb} {len(pushed)} graph{'s' if len(pushed) != 1 else ''} at {args.endpoint}")
+    graphs = f"{len(pushed)} graph{'s' if len(pushed) != 1 else ''}"
+    if args.replace:
+        print(f"replaced {graphs} with {total} triples at {args.endpoint}")
+    else:
+        print(f"merged {total} triples into {graphs} at {args.endpoint}")
     return 0
