@@ -22,8 +22,8 @@ GENERIC_ORG_HEADS = frozenset({"agency", "service", "services", "organization", 
 #: Definite descriptions that refer back to the last named entity of a kind.
 DESCRIPTION_TYPES = {
     "group": ("ORG",), "network": ("ORG",), "organization": ("ORG",), "organisation": ("ORG",),
-    "company": ("ORG",), "firm": ("ORG",), "party": ("ORG",), "agency": ("ORG",), "militants": ("ORG",),
-    "club": ("ORG",), "team": ("ORG",), "bank": ("ORG",), "government": ("ORG", "GPE"),
+    "company": ("ORG",), "firm": ("ORG",), "party": ("ORG",), "agency": ("ORG",),
+    "club": ("ORG",), "team": ("ORG",), "bank": ("ORG",),
     "country": ("GPE",), "nation": ("GPE",), "city": ("GPE",), "state": ("GPE",), "capital": ("GPE",),
 }
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
@@ -221,6 +221,9 @@ def _appositions(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
             continue
         if a.label != "CONCEPT" and b.label != "CONCEPT":
             continue  # "Dushanbe, Tajikistan": two names in apposition are usually two places
+        concept = a if a.label == "CONCEPT" else b
+        if PERSON in {a.label, b.label} and doc[concept.head].tag_ in ("NNS", "NNPS"):
+            continue  # a person is not "leaders"
         if {a.label, b.label} & {"PERSON", "ORG"}:
             clusters.union(a.id, b.id, "apposition")
 

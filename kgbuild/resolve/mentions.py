@@ -27,6 +27,7 @@ NON_REFERRING = frozenset(set(PRONOUNS) | {
     "there", "here", "one", "ones", "anything", "something", "nothing", "everything", "anyone",
     "someone", "everyone", "nobody", "somebody", "all", "both", "each", "either", "neither", "none",
     "some", "many", "much", "most", "few", "several", "lot", "others", "other", "such", "herself", "himself",
+    "mine", "yours", "hers", "ours", "theirs", "myself", "yourself", "ourselves", "yourselves",
 })
 #: Heads that make a proper-noun compound an organisation's name ("Haqqani network", "Labour party").
 ORG_HEADS = frozenset("network group movement party militia faction army front brigade council committee "
@@ -84,7 +85,8 @@ class MentionIndex:
         self._quoted = _quoted_tokens(doc)
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         for ent in self.ents:
-            if ent.label_ not in NUMERIC_LABELS and clean_name(list(ent)) and ent.text.lower().rstrip(".") not in HONORIFIC_NAMES:
+            if ent.label_ not in NUMERIC_LABELS and clean_name(list(ent)) and ent.text.lower().rstrip(".") not in HONORIFIC_NAMES \
+                    and clean_name(list(ent)).lower() not in NON_REFERRING:  # "Us" tagged GPE is a pronoun
                 self.add(ent.start, ent.end, ent.label_, ent.root.i, clean_name(list(ent)))
 
     def add(self, start: int, end: int, label: str, head: int, text: str) -> Mention:
@@ -112,7 +114,7 @@ class MentionIndex:
                 if ent.label_ in NUMERIC_LABELS:
                     return self.add(ent.start, ent.end, ent.label_, ent.root.i, ent.text)
                 return self._by_span.get((ent.start, ent.end))
-        lower = head.lower_
+        lower = head.lower_.strip("\"'\u201c\u201d\u2018\u2019")
         if lower in PRONOUNS:
             return self.add(head.i, head.i + 1, "PRONOUN", head.i, lower)
         if lower in NON_REFERRING or head.pos_ not in ("NOUN", "PROPN"):
