@@ -35,6 +35,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 STDIN = "<stdin>"
 BLOCK = 1 << 16  # bytes read at a time
+MAX_LINE = 256 << 20  # a longer JSONL line (say, a decompression bomb) is skipped, not read into memory
 LINE_WARNINGS = 10  # per file; further problems are counted in one summary line
 _ESCAPED = re.compile("[\udc80-\udcff]+")  # invalid bytes, as decoded with surrogateescape
 _SURROGATES = re.compile("[\ud800-\udfff]")  # lone surrogates (JSON "\\ud800"): not encodable, so replaced
@@ -165,7 +166,8 @@ class _Reader:
 
         for root, dirs, names in os.walk(folder, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # hidden: .git, checkpoints, our temp files
-            found.extend(Path(root, n) for n in sorted(names) if not n.startswith(".") and _is_input(n))
+            found.extend(p for p in (Path(root, n) for n in sorted(names) if not n.startswith(".") and _is_input(n))
+                         if p.is_file())  # regular files only: a FIFO or device in a folder would hang or never end
         return found
 
     def sniff(self, path: str | Path) -> None:
@@ -276,7 +278,10 @@ class _Reader:
                     raise InputError(kind, path=path)
             handle = gzip.GzipFile(fileobj=raw) if gz else raw
             try:
-                for number, line in enumerate(handle, 1):
+                for number, line in enumerate(_lines(handle), 1):
+                    if line is None:
+                        lines.problem(number, f"longer than {MAX_LINE:,} bytes")
+                        continue
                     if not line.strip():
                         continue
                     record = lines.parse(number, line)
@@ -402,6 +407,20 @@ class _BadBytes:
             self.first = max(start, 0) + len(text[:match.start()].encode(encoding.replace("-sig", ""), "surrogatepass"))
         self.count += sum(len(m) for m in _ESCAPED.findall(text))
         return _ESCAPED.sub(lambda m: "\ufffd" * len(m.group()), text)
+
+
+def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of a binary stream; None for one longer than MAX_LINE (which is skipped unread)."""
+    while True:
+        line = handle.readline(MAX_LINE + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE:
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(BLOCK)
+            yield None
+        else:
+            yield line
 
 
 def _check_head(path: str | Path, head: bytes) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import tracemalloc
 
 import pytest
 
+import kgbuild.read
 from kgbuild.errors import InputError
 from kgbuild.read import ReadReport, read_inputs, read_jsonl, read_text
 from kgbuild.textcheck import MAX_CHARS
@@ -197,3 +199,19 @@ def test_a_big_file_is_streamed_in_flat_memory(tmp_path):
         path.unlink()  # pytest keeps old tmp folders; no need to keep 20 MB in each
     assert chars == size
     assert peak < 5 * MAX_CHARS * 4, f"reading {size >> 20} MB peaked at {peak >> 20} MB"
+
+
+def test_a_fifo_in_a_folder_is_not_opened(tmp_path):
+    (tmp_path / "good.txt").write_text("Clinton met journalists.")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would block for ever
+    docs, report = read([tmp_path])
+    assert [d.id for d in docs] == ["good"] and report.warnings == []
+
+
+def test_an_overlong_jsonl_line_is_skipped_unread(tmp_path, monkeypatch):
+    monkeypatch.setattr(kgbuild.read, "MAX_LINE", 1000)  # stands for 256 MB: a decompression bomb
+    path = tmp_path / "bomb.jsonl.gz"
+    path.write_bytes(gzip.compress(b'{"text": "' + b"a" * 5000 + b'"}\n{"text": "Obama met Putin."}\n'))
+    docs, report = read([path])
+    assert [d.text for d in docs] == ["Obama met Putin."]
+    assert report.warnings == [f"{path}: line 1: longer than 1,000 bytes, skipped"]
