@@ -40,6 +40,15 @@ def rss_mb() -> float:
         return peak_mb(resource.RUSAGE_SELF)
 
 
+def workers_mb() -> str:
+    """Resident memory of each worker process now (needs psutil, which Dask brings)."""
+    try:
+        import psutil
+    except ImportError:
+        return "?"
+    return "/".join(f"{c.memory_info().rss / 2**20:.0f}" for c in psutil.Process().children())
+
+
 def peak_mb(who: int) -> float:
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, kB on Linux
     return resource.getrusage(who).ru_maxrss * scale / 2**20
@@ -81,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             s = time.perf_counter() - started
             eta = (TOTAL_WORDS - words) / (words / s) / 60 if not args.limit else 0
             print(f"{n:6d} docs {words:8d} words {s:7.0f} s  {n / s:6.2f} docs/s {words / s:6.0f} words/s  "
-                  f"rss {rss_mb():6.0f} MB  graph {kg.graph.number_of_nodes()} nodes {kg.graph.number_of_edges()} edges  "
+                  f"rss {rss_mb():6.0f} MB workers {workers_mb()} MB  graph {kg.graph.number_of_nodes()} nodes {kg.graph.number_of_edges()} edges  "
                   f"load {os.getloadavg()[0]:.1f}" + (f"  ~{eta:.0f} min left" if eta else ""), flush=True)
     parsed = time.perf_counter() - started
     summary = kg.summary()

@@ -24,6 +24,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from spacy.language import Language
 
@@ -145,6 +146,8 @@ def resolve_parallel(documents: Iterable[Document], nlp: Language, n_process: in
     try:
         submit = lambda batch: pool.submit(_resolve_installed, batch, batch_size)  # noqa: E731
         yield from in_order(submit, batched(documents, batch_size), BATCHES_PER_WORKER * workers)
+    except BrokenProcessPool as exc:
+        raise KgbuildError("a worker process died (out of memory?); try fewer --workers or a smaller --batch-size") from exc
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
