@@ -365,7 +365,7 @@ class _LineProblems:
 
     def parse(self, number: int, line: bytes) -> dict | None:
         text = line.decode("utf-8-sig" if number == 1 else "utf-8", errors="surrogateescape")
-        if _ESCAPED.search(text):
+        if not text.isascii() and _ESCAPED.search(text):
             self.bad_bytes += 1
             text = _ESCAPED.sub(lambda m: "\ufffd" * len(m.group()), text)
         try:

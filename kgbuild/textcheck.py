@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from html.parser import HTMLParser
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -108,6 +108,8 @@ def looks_like_html(text: str) -> bool:
     False
     """
     head = text[:20_000]
+    if "<" not in head:
+        return False
     if _HTML_START.match(head):
         return True
     tags = len(_TAG.findall(head))
@@ -193,9 +195,10 @@ def html_to_text(html: str) -> tuple[str, str | None]:
 # ------------------------------------------------------------------ language
 
 _WORD = re.compile(r"[^\W\d_]+")
+_NON_LATIN = re.compile("[\u0250-\U0010ffff]")  # beyond Latin Extended-B
 
 
-def language_problem(text: str, sample: int = 20_000) -> str | None:
+def language_problem(text: str, sample: int = 5_000) -> str | None:
     """Why a text does not look like English, or None when it does (or is too short to tell).
 
     Cheap signals on the first ``sample`` characters: the share of letters outside
@@ -211,17 +214,15 @@ def language_problem(text: str, sample: int = 20_000) -> str | None:
     >>> language_problem("Le ministre a déclaré lundi que les négociations se poursuivraient dans la capitale.")
     'looks like French, not English (6 of 13 words are French function words, 1 English)'
     """
-    words = [w.lower() for w in _WORD.findall(text[:sample])]
-    letters = sum(len(w) for w in words)
+    head = text[:sample]
+    words = _WORD.findall(head.lower())
+    letters = sum(map(len, words))
     if letters < 40:
         return None
-    scripts: Counter = Counter()
-    for word in words:
-        for ch in word:
-            if ch > "\u024f":  # beyond Latin Extended-B
-                scripts[_script(ch)] += 1
-    if sum(scripts.values()) > letters * 0.3:
-        return f"does not look like English (mostly {scripts.most_common(1)[0][0]} script)"
+    if not head.isascii():
+        scripts = Counter(_script(ch) for ch in _NON_LATIN.findall(head) if ch.isalpha())
+        if sum(scripts.values()) > letters * 0.3:
+            return f"does not look like English (mostly {scripts.most_common(1)[0][0]} script)"
     english = sum(1 for w in words if w in STOP_WORDS)
     if len(words) < 8 or english >= 0.15 * len(words):
         return None
@@ -334,6 +335,9 @@ class Chunker:
 
 # ------------------------------------------------------------------ dates
 
+_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
+_DAY_MON_YEAR = re.compile(r"(?P<d>\d{1,2})-(?P<m>[A-Za-z]{3})-(?P<y>\d{4})(?!\d)")
+_MONTHS = {m: str(i) for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _DATE_FORMATS = ("%Y-%m-%d", "%d-%b-%Y", "%d %b %Y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d", "%Y%m%d")
 
 
@@ -348,6 +352,14 @@ def iso_date(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()[:100]
+    match = _ISO.match(text) or _DAY_MON_YEAR.match(text)
+    if match:  # the common cases, without trying every format
+        day, month, year = (match["d"], match["m"], match["y"])
+        month = _MONTHS.get(month.lower()[:3], month)
+        try:
+            return date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            return None
     candidates = (text[:10], text.split()[0], text.split(" ", 1)[0].rstrip(","), " ".join(text.split()[:3]), text)
     for fmt in _DATE_FORMATS:
         for candidate in candidates:
