@@ -191,6 +191,8 @@ class _Reader:
                     yield from self.text(path)
             except InputError as exc:
                 self.problem(exc.path or path, exc.problem)
+            except OSError as exc:  # the disk or the network share failed mid-file
+                self.problem(path, f"cannot read: {exc.strerror or exc}")
 
     def _open(self, path: str | Path) -> BinaryIO:
         if path in ("-", STDIN):
@@ -213,7 +215,8 @@ class _Reader:
         with self._open(path) as handle:
             head = handle.read(BLOCK)
             encoding = _check_head(path, head)
-            decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
+            # surrogateescape marks bad bytes so they can be counted (it only works for UTF-8's bytes >= 0x80)
+            decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape" if "8" in encoding else "replace")
             is_html: bool | None = name.lower().endswith(HTML_SUFFIXES) or None
             html = HTMLText()
             chunker = Chunker(self.max_chars)
@@ -247,7 +250,7 @@ class _Reader:
                 block = handle.read(BLOCK)
                 final = not block
             if bad.count:
-                self.report.warn(path, f"not valid UTF-8 at byte {bad.first}: {bad.count} bad byte{'s' if bad.count > 1 else ''} replaced by U+FFFD")
+                self.report.warn(path, f"not valid UTF-8 at byte {bad.first}: {_n(bad.count, 'bad byte')} replaced by U+FFFD")
             if is_html:
                 self.report.warn(path, "HTML: markup, scripts and styles stripped, reading the text only")
             if pending is None:
@@ -255,7 +258,8 @@ class _Reader:
                                  "file has only whitespace" if offset or head else "file is empty", path=path)
             yield self._document(path, f"{doc_id}#part{n + 1}" if n else doc_id, pending, html.title)
             if n:
-                self.report.warn(path, f"{n + 1} parts of at most {self.max_chars:,} characters, ids {doc_id}#part1..{n + 1}")
+                self.report.warn(path, f"{n + 1} parts of at most {self.max_chars:,} characters, "
+                                       f"ids {doc_id}#part1..{n + 1}")
 
     def _document(self, path: str | Path, doc_id: str, text: str, title: str | None) -> Document:
         return Document(id=doc_id, text=text, title=title, source=str(path))
