@@ -77,6 +77,7 @@ class ReadReport:
 
 def read_inputs(
     paths: Iterable[str | Path], on_error: str = "skip", report: ReadReport | None = None, max_chars: int = MAX_CHARS,
+    exclude: Iterable[str | Path] = (),
 ) -> Iterator[Document]:
     """Documents from every input path, in order.
 
@@ -93,6 +94,8 @@ def read_inputs(
         Collects warnings and skipped inputs (default: a fresh one that prints them).
     max_chars : int
         Longer texts are split into documents ``ID#part1``, ``ID#part2``...
+    exclude : iterable of str or Path
+        Folders not to look into (the build's own output, so its graph.html is never read back).
 
     Returns
     -------
@@ -109,6 +112,7 @@ def read_inputs(
     if on_error not in ("skip", "stop"):
         raise ValueError(f"on_error must be 'skip' or 'stop', not {on_error!r}")
     reader = _Reader(on_error, report if report is not None else ReadReport(), max_chars)
+    reader.exclude = {os.path.realpath(p) for p in exclude}
     paths = [str(p) for p in paths]
     lone = len(paths) == 1 and not Path(paths[0]).is_dir()
     files = reader.plan(paths)
@@ -124,6 +128,7 @@ class _Reader:
         self.max_chars = max_chars
         self.stop = on_error == "stop"
         self.stop_on_file_errors = self.stop
+        self.exclude: set[str] = set()
 
     def problem(self, path: str | Path, message: str) -> None:
         """A whole input is unusable: raise, or report it skipped."""
@@ -165,7 +170,8 @@ class _Reader:
             self.report.skip(exc.filename, f"cannot list folder: {exc.strerror}")
 
         for root, dirs, names in os.walk(folder, onerror=unreadable):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # hidden: .git, checkpoints, our temp files
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".")  # hidden: .git, checkpoints, our temp files
+                             and os.path.realpath(os.path.join(root, d)) not in self.exclude)
             found.extend(p for p in (Path(root, n) for n in sorted(names) if not n.startswith(".") and _is_input(n))
                          if p.is_file())  # regular files only: a FIFO or device in a folder would hang or never end
         return found

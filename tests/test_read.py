@@ -215,3 +215,11 @@ def test_an_overlong_jsonl_line_is_skipped_unread(tmp_path, monkeypatch):
     docs, report = read([path])
     assert [d.text for d in docs] == ["Obama met Putin."]
     assert report.warnings == [f"{path}: line 1: longer than 1,000 bytes, skipped"]
+
+
+def test_excluded_folders_are_not_read(tmp_path):
+    (tmp_path / "a.txt").write_text("Clinton met journalists.")
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "graph.html").write_text("<html><body><p>An earlier build's page.</p></body></html>")
+    docs, _ = read([tmp_path], exclude=[tmp_path / "output"])
+    assert [d.id for d in docs] == ["a"]

@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     info = format_for(f"graph.{args.format}" if "." not in args.format else args.format, None if "." in args.format else args.format)
     report = ReadReport()
-    inputs = read_inputs(args.inputs, on_error=args.on_error, report=report)  # checks paths before the model loads
+    # checks paths before the model loads; never reads back our own output (graph.html)
+    inputs = read_inputs(args.inputs, on_error=args.on_error, report=report, exclude=[out])
     _check_output(out)
     nlp = None if args.scheduler else make_pipeline(args.model)  # on a cluster, the workers load it
     kg = KnowledgeGraph()
