@@ -222,7 +222,7 @@ def entity_nodes(graph: Any) -> list[Node]:
     -------
     >>> from rdflib import Graph, Literal, RDF, RDFS
     >>> from kgbuild.vocab import ENTITY, KG
-    >>> g = Graph(); n = ENTITY["person/ada"]
+    >>> g = Graph(); n = ENTITY["person-ada"]
     >>> _ = g.add((n, RDF.type, KG.Person)); _ = g.add((n, RDFS.label, Literal("Ada")))
     >>> [(x.type, x.label) for x in entity_nodes(g)]
     [('Person', 'Ada')]

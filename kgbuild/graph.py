@@ -17,7 +17,7 @@ import networkx as nx
 
 from kgbuild.dates import normalize_date, parse_reference
 from kgbuild.model import Document, Merge, ResolvedDocument, Statement
-from kgbuild.resolve.coref import normalize
+from kgbuild.names import normalize
 
 
 def slug(text: str) -> str:
@@ -86,9 +86,9 @@ class KnowledgeGraph:
         if type_ == "Date":
             # "Thursday" means a different day in every article: dates are one node per ISO value
             normalized = normalize_date(name, parse_reference(doc.date))
-            node = f"date/{slug(normalized)}" if normalized else f"date/{slug(doc.id)}/{slug(name)}"
+            node = f"date-{slug(normalized)}" if normalized else f"date-{slug(doc.id)}-{slug(name)}"
         elif type_ == "Concept":
-            node = f"concept/{slug(doc.id)}/{slug(name)}"
+            node = f"concept-{slug(doc.id)}-{slug(name)}"
         else:
             key = (type_, normalize(name))
             node = self._by_name.get(key)
@@ -98,7 +98,7 @@ class KnowledgeGraph:
                 if len(candidates) == 1:
                     node = next(iter(candidates))
             if node is None:
-                node = f"{type_.lower()}/{slug(name)}"
+                node = f"{type_.lower()}-{slug(name)}"
                 self._by_name[key] = node
             if type_ == "Person" and len(name.split()) > 1:
                 self._surnames[normalize(name).split()[-1]].add(node)

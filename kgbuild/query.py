@@ -185,7 +185,7 @@ def _xml_term(term) -> str:
 
 
 def compact(term, prefixes: dict[str, str] | None = None) -> str:
-    """A short human form of a term: ``ent:person/hillary_clinton``, a literal's text.
+    """A short human form of a term: ``ent:person-hillary_clinton``, a literal's text.
 
     Example
     -------

@@ -52,7 +52,7 @@ class DocumentStore:
     >>> from kgbuild.vocab import DOC, ENTITY, KG
     >>> s = DocumentStore(tempfile.mkdtemp())
     >>> d = DOC["a"]
-    >>> quads = [(d, KG.contentHash, Literal("h1"), d), (ENTITY["person/x"], KG.mentionCount, Literal(2), None)]
+    >>> quads = [(d, KG.contentHash, Literal("h1"), d), (ENTITY["person-x"], KG.mentionCount, Literal(2), None)]
     >>> s.add_document_quads(d, quads)
     2
     >>> s.add_document_quads(d, quads)

@@ -42,7 +42,7 @@ def test_named_graph_per_document(nlp):
 @given(st.text(min_size=1, max_size=60))
 def test_any_name_gives_a_valid_iri(name):
     s = slug(name)
-    iri = rdflib.URIRef("https://w3id.org/kgbuild/entity/person/" + s)
+    iri = rdflib.URIRef("https://w3id.org/kgbuild/entity/person-" + s)
     g = rdflib.Graph()
     g.add((iri, RDFS.label, rdflib.Literal(name.replace("\x00", ""))))
     data = g.serialize(format="nt")

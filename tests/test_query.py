@@ -45,7 +45,7 @@ def test_ask_and_construct(graph: Path) -> None:
     r = run_query(graph, "CONSTRUCT { ?s rel:meet_with ?o } WHERE { ?s rel:meet_with ?o }")
     assert r.kind == "construct"
     assert [(t.subject.value, t.object.value) for t in r.triples] == [
-        (str(ENTITY["person/hillary_clinton"]), str(ENTITY["concept/pakistani_journalists"]))
+        (str(ENTITY["person-hillary_clinton"]), str(ENTITY["concept-pakistani_journalists"]))
     ]
     assert b"rel:meet_with" in serialize(r, "table")
 
@@ -94,7 +94,7 @@ def test_example_who_met_whom(graph: Path) -> None:
 def test_example_about_entity(graph: Path) -> None:
     r = run_query(graph, (EXAMPLES / "about_entity.rq").read_text())
     col = {v: i for i, v in enumerate(r.variables)}
-    assert {row[col["entity"]].value for row in r.rows} == {str(ENTITY["person/hillary_clinton"])}
+    assert {row[col["entity"]].value for row in r.rows} == {str(ENTITY["person-hillary_clinton"])}
     roles = {row[col["role"]].value for row in r.rows}
     assert roles == {"description", "subject", "object"}
     sentences = {row[col["sentence"]].value for row in r.rows if row[col["sentence"]] is not None}

@@ -22,10 +22,10 @@ def sample_quads(doc_ids=("haqqani", "briefing")) -> list[tuple]:
     Each document says Clinton met Pakistani journalists in Islamabad, plus one
     negated statement; other test modules import this to get a contract graph.
     """
-    clinton = ENTITY["person/hillary_clinton"]
-    journalists = ENTITY["concept/pakistani_journalists"]
-    islamabad = ENTITY["place/islamabad"]
-    haqqani = ENTITY["organization/haqqani_network"]
+    clinton = ENTITY["person-hillary_clinton"]
+    journalists = ENTITY["concept-pakistani_journalists"]
+    islamabad = ENTITY["place-islamabad"]
+    haqqani = ENTITY["organization-haqqani_network"]
     quads = [
         (REL.meet_with, RDF.type, OWL.ObjectProperty, None),
         (REL.meet_with, RDF.type, KG.RelationPredicate, None),

@@ -57,7 +57,7 @@ def test_contract_sample_conforms() -> None:
     assert conforms, text
 
 
-CLINTON = ENTITY["person/hillary_clinton"]
+CLINTON = ENTITY["person-hillary_clinton"]
 
 
 def _statement(graph: rdflib.Graph) -> URIRef:
@@ -90,11 +90,11 @@ def _broken(name: str, graph: rdflib.Graph) -> None:
     elif name == "unknown statement property":
         graph.add((st, KG.mentionCount, Literal(3)))
     elif name == "two subjects":
-        graph.add((st, RDF.subject, ENTITY["place/islamabad"]))
+        graph.add((st, RDF.subject, ENTITY["place-islamabad"]))
     elif name == "relation without statement":
-        graph.add((ENTITY["place/islamabad"], REL.meet_with, CLINTON))
+        graph.add((ENTITY["place-islamabad"], REL.meet_with, CLINTON))
     elif name == "undeclared rel predicate":
-        graph.add((CLINTON, REL.invented, ENTITY["place/islamabad"]))
+        graph.add((CLINTON, REL.invented, ENTITY["place-islamabad"]))
     elif name == "bad content hash":
         doc = next(iter(graph.subjects(RDF.type, KG.Document)))
         graph.set((doc, KG.contentHash, Literal("abc")))

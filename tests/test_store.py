@@ -13,7 +13,7 @@ from kgbuild.errors import KgbuildError
 from kgbuild.query import run_query
 from kgbuild.vocab import DOC, ENTITY, KG
 
-CLINTON = ENTITY["person/hillary_clinton"]
+CLINTON = ENTITY["person-hillary_clinton"]
 
 
 def doc_quads(doc_id: str, mentions: int = 2) -> list[tuple]:

@@ -56,7 +56,7 @@ def test_model_reads_names_types_docs_and_evidence():
 
 def test_missing_labels_types_and_direct_triples_are_tolerated():
     g = contract_graph()
-    stranger = ENTITY["concept/the_old_bridge"]  # no type, no label, only in a statement
+    stranger = ENTITY["concept-the_old_bridge"]  # no type, no label, only in a statement
     st = STATEMENT["extra"]
     for p, o in ((RDF.type, KG.Statement), (RDF.subject, entity_iri("ostrava")), (RDF.predicate, REL.own),
                  (RDF.object, stranger), (KG.sentence, Literal("Ostrava owns the old bridge."))):

@@ -37,7 +37,7 @@ def test_png_is_a_real_nonblank_picture(tmp_path):
 
 def test_svg_labels_are_text(tmp_path):
     graph = contract_graph()
-    money = ENTITY["quantity/five_million"]
+    money = ENTITY["quantity-five_million"]
     graph.add((money, RDF.type, KG.Quantity))
     graph.add((money, RDFS.label, Literal("$5 million")))
     graph.add((entity_iri("haddad"), REL.pay, money))  # a predicate without rdfs:label: named from its IRI

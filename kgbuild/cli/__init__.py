@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from kgbuild.errors import KgbuildError
@@ -50,6 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kgbuild: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # "kgbuild stats g.ttl | head": the reader left; exit quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except Exception as exc:  # a bug: still one line unless --debug
         if args.debug:
             raise

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
+from kgbuild.names import normalize
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
 
 PERSON = "PERSON"
@@ -30,15 +31,6 @@ DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
-
-
-def normalize(name: str) -> str:
-    """A key for comparing names: lower case, straight quotes, no leading 'the', no dots in acronyms."""
-    text = name.lower().replace("\u2019", "'").strip()
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"^(mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?\s+(?=\S)", "", text)  # "Mr Brown" is Brown
-    text = re.sub(r"(?<=\b\w)\.", "", text)  # U.S. → us
-    return " ".join(text.split())
 
 
 class Clusters:
@@ -245,6 +237,12 @@ def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention]) -> None
         else:
             first[key] = m.id
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
+    # "Norland's port authority" is the "Norland Port Authority" named elsewhere in the article
+    by_name = {normalize(n.text): n for n in named if len(n.text.split()) > 1}
+    for m in concepts:
+        match = by_name.get(normalize(m.text.replace("'s ", " ")))
+        if match is not None:
+            clusters.union(match.id, m.id, "description")
     for m in concepts:
         determiner = doc[m.start - 1].lower_ if m.start > 0 else ""
         head = doc[m.head]

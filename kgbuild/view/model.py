@@ -8,6 +8,8 @@ formats.
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,6 +155,7 @@ def _text(graph: rdflib.Graph, subject, predicate) -> str:
 def _tail(iri: str) -> str:
     """A readable name from an IRI when it has no label: last path segment, decoded."""
     tail = iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    tail = re.sub(r"^[a-z]+-", "", tail) if "/entity/" in iri else tail  # ent:{type}-{slug}
     return unquote(tail).replace("_", " ") or iri
 
 
