@@ -381,7 +381,7 @@ class _LineProblems:
         try:
             record = json.loads(text)
         except json.JSONDecodeError as exc:
-            self.problem(number, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            self.problem(number, f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
             return None
         except RecursionError:
             self.problem(number, "JSON nested too deeply")
