@@ -12,6 +12,7 @@ since there is nothing else to build.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import gzip
 import json
 import os
@@ -329,10 +330,8 @@ class _Reader:
             notes["bad_date"].append(number)
         raw_id = record.get("id")
         doc_id = _clean(str(raw_id)) if raw_id not in (None, "") else f"{path.name.split('.')[0]}-{number}"
-        pieces = split_text(text, self.max_chars) if len(text) > self.max_chars else [text]
-        for i, piece in enumerate(pieces, 1):
-            part_id = f"{doc_id}#part{i}" if len(pieces) > 1 else doc_id
-            yield Document(id=part_id, text=piece, title=title or None, source=str(path), date=date)
+        yield from split_document(Document(id=doc_id, text=text, title=title or None, source=str(path), date=date),
+                                  self.max_chars)
 
     def _notes(self, path: Path, notes: dict) -> None:
         if notes["html"]:
@@ -453,6 +452,24 @@ def _clean(text: str) -> str:
 def _is_input(name: str) -> bool:
     name = name.lower()
     return name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)
+
+
+def split_document(document: Document, max_chars: int = MAX_CHARS) -> Iterator[Document]:
+    """The document itself, or, when longer than ``max_chars``, its parts ``ID#part1``, ``ID#part2``...
+
+    spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) and needs about
+    1 GB of memory per 100,000, so a long text is cut at paragraph or sentence breaks.
+
+    Example
+    -------
+    >>> [(d.id, d.text) for d in split_document(Document("a", "One two. Three four."), max_chars=12)]
+    [('a#part1', 'One two. '), ('a#part2', 'Three four.')]
+    """
+    if len(document.text) <= max_chars:
+        yield document
+        return
+    for i, piece in enumerate(split_text(document.text, max_chars), 1):
+        yield dataclasses.replace(document, id=f"{document.id}#part{i}", text=piece)
 
 
 def read_text(path: str | Path) -> str:
