@@ -217,7 +217,7 @@ class _Reader:
         """A text or HTML file (or stdin), streamed in blocks and cut into documents of at most max_chars."""
         if path == "-":
             path = STDIN  # so messages say <stdin>
-        name = "stdin" if path == STDIN else Path(path).name
+        name = "stdin" if path == STDIN else _printable(Path(path).name)
         doc_id = "stdin" if path == STDIN else re.sub(r"\.(txt|text|md|html?|xhtml)$", "", name, flags=re.I)
         with self._open(path) as handle:
             head = handle.read(BLOCK)
@@ -269,7 +269,7 @@ class _Reader:
                                        f"ids {doc_id}#part1..{n + 1}")
 
     def _document(self, path: str | Path, doc_id: str, text: str, title: str | None) -> Document:
-        return Document(id=doc_id, text=text, title=title, source=str(path))
+        return Document(id=doc_id, text=text, title=title, source=_printable(path))
 
     def _check_language(self, path: str | Path, text: str) -> None:
         problem = language_problem(text)
@@ -329,8 +329,8 @@ class _Reader:
         if record.get("date") and not date:
             notes["bad_date"].append(number)
         raw_id = record.get("id")
-        doc_id = _clean(str(raw_id)) if raw_id not in (None, "") else f"{path.name.split('.')[0]}-{number}"
-        yield from split_document(Document(id=doc_id, text=text, title=title or None, source=str(path), date=date),
+        doc_id = _clean(str(raw_id)) if raw_id not in (None, "") else f"{_printable(path.name).split('.')[0]}-{number}"
+        yield from split_document(Document(id=doc_id, text=text, title=title or None, source=_printable(path), date=date),
                                   self.max_chars)
 
     def _notes(self, path: Path, notes: dict) -> None:
@@ -442,6 +442,11 @@ def _check_head(path: str | Path, head: bytes) -> str:
 
 def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _printable(path: str | Path) -> str:
+    """A file name as text: bytes that are not UTF-8 (names from other systems) become U+FFFD."""
+    return os.fsencode(str(path)).decode("utf-8", "replace")
 
 
 def _clean(text: str) -> str:

@@ -223,3 +223,11 @@ def test_excluded_folders_are_not_read(tmp_path):
     (tmp_path / "output" / "graph.html").write_text("<html><body><p>An earlier build's page.</p></body></html>")
     docs, _ = read([tmp_path], exclude=[tmp_path / "output"])
     assert [d.id for d in docs] == ["a"]
+
+
+def test_file_names_that_are_not_utf8_give_printable_ids(tmp_path):
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "w") as handle:  # a Latin-1 name from elsewhere
+        handle.write("Clinton met journalists.")
+    docs, _ = read([tmp_path])
+    assert docs[0].id == "caf\ufffd" and docs[0].source.endswith("caf\ufffd.txt")
+    docs[0].source.encode("utf-8")  # no lone surrogates left to break the RDF writer
