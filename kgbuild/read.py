@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -130,6 +131,9 @@ class _Reader:
         self.stop = on_error == "stop"
         self.stop_on_file_errors = self.stop
         self.exclude: set[str] = set()
+        self.ids: dict[str, str | None] = {}  # document id -> source
+        self.texts: dict[tuple[str, bytes], str | None] = {}  # (id as given, text digest) -> source
+        self.repeats = 0
 
     def problem(self, path: str | Path, message: str) -> None:
         """A whole input is unusable: raise, or report it skipped."""
@@ -193,13 +197,47 @@ class _Reader:
         for path in files:
             try:
                 if path != "-" and str(path).lower().endswith(JSONL_SUFFIXES):
-                    yield from self.jsonl(Path(path))
+                    stream = self.jsonl(Path(path))
                 else:
-                    yield from self.text(path)
+                    stream = self.text(path)
+                for document in stream:
+                    document = self._unique(document)
+                    if document is not None:
+                        yield document
             except InputError as exc:
                 self.problem(exc.path or path, exc.problem)
             except OSError as exc:  # the disk or the network share failed mid-file
                 self.problem(path, f"cannot read: {exc.strerror or exc}")
+        if self.repeats > LINE_WARNINGS:
+            self.report.warn("inputs", f"{self.repeats} documents in all had an id used before (repeats skipped, others renamed ID~N)")
+
+    def _unique(self, document: Document) -> Document | None:
+        """None for an exact repeat of an earlier document; a fresh id for a different text under a used id.
+
+        Two documents with one id would become one node of the graph (a.txt in two folders,
+        a corpus with repeated ids), so the second is renamed ``ID~2``.
+        """
+        digest = hashlib.blake2b(document.text.encode("utf-8"), digest_size=16).digest()
+        seen = self.ids.get(document.id)
+        if seen is None:
+            self.ids[document.id] = document.source
+            self.texts[(document.id, digest)] = document.source
+            return document
+        self.repeats += 1
+        if (document.id, digest) in self.texts:
+            if self.repeats <= LINE_WARNINGS:
+                self.report.warn(document.source, f"document {document.id!r} repeats the one from "
+                                                  f"{self.texts[(document.id, digest)]}, skipped")
+            return None
+        self.texts[(document.id, digest)] = document.source
+        n = 2
+        while f"{document.id}~{n}" in self.ids:
+            n += 1
+        new_id = f"{document.id}~{n}"
+        self.ids[new_id] = document.source
+        if self.repeats <= LINE_WARNINGS:
+            self.report.warn(document.source, f"document id {document.id!r} is taken (by {seen}): this one is {new_id!r}")
+        return dataclasses.replace(document, id=new_id)
 
     def _open(self, path: str | Path) -> BinaryIO:
         if path in ("-", STDIN):

@@ -231,3 +231,18 @@ def test_file_names_that_are_not_utf8_give_printable_ids(tmp_path):
     docs, _ = read([tmp_path])
     assert docs[0].id == "caf\ufffd" and docs[0].source.endswith("caf\ufffd.txt")
     docs[0].source.encode("utf-8")  # no lone surrogates left to break the RDF writer
+
+
+def test_repeated_ids_are_renamed_and_exact_repeats_skipped(tmp_path):
+    for folder, text in (("s1", "Obama met Putin."), ("s2", "Merkel met Macron."), ("s3", "Obama met Putin.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(text)
+    (tmp_path / "c.jsonl").write_text('{"id": "a", "text": "Abe met May."}\n')
+    docs, report = read([tmp_path])
+    # a folder's own files come before its subfolders
+    assert [(d.id, d.text) for d in docs] == [("a", "Abe met May."), ("a~2", "Obama met Putin."), ("a~3", "Merkel met Macron.")]
+    assert report.warnings == [
+        f"{tmp_path / 's1' / 'a.txt'}: document id 'a' is taken (by {tmp_path / 'c.jsonl'}): this one is 'a~2'",
+        f"{tmp_path / 's2' / 'a.txt'}: document id 'a' is taken (by {tmp_path / 'c.jsonl'}): this one is 'a~3'",
+        f"{tmp_path / 's3' / 'a.txt'}: document 'a' repeats the one from {tmp_path / 's1' / 'a.txt'}, skipped",
+    ]
