@@ -6,7 +6,10 @@ becomes several documents ``ID#part1``, ``ID#part2``... cut at paragraph or
 sentence breaks. Bad inputs never end a build that has good ones: an unreadable,
 empty or binary file is reported and skipped, a broken JSONL line too (or, with
 ``on_error="stop"``, it ends the build). Only a lone file input raises at once,
-since there is nothing else to build.
+since there is nothing else to build. Text that is not valid UTF-8 is decoded
+with U+FFFD, HTML is stripped to its text, and a text that does not look like
+English is read with a warning. Each document gets an id of its own: a repeated
+id with a different text becomes ``ID~2``.
 """
 
 from __future__ import annotations
