@@ -14,6 +14,9 @@ Run::
 
     nohup .venv/bin/python bench/corpus.py --workers 2 > /tmp/corpus.log 2>&1 &
     .venv/bin/python bench/corpus.py --limit 300          # a quick look
+
+``kill -TERM`` (or Ctrl-C) ends a run early with its figures: no more documents
+are read, the graph of those read so far is written and the figures printed.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import signal
 import sys
 import tempfile
 import time
@@ -80,10 +84,21 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}", flush=True)
     nlp = make_pipeline()
     words = 0
+    stop = []  # SIGTERM/SIGINT: read no more documents, finish those under way, write the graph, print the figures
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.append(True))
+
+    def until_stopped(documents):
+        for document in documents:
+            if stop:
+                print("stopped: writing the graph of the documents read so far", flush=True)
+                return
+            yield document
+
     kg = KnowledgeGraph()
     started = time.perf_counter()
     n = 0
-    for n, resolved in enumerate(resolve_documents(islice(read_inputs(inputs), args.limit), nlp, batch_size=args.batch_size, n_process=args.workers), 1):
+    for n, resolved in enumerate(resolve_documents(until_stopped(islice(read_inputs(inputs), args.limit)), nlp, batch_size=args.batch_size, n_process=args.workers), 1):
         kg.add_document(resolved)
         words += len(resolved.document.text.split())
         if n % args.every == 0:
