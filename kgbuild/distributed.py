@@ -21,6 +21,7 @@ import itertools
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -110,6 +111,14 @@ def in_order(submit: Callable[[list[Document]], Future], batches: Iterable[list[
 # ---------------------------------------------------------------- local processes
 def _install(nlp: Language) -> None:
     _PIPELINES["__local__"] = nlp
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose build was killed (SIGTERM, OOM) would wait for tasks forever: exit instead."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _resolve_installed(documents: list[Document], batch_size: int) -> list[ResolvedDocument]:
