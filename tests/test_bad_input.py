@@ -126,13 +126,13 @@ def test_good_inputs_build_and_bad_ones_are_listed(inputs):
     (["missing.txt"], "missing.txt: no such file or folder"),
     (["emptydir"], "emptydir: folder has no .txt, .html or .jsonl inputs"),
     (["in/good.txt", "-o", "afile.txt"], "afile.txt: output must be a folder, and this is a file"),
-    (["in/good.txt", "-o", "afile.txt/sub"], "afile.txt/sub: cannot write output: Not a directory"),
+    (["in/good.txt", "-o", "afile.txt/sub"], "afile.txt/sub: cannot write output: afile.txt is a file"),
     (["in/good.txt", "missing.txt", "--on-error", "stop"], "missing.txt: no such file or folder"),
 ])
 def test_nothing_to_build_is_one_line_and_exit_2(inputs, capsys, args, message):
     code, out, err = cli(capsys, "build", *args, "-o", "out") if "-o" not in args else cli(capsys, "build", *args)
     assert (code, err) == (2, f"kgbuild: error: {message}\n")
-    assert out == "" and not (inputs / "out" / "graph.ttl").exists()
+    assert out == "" and not (inputs / "out").exists()  # not even an empty folder left
 
 
 def test_all_inputs_bad_lists_them_and_exits_2(inputs, capsys):
@@ -144,7 +144,7 @@ def test_all_inputs_bad_lists_them_and_exits_2(inputs, capsys):
         "kgbuild: warning: in/scan.txt: binary file (a PDF document), not text, skipped",
         "kgbuild: error: nothing to build: all 3 inputs skipped (missing.txt, in/empty.txt, in/scan.txt)",
     ]
-    assert not (inputs / "out" / "graph.ttl").exists()
+    assert not (inputs / "out").exists()
 
 
 def test_real_process_exit_codes_and_no_traceback(inputs):

@@ -91,9 +91,13 @@ def _check_output(out: Path) -> None:
 
     if out.exists() and not out.is_dir():
         raise KgbuildError("output must be a folder, and this is a file", path=out)
+    probe = out  # the folder itself or, if it is still to be made, its nearest existing parent
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir():
+        raise KgbuildError(f"cannot write output: {probe} is a file", path=out)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        tempfile.TemporaryFile(dir=out).close()
+        tempfile.TemporaryFile(dir=probe).close()
     except OSError as exc:
         raise KgbuildError(f"cannot write output: {exc.strerror or exc}", path=out) from None
 
