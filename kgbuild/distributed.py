@@ -90,15 +90,51 @@ def resolve_batch(documents: list[Document], model: str | None = None, batch_siz
     return list(resolve_documents(documents, worker_pipeline(model), batch_size=batch_size))
 
 
-def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """Lists of ``size`` items (the last may be shorter), read lazily."""
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items (the last may be shorter), read lazily.
+
+    Parameters
+    ----------
+    items : iterable
+    size : int
+
+    Returns
+    -------
+    Iterator of list
+
+    Example
+    -------
+    >>> list(batched(iter(range(5)), 2))
+    [[0, 1], [2, 3], [4]]
+    """
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, max(1, size))):
         yield batch
 
 
-def in_order(submit: Callable[[list[Document]], Future], batches: Iterable[list[Document]], window: int) -> Iterator[ResolvedDocument]:
-    """Submit batches with at most ``window`` pending, yielding results in submission order."""
+def in_order(submit: Callable[[list], Future], batches: Iterable[list], window: int) -> Iterator:
+    """Submit batches with at most ``window`` pending, yielding their results' items in submission order.
+
+    Parameters
+    ----------
+    submit : callable
+        Starts work on one batch; returns a future whose result is a list.
+    batches : iterable of list
+        Read only as far as ``window`` batches ahead of the results.
+    window : int
+        Batches in flight.
+
+    Returns
+    -------
+    Iterator over the items of every result.
+
+    Example
+    -------
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> with ThreadPoolExecutor(2) as pool:
+    ...     list(in_order(lambda b: pool.submit(sorted, b, reverse=True), batched(range(5), 2), window=2))
+    [1, 0, 3, 2, 4]
+    """
     pending: deque = deque()
     for batch in batches:
         pending.append(submit(batch))
@@ -178,7 +214,25 @@ def _plugin_class():
 
 
 def connect(scheduler: str, timeout: str = "20s"):
-    """A ``dask.distributed.Client`` for a scheduler address, or a one-line ``KgbuildError``."""
+    """A ``dask.distributed.Client`` for a scheduler address, or a one-line ``KgbuildError``.
+
+    Parameters
+    ----------
+    scheduler : str
+        Address of the Dask scheduler, e.g. ``"tcp://10.0.0.5:8786"``.
+    timeout : str
+        How long to try to connect.
+
+    Returns
+    -------
+    distributed.Client
+
+    Example
+    -------
+    >>> connect("tcp://127.0.0.1:9", timeout="1s")  # doctest: +SKIP
+    Traceback (most recent call last):
+    kgbuild.errors.KgbuildError: tcp://127.0.0.1:9: cannot connect to the Dask scheduler: ...
+    """
     try:
         from distributed import Client
     except ImportError as exc:
