@@ -16,6 +16,8 @@ from kgbuild.model import Document, ResolvedDocument
 from kgbuild.parse import load_model
 from kgbuild.resolve import resolve_document
 
+#: Characters parsed in one batch at most (about 200 KB of text holds a few hundred MB of parser state).
+BATCH_CHARACTERS = 200_000
 #: Components the extractor needs; nothing else runs.
 NEEDED = ("tok2vec", "tagger", "kgbuild_line_breaks", "parser", "attribute_ruler", "lemmatizer", "ner", "kgbuild_relations")
 
@@ -29,8 +31,26 @@ def make_pipeline(model: str | None = None) -> Language:
 
 
 def as_documents(texts: Iterable[str | Document]) -> Iterator[Document]:
+    """Documents from strings or Documents; a text too long for one parse is cut into parts."""
+    from kgbuild.read import split_document
+
     for i, item in enumerate(texts):
-        yield item if isinstance(item, Document) else Document(id=f"doc{i + 1}", text=item)
+        yield from split_document(item if isinstance(item, Document) else Document(id=f"doc{i + 1}", text=item))
+
+
+def _by_character_budget(documents: Iterable[Document], batch_size: int, budget: int) -> Iterator[list[Document]]:
+    """Batches of at most ``batch_size`` documents and about ``budget`` characters: a batch of long
+    texts would otherwise hold gigabytes of parser state at once."""
+    batch: list[Document] = []
+    size = 0
+    for document in documents:
+        if batch and (len(batch) >= batch_size or size + len(document.text) > budget):
+            yield batch
+            batch, size = [], 0
+        batch.append(document)
+        size += len(document.text)
+    if batch:
+        yield batch
 
 
 def resolve_documents(
@@ -64,9 +84,10 @@ def resolve_documents(
 
         yield from resolve_parallel(documents, nlp, n_process=n_process, batch_size=batch_size)
         return
-    pairs = ((doc.text, doc) for doc in documents)
-    for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield resolve_document(document, parsed, parsed._.relations or [])
+    for batch in _by_character_budget(documents, batch_size, BATCH_CHARACTERS):
+        pairs = [(doc.text, doc) for doc in batch]
+        for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch)):
+            yield resolve_document(document, parsed, parsed._.relations or [])
 
 
 def build_graph(

@@ -104,9 +104,13 @@ class DocumentStore:
                 raise KgbuildError(f"quad in graph <{q.graph_name.value}> given for document <{doc.value}>")
         touched = self._described_subjects(doc) | {q.subject for q in described}
         self._drop(doc)
-        self.store.extend(own)
+        # the content hash marks the document as stored: it goes in last, so a build killed
+        # half-way through a document never leaves it looking complete to a resumed build
+        hash_predicate = ox.NamedNode(str(KG.contentHash))
+        self.store.extend([q for q in own if q.predicate != hash_predicate])
         self.entities.extend(described)
         self._remerge(touched)
+        self.store.extend([q for q in own if q.predicate == hash_predicate])
         return len(own) + len(described)
 
     def remove_document(self, doc_iri: URIRef | str) -> bool:
