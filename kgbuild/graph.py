@@ -52,7 +52,7 @@ class KnowledgeGraph:
     >>> from kgbuild import build_graph
     >>> kg = build_graph(["Hillary Clinton met Pakistani journalists in Islamabad."])
     >>> sorted(kg.graph.nodes[n]["label"] for n in kg.graph)
-    ['Hillary Clinton', 'Islamabad', 'Pakistani journalists']
+    ['Hillary Clinton', 'Islamabad', 'Pakistani', 'Pakistani journalists']
     """
 
     def __init__(self) -> None:
