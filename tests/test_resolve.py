@@ -67,3 +67,17 @@ def test_country_is_never_merged_with_its_court(resolve):
 def test_merges_are_recorded_with_their_rule(resolve):
     r = resolve("Hillary Clinton arrived. Clinton met journalists.")
     assert any(m.rule == "partial-name" for m in r.merges)
+
+
+def test_title_and_later_description_are_the_person(resolve):
+    r = resolve("U.S. Secretary of State Hillary Clinton arrived in Islamabad. "
+                "The Secretary of State met Pakistani journalists.")
+    clinton = _entity_with(r, "Hillary Clinton")
+    assert "Secretary of State" in " ".join(clinton.names)
+    assert any(s.subject == clinton.key and s.predicate == "meet" for s in r.statements)
+
+
+def test_it_as_a_dummy_subject_is_not_resolved(resolve):
+    r = resolve("The United States met the group. It was one meeting in the summer.")
+    us = _entity_with(r, "United States")
+    assert not any(s.subject == us.key and s.predicate == "be" for s in r.statements)

@@ -45,7 +45,7 @@ def _mention_for(index: MentionIndex, doc: Doc, arg: Argument | None, whole: boo
         people = [e for e in index.ents if e.label_ == "PERSON" and e.start >= arg.start and e.end <= arg.end]
         if len(people) == 1 and head.lower_ in TITLE_WORDS | {"sec", "adm"} or (len(people) == 1 and head.ent_type_ and len(doc[head.i:head.i + 1].text) <= 4):
             return index.for_head(people[0].root)
-    if whole and not head.ent_type_ and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in TITLE_WORDS:
+    if whole and not head.ent_type_ and head.pos_ in ("NOUN", "PROPN"):
         name = clean_name([doc[i] for i in arg.tokens])
         if name and len(arg.tokens) <= 12:
             return index.add(arg.tokens[0], arg.tokens[-1] + 1, "CONCEPT", arg.head, name)

@@ -272,6 +272,8 @@ def _pronouns(clusters: Clusters, doc: Doc, mentions: list[Mention], speakers: d
         if not m.is_pronoun:
             continue
         g, number = PRONOUNS[m.text]
+        if m.text == "it" and doc[m.head].head.lemma_ == "be" and doc[m.head].dep_ in ("nsubj", "expl"):
+            continue  # "it was one meeting": an event or a dummy subject, not a thing named before
         if g == "speaker":
             if m.id in speakers:
                 clusters.union(speakers[m.id], m.id, "pronoun")
