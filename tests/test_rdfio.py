@@ -127,7 +127,7 @@ def test_turtle_uses_our_prefixes_and_one_block_per_subject(tmp_path: Path) -> N
     assert "@prefix kg: <https://w3id.org/kgbuild/ontology#>" in text
     assert "kg:Person" in text
     # a subject appears at the start of exactly one line: its triples are grouped
-    assert sum(1 for line in text.splitlines() if line.startswith("ent:person\\/hillary_clinton ")) == 1
+    assert sum(1 for line in text.splitlines() if line.startswith("ent:person-hillary_clinton ")) == 1
 
 
 def test_jsonld_has_a_context_with_our_prefixes(tmp_path: Path) -> None:
