@@ -81,3 +81,16 @@ def test_it_as_a_dummy_subject_is_not_resolved(resolve):
     r = resolve("The United States met the group. It was one meeting in the summer.")
     us = _entity_with(r, "United States")
     assert not any(s.subject == us.key and s.predicate == "be" for s in r.statements)
+
+
+def test_honorific_surname_joins_the_full_name(resolve):
+    r = resolve("Chancellor Gordon Brown spoke on Monday. Mr Brown later met union leaders.")
+    brown = _entity_with(r, "Gordon Brown")
+    assert "Mr Brown" in brown.names
+    assert "Mr" not in brown.names
+
+
+def test_company_suffixes_do_not_make_another_company(resolve):
+    r = resolve("Nippon Oil Co Ltd raised prices. Nippon Oil said demand was strong.")
+    nippon = _entity_with(r, "Nippon Oil Co Ltd")
+    assert "Nippon Oil" in nippon.names | {nippon.name}

@@ -14,6 +14,7 @@ from kgbuild.extract.types import Argument
 
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 EMPLOYER_ENTS = frozenset({"ORG", "GPE", "NORP"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam"})
 
 
 def apposition_relations(sent: Span) -> Iterator:
@@ -72,6 +73,8 @@ def title_relations(sent: Span) -> Iterator:
         if not indices or not any(sent.doc[i].pos_ in ("NOUN", "PROPN") for i in indices):
             continue
         doc = sent.doc
+        if all(doc[i].lower_.rstrip(".") in HONORIFICS or doc[i].is_punct for i in indices):
+            continue  # "Mr Brown": an honorific, not a position
         person = Argument(head=root.i, tokens=tuple(range(ent.start, ent.end)), text=ent.text, role="subject")
         title_text = text_of(doc, indices)
         title = Argument(head=title_heads[-1].i, tokens=tuple(indices), text=title_text, role="object")

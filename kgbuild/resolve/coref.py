@@ -104,6 +104,7 @@ def resolve_mentions(
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
     _same_name(clusters, named)
     _partial_names(clusters, named)
+    _company_names(clusters, named)
     _acronyms(clusters, doc, index, named)
     _also_known_as(clusters, doc, index)
     _appositions(clusters, doc, index)
@@ -142,7 +143,7 @@ def _same_name(clusters: Clusters, named: list[Mention]) -> None:
 
 def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
     people = [m for m in named if m.label == PERSON]
-    full = [m for m in people if len(m.text.split()) > 1]
+    full = [m for m in people if len(normalize(m.text).split()) > 1]  # "Mr Brown" is a surname, not a full name
     for m in people:
         words = normalize(m.text).split()
         if len(words) != 1:
@@ -151,6 +152,24 @@ def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
         if len(matches) == 1:
             clusters.union(matches.pop(), m.id, "partial-name")
     # a surname-only mention tagged ORG/GPE by NER ("Clinton's trip") is left apart: its type clashes
+
+
+#: Words that only say a name is a company's: "Nippon Oil Co Ltd" is "Nippon Oil".
+COMPANY_SUFFIXES = frozenset("co co. ltd ltd. inc inc. corp corp. corporation kk plc sa ag nv bv gmbh llc lp spa "
+                             "group holdings company cos cos. limited".split())
+
+
+def _company_names(clusters: Clusters, named: list[Mention]) -> None:
+    stems: dict[str, int] = {}
+    for m in named:
+        words = normalize(m.text).replace(",", " ").split()
+        while len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
+            words = words[:-1]
+        stem = " ".join(words)
+        if stem in stems:
+            clusters.union(stems[stem], m.id, "company-name", force=True)
+        else:
+            stems[stem] = m.id
 
 
 def _initials(text: str) -> str:
