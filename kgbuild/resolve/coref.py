@@ -271,6 +271,8 @@ def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention]) -> None
         # "the official" → the last earlier official with the same or more modifiers
         earlier = [c for c in concepts if c.start < m.start and doc[c.head].lemma_ == head.lemma_ and c.id != m.id]
         earlier = [c for c in earlier if modifiers <= {t.lower_ for t in doc[c.start:c.end]}]
+        if len({clusters.find(c.id) for c in earlier}) > 1 and any(clusters.person_names(c.id) for c in earlier):
+            continue  # "the chancellor" when two people have been called chancellor: leave it
         if earlier:
             clusters.union(earlier[-1].id, m.id, "definite-description")
             continue
