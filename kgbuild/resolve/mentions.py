@@ -35,7 +35,7 @@ ORG_HEADS = frozenset("network group movement party militia faction army front b
 #: NER sometimes tags a bare honorific as a person ("Mr" in "Mr Brown" split off): not a name.
 HONORIFIC_NAMES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mr", "madam"})
 LEADING_DROP = frozenset({"DET", "PRON", "PUNCT", "CCONJ"})
-LEADING_WORDS = frozenset({"such", "even", "only", "just", "also", "all", "both", "then", "former", "so-called"})
+LEADING_WORDS = frozenset({"such", "even", "only", "just", "also", "all", "both", "then", "so-called"})  # "former" stays: a former leader is not the leader
 
 
 @dataclass
