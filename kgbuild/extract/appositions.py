@@ -62,7 +62,8 @@ def title_relations(sent: Span) -> Iterator:
     """ "U.S. Secretary of State Hillary Clinton" → Clinton hold_position "Secretary of State",
     Clinton work_for U.S.; Open IE: (Hillary Clinton, is, U.S. Secretary of State).
     """
-    for ent in sent.ents:
+    ents = sent.ents  # a new list of Spans at every access: read once
+    for ent in ents:
         if ent.label_ != "PERSON":
             continue
         root = ent.root
@@ -83,7 +84,7 @@ def title_relations(sent: Span) -> Iterator:
             subject=person, object=title, pattern="title", sentence_start=sent.start,
         )
         # the employer named inside the title: "U.S.", "State Department", "CNN"
-        for other in sent.ents:
+        for other in ents:
             if other.label_ in EMPLOYER_ENTS and other.start >= indices[0] and other.end <= ent.start and doc[other.start - 1].lower_ != "of":
                 employer = Argument(head=other.root.i, tokens=tuple(range(other.start, other.end)), text=other.text, role="object")
                 position = [i for i in indices if not other.start <= i < other.end and doc[i].pos_ != "DET"]
