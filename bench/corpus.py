@@ -15,7 +15,7 @@ Run::
     nohup .venv/bin/python bench/corpus.py --workers 2 > /tmp/corpus.log 2>&1 &
     .venv/bin/python bench/corpus.py --limit 300          # a quick look
 
-Measured 2026-11-27 (2 shared cores, load average ~2-3, commit 092eea4):
+Measured 2026-11-27 (2 shared cores, load average ~2-3, code at commit 2b691da):
 24,738 documents, 5,570,589 words; parse+extract+resolve+graph 1,515 s
 (16.3 documents/s, 3,677 words/s); writing the Turtle (536 MB) 289 s; total
 1,806 s (3,084 words/s); 580,050 entities, 441,455 relations, 12,734,914
