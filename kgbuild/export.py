@@ -106,8 +106,8 @@ def _document_quads(doc_id: str, merged) -> Iterator[Quad]:
         yield st, RDF.object, obj, g
         yield st, PROV.wasDerivedFrom, g, g
         yield st, KG.sentence, Literal(statement.sentence), g
-        yield st, NIF.beginIndex, Literal(statement.sentence_start, datatype=XSD.nonNegativeInteger), g
-        yield st, NIF.endIndex, Literal(statement.sentence_end, datatype=XSD.nonNegativeInteger), g
+        yield st, NIF.beginIndex, Literal(statement.sentence_start, datatype=XSD.integer), g
+        yield st, NIF.endIndex, Literal(statement.sentence_end, datatype=XSD.integer), g
         yield st, KG.relationText, Literal(statement.relation_text), g
         yield st, KG.subjectText, Literal(statement.subject_text), g
         yield st, KG.objectText, Literal(statement.object_text), g

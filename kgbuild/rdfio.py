@@ -10,6 +10,7 @@ quad formats (N-Quads, TriG) keep each document in its named graph.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable
@@ -238,7 +239,12 @@ def write_quads(quads: Iterable[Quad], path: str | Path, format: str | None = No
     1
     """
     info = format_for(path, format)
-    lines, count = _grouped_lines(quads, keep_graphs=info.quads)
+    stream = iter(quads)
+    head = list(itertools.islice(stream, GROUPED_LIMIT))
+    if len(head) == GROUPED_LIMIT and info.name != "jsonld":
+        # a big graph: memory first (one Turtle block per subject is no longer promised)
+        return _write_through_store(itertools.chain(head, stream), path, info)
+    lines, count = _grouped_lines(itertools.chain(head, stream), keep_graphs=info.quads)
     parsed = _parse_lines(lines, info.quads)  # validates every term before anything is written
     if info.name == "jsonld":
         _write_jsonld(parsed, path)
@@ -251,6 +257,50 @@ def write_quads(quads: Iterable[Quad], path: str | Path, format: str | None = No
         else:
             ox.serialize(parsed, handle, info.oxigraph, prefixes=ALL_PREFIXES)
     return count
+
+
+#: Up to this many quads, lines are grouped by subject in Python (readable Turtle, one block per
+#: subject); beyond, they stream through an oxigraph store, whose memory per quad is far smaller.
+GROUPED_LIMIT = 1_000_000
+
+
+#: N-Triples lines handed to oxigraph's bulk loader at a time: bounds memory whatever the graph's size.
+STREAM_CHUNK = 250_000
+
+
+def _write_through_store(quads: Iterable[Quad], path: str | Path, info: RdfFormatInfo) -> int:
+    """Stream the quads, a chunk of N-Triples lines at a time, into an in-memory oxigraph store, then dump it.
+
+    Oxigraph holds a quad in far less memory than Python strings do (a 12.7M-triple corpus graph
+    needed 16 GB when its lines were grouped in Python); the store removes duplicates, and its
+    subject-ordered index gives one Turtle block per subject.
+    """
+    nt = _NTriples()
+    store = ox.Store()
+    lines: list[str] = []
+    for s, p, o, g in quads:
+        graph = f" {nt(g)}" if info.quads and g is not None else ""
+        lines.append(f"{nt(s)} {nt(p)} {nt(o)}{graph} .\n")
+        if len(lines) >= STREAM_CHUNK:
+            _bulk_load(store, lines)
+            lines = []
+    _bulk_load(store, lines)
+    count = len(store)
+    with atomic_write(path, "wb") as handle:
+        if info.quads:
+            store.dump(handle, info.oxigraph, prefixes=ALL_PREFIXES)
+        else:
+            store.dump(handle, info.oxigraph, from_graph=ox.DefaultGraph(), prefixes=ALL_PREFIXES)
+    return count
+
+
+def _bulk_load(store: ox.Store, lines: list[str]) -> None:
+    if not lines:
+        return
+    try:
+        store.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    except SyntaxError as exc:
+        raise KgbuildError(f"cannot write RDF: {' '.join(str(exc).split())}") from None
 
 
 def _write_jsonld(triples: Iterable[ox.Quad], path: str | Path) -> None:

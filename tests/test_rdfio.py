@@ -184,3 +184,19 @@ def test_write_replaces_existing_file_atomically(tmp_path: Path) -> None:
     assert path.read_bytes() != before
     assert len(rdfio.load(path)) == n
     assert [p.name for p in tmp_path.iterdir()] == ["g.nt"]  # no temp files left behind
+
+
+@pytest.mark.parametrize("extension", [".ttl", ".nt", ".nq", ".trig"])
+def test_big_graphs_stream_through_a_store_and_still_round_trip(tmp_path: Path, monkeypatch, extension) -> None:
+    # the streaming path normally starts at a million quads; a small limit takes it here
+    monkeypatch.setattr(rdfio, "GROUPED_LIMIT", 5)
+    monkeypatch.setattr(rdfio, "STREAM_CHUNK", 7)
+    quads = list(sample_quads())
+    path = tmp_path / f"g{extension}"
+    written = rdfio.write_quads(quads, path)
+    info = rdfio.format_for(path)
+    expected = {(s, p, o, g if info.quads else None) for s, p, o, g in quads}
+    assert written == len(expected)
+    loaded = rdfio.load_rdflib(path)
+    got = {(s, p, o) for s, p, o, _ in loaded.quads()}
+    assert got == {(s, p, o) for s, p, o, _ in expected}
