@@ -18,6 +18,21 @@ given in wall-clock and in CPU time of the process: on a shared machine the
 wall-clock figures are noisy (the load average is printed beside them) and
 the CPU-time ratio is the steadier one.
 
+Measured 2026-11-27 on 2 cores shared with other engineers (1,000 articles,
+640,395 words; two runs, 45 minutes apart, on the code of the time):
+
+=====================  ===============  ===============
+figure                 run 1 (15:10)    run 2 (15:55)
+=====================  ===============  ===============
+bare spaCy             2,970 words/s    3,284 words/s
+build, 1 process       2,310 words/s    2,209 words/s
+  of which writing     29.3 s           45.9 s
+ratio (wall / CPU)     0.78 / 0.72      0.67 / 0.67
+build, 2 processes     3,604 words/s    2,931 words/s
+speed-up               1.56x            1.33x
+same graph file        True             True
+=====================  ===============  ===============
+
 Run::
 
     .venv/bin/python bench/throughput.py            # 1,000 articles, ~15-30 min on 2 cores
