@@ -132,17 +132,7 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
 
     joined = _joined_prep(clause)
     if joined is not None:
-        # the first preposition after the verb joins the relation ("taught at", "reached out to")
-        prep, pobj = joined
-        rest, time, place = _circumstances(clause, skip=prep)
-        for subj in subjects:
-            for target in conjuncts(pobj):
-                obj = argument(target, role="object")
-                yield make_relation(
-                    arguments=[subj, obj, *rest], relation_tokens=[*verb_tokens, prep],
-                    predicate=predicate_key([*key, prep.lower_]), subject=subj, object=obj,
-                    pattern="verb_prep", time=time, place=place, **common,
-                )
+        yield from _prep_objects(clause, joined, subjects, verb_tokens, key, "verb_prep", common)
         return
 
     if clause.clausal is not None:
@@ -158,6 +148,21 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
             subject=subj, object=None, pattern="verb_circumstance" if rest else "verb_only",
             time=time, place=place, **common,
         )
+
+
+def _prep_objects(clause: Clause, joined, subjects, verb_tokens, words, pattern: str, common) -> Iterator:
+    """The first preposition after the verb joins the relation ("taught at", "was blamed for");
+    each conjunct of its object is a relation of its own."""
+    prep, pobj = joined
+    rest, time, place = _circumstances(clause, skip=prep)
+    for subj in subjects:
+        for target in conjuncts(pobj):
+            obj = argument(target, role="object")
+            yield make_relation(
+                arguments=[subj, obj, *rest], relation_tokens=[*verb_tokens, prep],
+                predicate=predicate_key([*words, prep.lower_]), subject=subj, object=obj,
+                pattern=pattern, time=time, place=place, **common,
+            )
 
 
 def _clausal(clause: Clause, subjects, verb_tokens, key, common) -> Iterator:
@@ -232,16 +237,7 @@ def _passive(clause: Clause, subjects, verb_tokens, common) -> Iterator:
     participle = verb.lower_
     joined = _joined_prep(clause)
     if joined is not None:
-        prep, pobj = joined
-        rest, time, place = _circumstances(clause, skip=prep)
-        for patient in subjects:
-            for target in conjuncts(pobj):
-                obj = argument(target, role="object")
-                yield make_relation(
-                    arguments=[patient, obj, *rest], relation_tokens=[*verb_tokens, prep],
-                    predicate=predicate_key(["be", participle, prep.lower_]), subject=patient, object=obj,
-                    pattern="passive", time=time, place=place, **common,
-                )
+        yield from _prep_objects(clause, joined, subjects, verb_tokens, ["be", participle], "passive", common)
         return
     rest, time, place = _circumstances(clause)
     rest = rest or _adverbials(clause)
