@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+#: Words that address a person without naming them ("Mr Brown" is Brown; "Mr" alone is no name).
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam"})
+_HONORIFIC_PREFIX = re.compile(r"^(%s)\.?\s+(?=\S)" % "|".join(sorted(HONORIFICS)))
+
 
 def normalize(name: str) -> str:
     """A key for comparing names: lower case, straight quotes, no leading 'the' or honorific, no dots in acronyms.
@@ -23,6 +27,6 @@ def normalize(name: str) -> str:
     """
     text = name.lower().replace("\u2019", "'").strip()
     text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"^(mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?\s+(?=\S)", "", text)  # "Mr Brown" is Brown
+    text = _HONORIFIC_PREFIX.sub("", text)  # "Mr Brown" is Brown
     text = re.sub(r"(?<=\b\w)\.", "", text)  # U.S. → us
     return " ".join(text.split())

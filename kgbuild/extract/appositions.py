@@ -11,10 +11,10 @@ from spacy.tokens import Span, Token
 from kgbuild.extract.relation import make_relation, predicate_key
 from kgbuild.extract.spans import argument, text_of
 from kgbuild.extract.types import Argument
+from kgbuild.names import HONORIFICS
 
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 EMPLOYER_ENTS = frozenset({"ORG", "GPE", "NORP"})
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam"})
 
 
 def apposition_relations(sent: Span) -> Iterator:

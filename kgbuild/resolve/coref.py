@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from kgbuild.names import normalize
+from kgbuild.names import HONORIFICS, normalize
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
 
 PERSON = "PERSON"
@@ -29,7 +29,6 @@ DESCRIPTION_TYPES = {
 }
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
 
 

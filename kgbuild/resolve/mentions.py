@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kgbuild.names import HONORIFICS
+
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 PRONOUNS = {
     "he": ("m", "sg"), "him": ("m", "sg"), "his": ("m", "sg"), "himself": ("m", "sg"),
@@ -32,8 +34,6 @@ NON_REFERRING = frozenset(set(PRONOUNS) | {
 #: Heads that make a proper-noun compound an organisation's name ("Haqqani network", "Labour party").
 ORG_HEADS = frozenset("network group movement party militia faction army front brigade council committee "
                       "company corporation bank ministry department agency court union league association".split())
-#: NER sometimes tags a bare honorific as a person ("Mr" in "Mr Brown" split off): not a name.
-HONORIFIC_NAMES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mr", "madam"})
 LEADING_DROP = frozenset({"DET", "PRON", "PUNCT", "CCONJ"})
 LEADING_WORDS = frozenset({"such", "even", "only", "just", "also", "all", "both", "then", "so-called"})  # "former" stays: a former leader is not the leader
 
@@ -85,9 +85,12 @@ class MentionIndex:
         self._quoted = _quoted_tokens(doc)
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         for ent in self.ents:
-            if ent.label_ not in NUMERIC_LABELS and clean_name(list(ent)) and ent.text.lower().rstrip(".") not in HONORIFIC_NAMES \
-                    and clean_name(list(ent)).lower() not in NON_REFERRING:  # "Us" tagged GPE is a pronoun
-                self.add(ent.start, ent.end, ent.label_, ent.root.i, clean_name(list(ent)))
+            if ent.label_ in NUMERIC_LABELS:
+                continue
+            name = clean_name(list(ent))
+            # a bare "Mr" tagged as a person, or "Us" tagged as a place, names nothing
+            if name and ent.text.lower().rstrip(".") not in HONORIFICS and name.lower() not in NON_REFERRING:
+                self.add(ent.start, ent.end, ent.label_, ent.root.i, name)
 
     def add(self, start: int, end: int, label: str, head: int, text: str) -> Mention:
         existing = self._by_span.get((start, end))
