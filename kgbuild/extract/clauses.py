@@ -78,7 +78,7 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if depth > 5:
         return None, "none"
     head = verb.head
-    if verb.dep_ == "conj" and head is not verb:
+    if verb.dep_ == "conj" and head.i != verb.i:
         subject, _ = find_subject(head, depth + 1)
         return subject, "conj"
     if verb.dep_ == "xcomp":
@@ -95,7 +95,7 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         governor = head.head
         while governor.dep_ in ("prep", "pobj", "dobj") and governor.head is not governor and governor.pos_ not in ("VERB", "AUX"):
             governor = governor.head
-        if governor.pos_ in ("VERB", "AUX") and governor is not verb:
+        if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i:
             subject, _ = find_subject(governor, depth + 1)
             return subject, "advcl"
         return None, "none"

@@ -73,7 +73,8 @@ def argument(
         cut.add("case")  # "Obama's" as an argument is "Obama"
     indices: list[int] = [head.i]
     for child in head.children:
-        if child.dep_ in cut or child is without:
+        # Tokens are views made afresh on each access: compare positions, not identity
+        if child.dep_ in cut or (without is not None and child.i == without.i):
             continue
         _collect(child, indices, CUT_DEPS if not keep_appos else CUT_DEPS - {"appos"})
     indices = _trim(head.doc, sorted(set(indices))) or [head.i]

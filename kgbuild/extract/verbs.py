@@ -36,7 +36,7 @@ def _circumstances(clause: Clause, skip: Token | None = None) -> tuple[list[Argu
     args: list[Argument] = []
     time = place = None
     for prep, pobj in clause.preps:
-        if prep is skip:
+        if skip is not None and prep.i == skip.i:
             continue
         arg = prep_argument(prep, pobj)
         args.append(arg)
