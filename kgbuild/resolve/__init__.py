@@ -41,11 +41,12 @@ def _mention_for(index: MentionIndex, doc: Doc, arg: Argument | None, whole: boo
     if arg.role == "event":  # a nominalised verb: "at the request of X" → the meeting
         return index.add(arg.head, arg.head + 1, "CONCEPT", arg.head, arg.text)
     head = doc[arg.head]
-    if head.lower_ in TITLE_WORDS or head.ent_type_ not in ("", "PERSON") and len(index.ents) and head.pos_ == "PROPN":
+    head_label = index.label_at(head.i)
+    if head.lower_ in TITLE_WORDS or head_label not in ("", "PERSON") and len(index.ents) and head.pos_ == "PROPN":
         people = [e for e in index.ents if e.label_ == "PERSON" and e.start >= arg.start and e.end <= arg.end]
-        if len(people) == 1 and head.lower_ in TITLE_WORDS | {"sec", "adm"} or (len(people) == 1 and head.ent_type_ and len(doc[head.i:head.i + 1].text) <= 4):
+        if len(people) == 1 and head.lower_ in TITLE_WORDS | {"sec", "adm"} or (len(people) == 1 and head_label and len(doc[head.i:head.i + 1].text) <= 4):
             return index.for_head(people[0].root)
-    if whole and not head.ent_type_ and head.pos_ in ("NOUN", "PROPN"):
+    if whole and not head_label and head.pos_ in ("NOUN", "PROPN"):
         name = clean_name([doc[i] for i in arg.tokens])
         if name and len(arg.tokens) <= 12:
             return index.add(arg.tokens[0], arg.tokens[-1] + 1, "CONCEPT", arg.head, name)
@@ -166,6 +167,10 @@ def _entities(document: Document, index: MentionIndex, clusters: Clusters) -> tu
 def _merges(index: MentionIndex, clusters: Clusters, key_of: dict[int, str]) -> list[Merge]:
     merges = []
     mentions = index.mentions
+    for mention_id, (parts, rule) in index.repairs.items():
+        key = key_of.get(clusters.find(mention_id))
+        if key is not None:  # NER fragments joined into one name: "Echo" + "Moscow" → "Echo of Moscow"
+            merges.append(Merge(entity=key, names=(mentions[mention_id].text, *parts), rule=f"span-{rule}"))
     for a, b, rule in clusters.evidence:
         key = key_of.get(clusters.find(a))
         if key is not None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kgbuild.names import HONORIFICS
+from kgbuild.resolve.spans import ORG_HEADS, entity_spans
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 PRONOUNS = {
@@ -31,9 +32,6 @@ NON_REFERRING = frozenset(set(PRONOUNS) | {
     "some", "many", "much", "most", "few", "several", "lot", "others", "other", "such", "herself", "himself",
     "mine", "yours", "hers", "ours", "theirs", "myself", "yourself", "ourselves", "yourselves",
 })
-#: Heads that make a proper-noun compound an organisation's name ("Haqqani network", "Labour party").
-ORG_HEADS = frozenset("network group movement party militia faction army front brigade council committee "
-                      "company corporation bank ministry department agency court union league association".split())
 LEADING_DROP = frozenset({"DET", "PRON", "PUNCT", "CCONJ"})
 LEADING_WORDS = frozenset({"such", "even", "only", "just", "also", "all", "both", "then", "so-called"})  # "former" stays: a former leader is not the leader
 
@@ -60,12 +58,18 @@ def clean_name(span_tokens: list[Token]) -> str:
     """A name without leading determiners, possessive pronouns or quotes ("the Haqqani network" → "Haqqani network")."""
     tokens = list(span_tokens)
     while tokens and (tokens[0].pos_ in LEADING_DROP and tokens[0].tag_ != "PRP$" or tokens[0].lower_ in LEADING_WORDS
-                      or tokens[0].tag_ == "PRP$" or tokens[0].is_punct):
+                      or tokens[0].tag_ == "PRP$" or tokens[0].is_punct) and not _article_of_name(tokens):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
         tokens = tokens[:-1]
     text = "".join(t.text_with_ws for t in tokens).strip()
     return " ".join(text.replace("\u2019", "'").replace("\u201c", "").replace("\u201d", "").split())
+
+
+def _article_of_name(tokens: list[Token]) -> bool:
+    """A capital "A" inside a sentence, before a proper noun, is part of the name: "TV network A Haber"."""
+    return (len(tokens) > 1 and tokens[0].text == "A" and not tokens[0].is_sent_start and tokens[1].pos_ == "PROPN"
+            and tokens[0].i > 0 and not tokens[0].nbor(-1).is_punct)
 
 
 class MentionIndex:
@@ -77,20 +81,31 @@ class MentionIndex:
         self._by_span: dict[tuple[int, int], Mention] = {}
         # doc.sents and doc.ents build new Spans at every call: made once here, and indexed by token
         self.sents = list(doc.sents)
-        self.ents = doc.ents
+        repaired = entity_spans(doc)
+        self.ents = [span for span, _ in repaired]
+        #: mention id → (NER fragments it joins, repair rule), for the merge records
+        self.repairs: dict[int, tuple[tuple[str, ...], str]] = {}
         self._sent_index = {}
         for i, sent in enumerate(self.sents):
             for t in range(sent.start, sent.end):
                 self._sent_index[t] = i
         self._quoted = _quoted_tokens(doc)
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
-        for ent in self.ents:
+        for ent, rule in repaired:
             if ent.label_ in NUMERIC_LABELS:
                 continue
             name = clean_name(list(ent))
             # a bare "Mr" tagged as a person, or "Us" tagged as a place, names nothing
             if name and ent.text.lower().rstrip(".") not in HONORIFICS and name.lower() not in NON_REFERRING:
-                self.add(ent.start, ent.end, ent.label_, ent.root.i, name)
+                mention = self.add(ent.start, ent.end, ent.label_, ent.root.i, name)
+                if rule != "ner":
+                    parts = tuple(e.text for e in doc.ents if e.start < ent.end and e.end > ent.start)
+                    self.repairs[mention.id] = (parts, rule)
+
+    def label_at(self, i: int) -> str:
+        """The (repaired) entity label of token ``i``, "" outside entities."""
+        ent = self._ent_at.get(i)
+        return ent.label_ if ent is not None else ""
 
     def add(self, start: int, end: int, label: str, head: int, text: str) -> Mention:
         existing = self._by_span.get((start, end))
@@ -111,12 +126,11 @@ class MentionIndex:
     def for_head(self, head: Token) -> Mention | None:
         """The mention an argument headed by ``head`` refers to, creating it if needed."""
         doc = self.doc
-        if head.ent_type_ and head.ent_iob_ in ("B", "I"):
-            ent = self._ent_at.get(head.i)
-            if ent is not None:
-                if ent.label_ in NUMERIC_LABELS:
-                    return self.add(ent.start, ent.end, ent.label_, ent.root.i, ent.text)
-                return self._by_span.get((ent.start, ent.end))
+        ent = self._ent_at.get(head.i)
+        if ent is not None:
+            if ent.label_ in NUMERIC_LABELS:
+                return self.add(ent.start, ent.end, ent.label_, ent.root.i, ent.text)
+            return self._by_span.get((ent.start, ent.end))
         lower = head.lower_.strip("\"'\u201c\u201d\u2018\u2019")
         if lower in PRONOUNS:
             return self.add(head.i, head.i + 1, "PRONOUN", head.i, lower)
@@ -130,13 +144,6 @@ class MentionIndex:
         if head.lemma_.lower() in ORG_HEADS and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
             label = "ORG"  # "the Haqqani network": a name NER missed
         return self.add(tokens[0].i, tokens[-1].i + 1, label, head.i, name)
-
-
-def _entity_at(doc: Doc, i: int) -> Span | None:
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            return ent
-    return None
 
 
 def _noun_phrase(head: Token) -> list[Token]:

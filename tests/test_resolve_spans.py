@@ -1,0 +1,81 @@
+"""Repairs of NER spans (kgbuild.resolve.spans), on sentences written for the tests."""
+
+import pytest
+
+from kgbuild.resolve.spans import entity_spans
+
+
+@pytest.fixture(scope="module")
+def repaired(nlp):
+    def run(text):
+        return {(span.text, span.label_): rule for span, rule in entity_spans(nlp(text))}
+    return run
+
+
+def _entity_with(resolved, name):
+    hits = [e for e in resolved.entities.values() if name == e.name or name in e.names]
+    assert len(hits) == 1, f"{name!r} is on {len(hits)} entities"
+    return hits[0]
+
+
+def test_of_name_joins_fragments(repaired):
+    spans = repaired("The minister spoke to Russian radio station Echo of Moscow on Friday.")
+    assert ("Echo of Moscow", "ORG") in spans
+    assert ("Moscow", "GPE") not in spans
+
+
+def test_descriptor_names_an_organisation(repaired):
+    spans = repaired("The footage was aired by state broadcaster Russia 24 late on Monday.")
+    assert spans.get(("Russia 24", "ORG")) == "descriptor"
+    assert ("Russia", "GPE") not in spans
+
+
+def test_descriptor_keeps_a_capital_article(resolve):
+    r = resolve("The clip was released by Turkish TV network A Haber on Tuesday. "
+                "It was not clear how A Haber obtained it.")
+    haber = _entity_with(r, "A Haber")
+    assert haber.type == "Organization"
+    assert any(m.rule.startswith("span-") for m in r.merges)
+
+
+def test_proper_noun_chain_ending_in_an_organisation_word(repaired):
+    spans = repaired("The goal came in a Premier League game at the stadium.")
+    assert spans.get(("Premier League", "ORG")) == "org-head"
+
+
+def test_place_followed_by_a_club_name_is_the_club(repaired):
+    spans = repaired("The Newcastle United striker was charged on Thursday.")
+    assert ("Newcastle United", "ORG") in spans
+
+
+def test_title_after_a_place_is_no_club(repaired):
+    spans = repaired("The U.S. President Barack Obama met reporters.")
+    assert not any(label == "ORG" and "President" in text for text, label in spans)
+
+
+def test_possessor_is_cut_from_an_organisation(repaired):
+    spans = repaired("In the polls, Herzog's Zionist Union party is in the lead.")
+    assert ("Zionist Union", "ORG") in spans
+
+
+def test_facility_compound(resolve):
+    r = resolve("Militants attacked the Mabruk oil field in February. The Mabruk oil field was set on fire.")
+    field = _entity_with(r, "Mabruk oil field")
+    assert field.type == "Place"
+
+
+def test_demonym_pair(repaired):
+    spans = repaired("The deal recognises the Greek Cypriot government.")
+    assert ("Greek Cypriot", "NORP") in spans
+
+
+def test_country_and_its_court_stay_apart_after_repairs(resolve):
+    r = resolve("Pakistan's highest court ordered the release. The Pakistan Army denied it. Pakistan protested.")
+    pakistan = _entity_with(r, "Pakistan")
+    assert not any("court" in n or "Army" in n for n in pakistan.names)
+
+
+def test_dateline_before_an_abbreviation_is_cut(resolve):
+    r = resolve("(CNN)U.S. Secretary of State John Kerry said talks went on. The U.S. wants a deal.")
+    assert any(e.name == "CNN" for e in r.entities.values())
+    assert not any("CNN)" in n for e in r.entities.values() for n in {e.name} | e.names)
