@@ -22,18 +22,19 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kgbuild.atomic import atomic_write
-    from kgbuild.extract import PATTERNS
+    from kgbuild.extract.component import OPENIE_PATTERNS, PATTERNS
     from kgbuild.extract.openie import format_relation
     from kgbuild.parse import load_model
 
     lines = _lines(args.input)
     nlp = load_model(args.model)
-    config = {}
+    config: dict = {"openie": True}  # also the noun-phrase facts Open IE benchmarks annotate
     if args.patterns:
         config["patterns"] = [p.strip() for p in args.patterns.split(",") if p.strip()]
-        unknown = set(config["patterns"]) - set(PATTERNS)
+        unknown = set(config["patterns"]) - set(PATTERNS) - set(OPENIE_PATTERNS)
         if unknown:
-            raise InputError(f"unknown pattern families {sorted(unknown)}; known: {', '.join(PATTERNS)}", path="--patterns")
+            known = ", ".join([*PATTERNS, *OPENIE_PATTERNS])
+            raise InputError(f"unknown pattern families {sorted(unknown)}; known: {known}", path="--patterns")
     nlp.add_pipe("kgbuild_relations", config=config)
     out_lines: list[str] = []
     for line, doc in zip(lines, nlp.pipe(lines, batch_size=64)):

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from kgbuild.extract.appositions import apposition_relations, possessive_relations, title_relations
 from kgbuild.extract.context import add_context
 from kgbuild.extract.nominal import nominal_relations
+from kgbuild.extract.noun_phrases import modifier_relations, noun_prep_relations
 from kgbuild.extract.relation import in_context
 from kgbuild.extract.types import Relation
 from kgbuild.extract.verbs import verb_relations
@@ -33,6 +34,12 @@ PATTERNS: dict[str, Callable[[Span], Iterator[Relation]]] = {
     "nominal": nominal_relations,
     "possessives": possessive_relations,
 }
+#: Families for Open IE output only (CaRB annotates them; as graph edges they would be noise):
+#: run only when the component is made with ``openie=True`` (``kgbuild extract`` does).
+OPENIE_PATTERNS: dict[str, Callable[[Span], Iterator[Relation]]] = {
+    "noun_preps": noun_prep_relations,
+    "noun_modifiers": modifier_relations,
+}
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -41,12 +48,13 @@ if not Doc.has_extension("relations"):
 class RelationExtractor:
     """Runs the pattern families over each sentence and stores the relations on the Doc."""
 
-    def __init__(self, nlp: Language, name: str, patterns: Iterable[str], min_confidence: float) -> None:
-        unknown = set(patterns) - set(PATTERNS)
+    def __init__(self, nlp: Language, name: str, patterns: Iterable[str], min_confidence: float, openie: bool = False) -> None:
+        known = {**PATTERNS, **OPENIE_PATTERNS}
+        unknown = set(patterns) - set(known)
         if unknown:
-            raise ValueError(f"unknown pattern families {sorted(unknown)}; known: {sorted(PATTERNS)}")
+            raise ValueError(f"unknown pattern families {sorted(unknown)}; known: {sorted(known)}")
         self.name = name
-        self.patterns = [PATTERNS[p] for p in patterns]
+        self.patterns = [known[p] for p in patterns if p in PATTERNS or openie]
         self.min_confidence = min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
@@ -88,9 +96,9 @@ def extract_relations(doc: Doc, patterns=None, min_confidence: float = 0.0) -> l
 
 @Language.factory(
     "kgbuild_relations",
-    default_config={"patterns": list(PATTERNS), "min_confidence": 0.0},
+    default_config={"patterns": [*PATTERNS, *OPENIE_PATTERNS], "min_confidence": 0.0, "openie": False},
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.relations"],
 )
-def make_relation_extractor(nlp: Language, name: str, patterns: list[str], min_confidence: float) -> RelationExtractor:
-    return RelationExtractor(nlp, name, patterns, min_confidence)
+def make_relation_extractor(nlp: Language, name: str, patterns: list[str], min_confidence: float, openie: bool) -> RelationExtractor:
+    return RelationExtractor(nlp, name, patterns, min_confidence, openie)

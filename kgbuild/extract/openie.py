@@ -9,8 +9,39 @@ from spacy.tokens import Doc
 from kgbuild.extract.types import Relation
 
 
+#: Families whose relation words are not the sentence's ("is", "has"): their tense is not written anywhere.
+NOUN_PHRASE_PATTERNS = frozenset(
+    {"apposition", "apposition_prep", "title", "possessive", "noun_prep", "noun_example", "noun_modifier"}
+)
+
+
 def _field(text: str) -> str:
     return " ".join(text.replace("\t", " ").split())
+
+
+def _past(doc: Doc, relation: Relation) -> bool:
+    """Whether the sentence of ``relation`` is told in the past: its main verb (or its auxiliary) is."""
+    root = doc[relation.sentence_start].sent.root
+    return root.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children)
+
+
+def carb_relation_text(doc: Doc, relation: Relation) -> str:
+    """The relation as Open IE benchmarks phrase it.
+
+    A noun phrase states its fact without a tense ("Clarkson, the host" is the host, was the host), so
+    its "is" is written as the lemma "be", which CaRB's scorer matches to any form of "to be"; its "has"
+    follows the tense of the sentence ("had" in a story told in the past). Verb relations keep the
+    sentence's own words.
+    """
+    text = _field(relation.relation_text)
+    if relation.pattern not in NOUN_PHRASE_PATTERNS:
+        return text
+    first, _, rest = text.partition(" ")
+    if first == "is":
+        return f"be {rest}".strip()
+    if first == "has" and _past(doc, relation):
+        return f"had {rest}".strip()
+    return text
 
 
 def format_relation(doc: Doc, sentence: str, relation: Relation, format: str) -> str:
@@ -40,7 +71,7 @@ def format_relation(doc: Doc, sentence: str, relation: Relation, format: str) ->
     """
     args = [_field(a.text) for a in relation.arguments]
     if format == "carb":
-        return "\t".join([sentence.replace("\t", " "), f"{relation.confidence:.3f}", _field(relation.relation_text), *args])
+        return "\t".join([sentence.replace("\t", " "), f"{relation.confidence:.3f}", carb_relation_text(doc, relation), *args])
     if format == "tsv":
         return "\t".join([
             _field(sentence), f"{relation.confidence:.3f}", _field(relation.subject.text if relation.subject else ""),
@@ -48,7 +79,8 @@ def format_relation(doc: Doc, sentence: str, relation: Relation, format: str) ->
             "negated" if relation.negated else "", relation.modality or "", _field(relation.attribution_text or ""),
         ])
     return json.dumps({
-        "sentence": sentence, "relation": relation.relation_text, "predicate": relation.predicate,
+        "sentence": sentence, "relation": relation.relation_text, "carb_relation": carb_relation_text(doc, relation),
+        "predicate": relation.predicate,
         "arguments": [a.text for a in relation.arguments],
         "subject": relation.subject.text if relation.subject else None,
         "object": relation.object.text if relation.object else None,

@@ -26,6 +26,10 @@ BASE_CONFIDENCE: dict[str, float] = {
     "title": 0.40,
     "possessive": 0.28,
     "verb_only": 0.06,
+    # Open IE only (noun_phrases.py): facts inside noun phrases, below every clause pattern
+    "noun_example": 0.26,
+    "noun_prep": 0.2,
+    "noun_modifier": 0.12,
 }
 
 SUBJECT_PENALTY = {"explicit": 0.0, "conj": 0.05, "relcl": 0.06, "acl": 0.1, "xcomp": 0.1, "advcl": 0.18}
