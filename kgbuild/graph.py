@@ -100,8 +100,10 @@ class KnowledgeGraph:
             if node is None:
                 node = f"{type_.lower()}-{slug(name)}"
                 self._by_name[key] = node
-            if type_ == "Person" and len(name.split()) > 1:
-                self._surnames[normalize(name).split()[-1]].add(node)
+            if type_ == "Person":  # every full name of the person: "Showa Shell" as well as "Showa Shell Sekiyu KK"
+                for full in {name} | names:
+                    if len(full.split()) > 1:
+                        self._surnames[normalize(full).split()[-1]].add(node)
         if node not in self.graph:
             self.graph.add_node(node, type=type_, label=name, names=set(), mentions=0, documents=set())
             if normalized:

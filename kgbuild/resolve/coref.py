@@ -1,8 +1,9 @@
 """Coreference within a document: which mentions are one entity.
 
 Rules, applied in order of reliability, each recorded as the merge's evidence:
-same-name, partial-name, acronym, also-known-as, apposition, description,
-definite-description, title, pronoun. Mentions are merged with a union-find;
+same-name, partial-name, short-name, company-name, acronym, also-known-as,
+apposition, title, description, definite-description, role, pronoun (the
+short-name and role rules live in ``kgbuild.resolve.aliases``). Mentions are merged with a union-find;
 a rule never merges two named entities of clashing types.
 """
 
@@ -14,6 +15,8 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from kgbuild.names import HONORIFICS, normalize
+from kgbuild.resolve import aliases
+from kgbuild.resolve.aliases import COMPANY_SUFFIXES
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
 
 PERSON = "PERSON"
@@ -24,9 +27,11 @@ GENERIC_ORG_HEADS = frozenset({"agency", "service", "services", "organization", 
 DESCRIPTION_TYPES = {
     "group": ("ORG",), "network": ("ORG",), "organization": ("ORG",), "organisation": ("ORG",),
     "company": ("ORG",), "firm": ("ORG",), "party": ("ORG",), "agency": ("ORG",),
-    "club": ("ORG",), "team": ("ORG",), "bank": ("ORG",),
+    "club": ("ORG",), "team": ("ORG",), "bank": ("ORG",), "corporation": ("ORG",), "channel": ("ORG",),
+    "broadcaster": ("ORG",),
     "country": ("GPE",), "nation": ("GPE",), "city": ("GPE",), "state": ("GPE",), "capital": ("GPE",),
 }
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
@@ -103,13 +108,20 @@ def resolve_mentions(
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
     _same_name(clusters, named)
     _partial_names(clusters, named)
+    aliases.short_names(clusters, named)
     _company_names(clusters, named)
+    aliases.company_prefixes(clusters, named)
+    aliases.facility_short_names(clusters, named)
     _acronyms(clusters, doc, index, named)
     _also_known_as(clusters, doc, index)
     _appositions(clusters, doc, index)
     for a, b, rule in links or ():
         clusters.union(a, b, rule)
-    _descriptions(clusters, doc, mentions)
+    concepts = [m for m in mentions if m.label == "CONCEPT"]
+    aliases.titles(clusters, doc, concepts, named)
+    aliases.concept_names(clusters, doc, concepts, named)
+    _descriptions(clusters, doc, mentions, index.narration_counts())
+    aliases.roles(clusters, doc, concepts)
     _pronouns(clusters, doc, mentions, speakers)
     return clusters
 
@@ -151,11 +163,6 @@ def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
         if len(matches) == 1:
             clusters.union(matches.pop(), m.id, "partial-name")
     # a surname-only mention tagged ORG/GPE by NER ("Clinton's trip") is left apart: its type clashes
-
-
-#: Words that only say a name is a company's: "Nippon Oil Co Ltd" is "Nippon Oil".
-COMPANY_SUFFIXES = frozenset("co co. ltd ltd. inc inc. corp corp. corporation kk plc sa ag nv bv gmbh llc lp spa "
-                             "group holdings company cos cos. limited".split())
 
 
 def _company_names(clusters: Clusters, named: list[Mention]) -> None:
@@ -245,11 +252,22 @@ def _reduced(m: Mention, doc: Doc) -> str:
     return " ".join(words)
 
 
-def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention]) -> None:
+def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention], narration: list[int]) -> None:
+    """Descriptions of one thing: same words, a name's description, "the official" → the earlier official.
+
+    ``narration[i]``: sentences up to sentence i that are not wholly quoted; a long quote between a name
+    and the narrator's "the channel" does not put the name out of reach."""
     concepts = [m for m in mentions if m.label == "CONCEPT"]
+    # a title two people carry ("Prime Minister" Cameron, "Prime Minister" Abe) joins neither to a third use
+    holders: dict[str, set[int]] = defaultdict(set)
+    for m in concepts:
+        if PERSON in clusters.labels(m.id):
+            holders[_reduced(m, doc)].add(clusters.find(m.id))
     first: dict[str, int] = {}
     for m in concepts:
         key = _reduced(m, doc)
+        if len(holders.get(key, ())) > 1:
+            continue
         if key in first:
             clusters.union(first[key], m.id, "description")
         else:
@@ -268,8 +286,12 @@ def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention]) -> None
             continue
         modifiers = {t.lower_ for t in doc[m.start:m.end] if t.i != m.head and t.pos_ != "DET"}
         # "the official" → the last earlier official with the same or more modifiers
-        earlier = [c for c in concepts if c.start < m.start and doc[c.head].lemma_ == head.lemma_ and c.id != m.id]
+        earlier = [c for c in concepts if c.start < m.start and doc[c.head].lemma_ == head.lemma_ and c.id != m.id
+                   and (doc[c.head].tag_ in PLURAL_TAGS) == (head.tag_ in PLURAL_TAGS)]  # "the diplomat" is not "the embassy's diplomats"
         earlier = [c for c in earlier if modifiers <= {t.lower_ for t in doc[c.start:c.end]}]
+        # a person's title must be this role, not a kind of it: "the chancellor" is no "shadow chancellor"
+        role = aliases.role_of(doc, m)[1]
+        earlier = [c for c in earlier if PERSON not in clusters.labels(c.id) or aliases.role_of(doc, c)[1] == role]
         if len({clusters.find(c.id) for c in earlier}) > 1 and any(clusters.person_names(c.id) for c in earlier):
             continue  # "the chancellor" when two people have been called chancellor: leave it
         if earlier:
@@ -277,7 +299,12 @@ def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention]) -> None
             continue
         kinds = DESCRIPTION_TYPES.get(head.lemma_.lower()) if not modifiers else None
         if kinds:
-            candidates = [n for n in named if n.label in kinds and n.start < m.start and m.sentence - n.sentence <= 4]
+            # "former Liverpool player": a name inside a compound is not what a later "the club" refers to
+            candidates = [n for n in named if n.label in kinds and n.start < m.start and m.sentence - n.sentence <= 4
+                          and doc[n.head].dep_ != "compound"]
+            if not m.in_quote:  # the narrator's "the channel" refers back to the narrator's names, not a quote's
+                candidates = [n for n in named if n.label in kinds and n.start < m.start and not n.in_quote
+                              and narration[m.sentence] - narration[n.sentence] <= 4 and doc[n.head].dep_ != "compound"]
             if candidates:
                 clusters.union(candidates[-1].id, m.id, "definite-description")
 

@@ -102,6 +102,14 @@ class MentionIndex:
                     parts = tuple(e.text for e in doc.ents if e.start < ent.end and e.end > ent.start)
                     self.repairs[mention.id] = (parts, rule)
 
+    def narration_counts(self) -> list[int]:
+        """For each sentence, how many sentences up to it have words outside quotes."""
+        counts, total = [], 0
+        for sent in self.sents:
+            total += any(t.i not in self._quoted and not t.is_punct and not t.is_space for t in sent)
+            counts.append(total)
+        return counts
+
     def label_at(self, i: int) -> str:
         """The (repaired) entity label of token ``i``, "" outside entities."""
         ent = self._ent_at.get(i)
@@ -160,10 +168,13 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     inside = False
     quoted: set[int] = set()
     for token in doc:
-        if token.text in ("\u201c", "``") or (token.text == '"' and not inside):
+        # a straight quote opens after a space and closes after a word: "…floor. "I know…" reopens, never toggles
+        opens = token.text == '"' and (token.i == 0 or bool(doc[token.i - 1].whitespace_) or doc[token.i - 1].is_space
+                                       or doc[token.i - 1].text in "([")
+        if token.text in ("\u201c", "``") or opens:
             inside = True
             continue
-        if token.text in ("\u201d", "''") or (token.text == '"' and inside):
+        if token.text in ("\u201d", "''", '"'):
             inside = False
             continue
         if "\n" in token.text:

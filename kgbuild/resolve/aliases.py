@@ -1,0 +1,166 @@
+"""Coreference rules for short names and role descriptions (used by ``kgbuild.resolve.coref``).
+
+Each rule merges only when its answer is unique in the document, and records
+its name as the merge's evidence:
+
+- ``short-name``: "State" or "Department" is the "State Department", "Cisse" is
+  "Papiss Cisse", "Al-Ghani" is "the Al-Ghani oil field" — when exactly one
+  longer name in the article fits;
+- ``company-name``: "Showa Shell" is "Showa Shell Sekiyu KK" (the longer name
+  only adds words and a company suffix);
+- ``same-name``: a proper-noun phrase NER missed ("recognise Cyprus") is the
+  entity NER found under that name; "the American people" is "American";
+- ``title``: a role description right before a person's name ("India's
+  external affairs spokesman Syed Akbaruddin") is that person;
+- ``role``: a role description alone ("Turkey's foreign minister") is the one
+  person of the article who carries that role as a title ("Foreign Minister
+  Mevlut Cavusoglu"), never when two people do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from kgbuild.names import normalize
+from kgbuild.resolve.mentions import Mention
+from kgbuild.resolve.spans import ORG_HEADS
+
+PERSON = "PERSON"
+#: Words that only say a name is a company's: "Nippon Oil Co Ltd" is "Nippon Oil".
+COMPANY_SUFFIXES = frozenset("co co. ltd ltd. inc inc. corp corp. corporation kk plc sa ag nv bv gmbh llc lp spa "
+                             "group holdings company cos cos. limited".split())
+#: Nouns that name a person's role: "the presenter", "Turkey's foreign minister".
+ROLE_NOUNS = frozenset(
+    "president minister secretary chancellor senator governor mayor king queen prince princess general admiral "
+    "ambassador judge justice leader spokesman spokeswoman spokesperson ceo chairman chairwoman chief director "
+    "commander presenter host anchor diplomat envoy official adviser advisor premier counterpart coach manager "
+    "striker defender midfielder goalkeeper captain".split()
+)
+GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
+
+Union = Callable[..., bool]
+
+
+def short_names(clusters, named: list[Mention]) -> None:
+    """One-word names that are part of exactly one longer name of the same kind."""
+    longer = [m for m in named if len(m.text.split()) > 1]
+    for m in named:
+        words = normalize(m.text).split()
+        if len(words) != 1 or m.label not in ("ORG", "PERSON", "FAC"):
+            continue
+        word = words[0]
+        fits = set()
+        for other in longer:
+            if GROUPS.get(other.label) != GROUPS.get(m.label):
+                continue
+            parts = normalize(other.text).split()
+            if parts[-1] == word and m.label != PERSON:  # "Cisse" (tagged ORG) → "Papiss Cisse"; people: partial-name
+                fits.add(clusters.find(other.id))
+            elif parts[0] == word and all(p in ORG_HEADS for p in parts[1:]):  # "State" → "State Department"
+                fits.add(clusters.find(other.id))
+        if len(fits) == 1:
+            clusters.union(fits.pop(), m.id, "short-name")
+
+
+def facility_short_names(clusters, named: list[Mention]) -> None:
+    """ "Al-Ghani" is "the Al-Ghani oil field" named before, unless a person of the article is called so."""
+    bases: dict[str, set[int]] = {}
+    for m in named:
+        if m.label != "FAC":
+            continue
+        words = m.text.split()
+        proper = []
+        for w in words:
+            if not w[:1].isupper():
+                break
+            proper.append(w)
+        if 0 < len(proper) < len(words):
+            bases.setdefault(normalize(" ".join(proper)), set()).add(clusters.find(m.id))
+    if not bases:
+        return
+    people = {w for m in named if m.label == PERSON and len(m.text.split()) > 1 for w in normalize(m.text).split()}
+    for m in named:
+        key = normalize(m.text)
+        if m.label != "FAC" and key in bases and len(bases[key]) == 1 and key not in people:
+            clusters.union(next(iter(bases[key])), m.id, "short-name", force=True)
+
+
+def company_prefixes(clusters, named: list[Mention]) -> None:
+    """ "Showa Shell" is "Showa Shell Sekiyu KK": a longer name that adds words ending in a company suffix."""
+    for m in named:
+        words = normalize(m.text).split()
+        if len(words) < 2:
+            continue
+        for other in named:
+            longer = normalize(other.text).replace(",", " ").split()
+            if len(longer) > len(words) + 1 and longer[:len(words)] == words and longer[-1] in COMPANY_SUFFIXES:
+                clusters.union(other.id, m.id, "company-name")
+
+
+def concept_names(clusters, doc: Doc, concepts: list[Mention], named: list[Mention]) -> None:
+    """A proper-noun phrase NER missed is the entity of that name; "<nationality> people" is the nationality."""
+    by_name: dict[str, int] = {}
+    for n in named:
+        by_name.setdefault(normalize(n.text), n.id)
+    for m in concepts:
+        tokens = [t for t in doc[m.start:m.end] if not t.is_punct and t.pos_ != "DET"]
+        if not tokens:
+            continue
+        if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens):
+            match = by_name.get(normalize(m.text))
+            if match is not None:  # the name's own label clash (NER said ORG once, PRODUCT once) is not this rule's
+                clusters.union(match, m.id, "same-name", force=True)
+        elif len(tokens) == 2 and tokens[1].lemma_ == "people":
+            group = next((n for n in named if n.label == "NORP" and n.start == tokens[0].i), None)
+            if group is not None:
+                clusters.union(group.id, m.id, "same-name")
+
+
+def role_of(doc: Doc, m: Mention) -> tuple[str, frozenset[str], str]:
+    """(head lemma, other words, affiliation) of a role description: "Turkey's foreign minister" →
+    ("minister", {"foreign"}, "turkey"). The other words must be the same for two roles to be one:
+    a "shadow chancellor" is not "the chancellor"."""
+    head = doc[m.head]
+    words, country = set(), ""
+    for t in doc[m.start:min(m.end, head.i)]:  # words before the head: "Secretary of State" is a secretary
+        if t.i == head.i or t.is_punct or t.pos_ in ("DET", "PART") or t.tag_ == "POS":
+            continue
+        if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):  # where or whose: "Turkey's", "CNN host"
+            country = (country + " " + t.lower_).strip()
+            continue
+        words.add(t.lower_)
+    return head.lemma_.lower(), frozenset(words), country
+
+
+def titles(clusters, doc: Doc, concepts: list[Mention], named: list[Mention]) -> None:
+    """A role description right before a person's name is that person: "India's spokesman Syed Akbaruddin"."""
+    person_at = {m.start: m for m in named if m.label == PERSON}
+    for m in concepts:
+        person = person_at.get(m.end)
+        head = doc[m.head]
+        if person is not None and head.lemma_.lower() in ROLE_NOUNS and head.tag_ == "NN" and head.i == m.end - 1:
+            clusters.union(person.id, m.id, "title")
+
+
+def roles(clusters, doc: Doc, concepts: list[Mention]) -> None:
+    """A role description alone is the one person who carries that role as a title in the article."""
+    holders: list[tuple[int, str, frozenset[str], str]] = []
+    for m in concepts:
+        if clusters.labels(m.id) == {PERSON}:
+            head, words, country = role_of(doc, m)
+            if head in ROLE_NOUNS:
+                holders.append((m.id, head, words, country))
+    for m in concepts:
+        if clusters.labels(m.id) or doc[m.head].tag_ != "NN":
+            continue
+        head, words, country = role_of(doc, m)
+        definite = m.start > 0 and doc[m.start - 1].lower_ == "the" or any(
+            t.tag_ == "POS" or t.lower_ == "the" for t in doc[m.start:m.head])
+        if head not in ROLE_NOUNS or not definite:
+            continue  # "a union leader" is not the one named before
+        fits = {clusters.find(i) for i, h, w, c in holders
+                if h == head and words == w and not (country and c and country != c)}
+        if len(fits) == 1:
+            clusters.union(fits.pop(), m.id, "role")

@@ -1,0 +1,87 @@
+"""Short names and role descriptions (kgbuild.resolve.aliases), on sentences written for the tests."""
+
+from kgbuild.resolve.mentions import PRONOUNS  # noqa: F401  (same fixtures as test_resolve)
+
+
+def _entity_with(resolved, name):
+    hits = [e for e in resolved.entities.values() if name == e.name or name in e.names]
+    assert len(hits) == 1, f"{name!r} is on {len(hits)} entities"
+    return hits[0]
+
+
+def _names(entity):
+    return {entity.name} | entity.names
+
+
+def test_short_name_of_a_department(resolve):
+    r = resolve("The State Department approved the sale on Monday. Officials at State said the deal was legal.")
+    dept = _entity_with(r, "State Department")
+    assert "State" in _names(dept)
+    assert any(m.rule == "short-name" for m in r.merges if m.entity == dept.key)
+
+
+def test_short_name_left_alone_when_two_longer_names_fit(resolve):
+    r = resolve("The State Department and the Commerce Department disagreed. The Department said nothing.")
+    assert not any({"State Department", "Commerce Department"} <= _names(e) for e in r.entities.values())
+
+
+def test_company_name_with_suffix(resolve):
+    r = resolve("Showa Shell Sekiyu KK raised prices on Monday. Showa Shell said demand was strong.")
+    shell = _entity_with(r, "Showa Shell Sekiyu KK")
+    assert "Showa Shell" in _names(shell)
+
+
+def test_role_description_is_the_one_titled_person(resolve):
+    r = resolve("Foreign Minister Mevlut Cavusoglu spoke on Thursday. Turkey's foreign minister said the spy was arrested.")
+    person = _entity_with(r, "Mevlut Cavusoglu")
+    assert "Turkey's foreign minister" in _names(person)
+    assert any(m.rule == "role" for m in r.merges if m.entity == person.key)
+
+
+def test_role_description_with_other_words_is_not_the_person(resolve):
+    # a shadow chancellor is not the chancellor
+    r = resolve("Tory shadow chancellor Oliver Letwin spoke on Monday. He said the chancellor was wrong.")
+    letwin = _entity_with(r, "Oliver Letwin")
+    assert "chancellor" not in letwin.names
+
+
+def test_role_description_shared_by_two_people_is_left_alone(resolve):
+    r = resolve("Prime Minister David Cameron met Prime Minister Shinzo Abe. The prime minister said talks went well.")
+    for e in r.entities.values():
+        assert not ({"David Cameron", "Shinzo Abe"} <= _names(e))
+        if e.type == "Person":
+            assert "prime minister" not in e.names
+
+
+def test_role_right_before_a_name_is_a_title(resolve):
+    r = resolve("The envoy was summoned, said India's external affairs spokesman Syed Akbaruddin.")
+    person = _entity_with(r, "Syed Akbaruddin")
+    assert "India's external affairs spokesman" in _names(person)
+
+
+def test_missed_proper_name_joins_the_named_entity(resolve):
+    r = resolve("Cyprus joined the union in 2004. Turkey refused to recognise Cyprus.")
+    cyprus = [e for e in r.entities.values() if e.name == "Cyprus"]
+    assert len(cyprus) == 1
+
+
+def test_nationality_people(resolve):
+    r = resolve("American officials met on Monday. The deal was sold to the American people.")
+    americans = _entity_with(r, "American")
+    assert "American people" in _names(americans)
+
+
+def test_narrator_description_skips_names_inside_quotes(resolve):
+    text = ('Scholes spoke to BT Sport on Monday. "I think Cisse was wrong. What Cisse did was bad. '
+            'It was awful. It was a shame," he said. Later McManaman told the channel he agreed.')
+    r = resolve(text)
+    for e in r.entities.values():
+        if "channel" in _names(e):
+            assert "Cisse" not in _names(e)
+
+
+def test_person_is_never_merged_with_the_show_named_after_them(resolve):
+    r = resolve("Jon Stewart hosted The Daily Show With Jon Stewart. Stewart left the show. The host thanked fans.")
+    for e in r.entities.values():
+        if "Daily Show" in e.name:
+            assert "Jon Stewart" not in e.names and "Stewart" not in e.names
