@@ -79,10 +79,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from itertools import islice
 
-    from kgbuild.export import iter_quads
+    from kgbuild.export import iter_ntriples
     from kgbuild.graph import KnowledgeGraph
     from kgbuild.pipeline import make_pipeline, resolve_documents
-    from kgbuild.rdfio import write_quads
+    from kgbuild.rdfio import write_ntriples
     from kgbuild.read import read_inputs
 
     inputs = args.inputs or sorted(CORPUS.glob("*.jsonl.gz"))
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         out = (args.output or Path(tmp)) / "graph.ttl"
         out.parent.mkdir(parents=True, exist_ok=True)
         write_started = time.perf_counter()
-        triples = write_quads(iter_quads(kg), out, "turtle")
+        triples = write_ntriples(iter_ntriples(kg), out, "turtle")
         write_s = time.perf_counter() - write_started
         size = out.stat().st_size / 2**20
     total = time.perf_counter() - started

@@ -84,10 +84,10 @@ def bare_spacy(nlp, path: Path, limit: int, batch_size: int) -> tuple[int, int, 
 
 def build(nlp, path: Path, limit: int, batch_size: int, n_process: int, out: Path) -> dict:
     """Figures of one end-to-end build: words, wall and CPU seconds, seconds writing, graph counts, sha256 of the Turtle."""
-    from kgbuild.export import iter_quads
+    from kgbuild.export import iter_ntriples
     from kgbuild.graph import KnowledgeGraph
     from kgbuild.pipeline import resolve_documents
-    from kgbuild.rdfio import write_quads
+    from kgbuild.rdfio import write_ntriples
 
     words = 0
 
@@ -103,7 +103,7 @@ def build(nlp, path: Path, limit: int, batch_size: int, n_process: int, out: Pat
         kg.add_document(resolved)
     writing = time.perf_counter()
     summary = kg.summary()
-    summary["triples"] = write_quads(iter_quads(kg), out, "turtle")
+    summary["triples"] = write_ntriples(iter_ntriples(kg), out, "turtle")
     ended = time.perf_counter()
     return dict(words=words, wall=ended - started, cpu=time.process_time() - cpu, write=ended - writing,
                 summary=summary, sha=hashlib.sha256(out.read_bytes()).hexdigest())

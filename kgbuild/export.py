@@ -1,9 +1,12 @@
 """Export: the knowledge graph as RDF quads, following docs/output-contract.md.
 
-``iter_quads`` streams ``(subject, predicate, object, graph)`` with rdflib
-terms; ``graph`` is the document's IRI for what that document says, or None
-(the default graph) for entity descriptions and predicate declarations.
-Writers (``kgbuild.rdfio``) turn the stream into Turtle, N-Quads, JSON-LD...
+``iter_ntriples`` streams ``(subject, predicate, object, graph)`` with each
+term as N-Triples text (``kgbuild.ntriples``): that is what the writers in
+``kgbuild.rdfio`` hand to oxigraph, and it is several times cheaper than
+making rdflib terms. ``iter_quads`` gives the same quads as rdflib terms, for
+code that wants rdflib. ``graph`` is the document's IRI for what that
+document says, or None (the default graph) for entity descriptions and
+predicate declarations.
 """
 
 from __future__ import annotations
@@ -13,15 +16,31 @@ import urllib.parse
 from collections.abc import Iterator
 
 import rdflib
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+from kgbuild import ntriples as nt
 from kgbuild.dates import normalize_date, parse_reference
-from kgbuild.graph import KnowledgeGraph, slug
+from kgbuild.graph import KnowledgeGraph, MergedDocument, slug
+from kgbuild.ntriples import NtQuad
 from kgbuild.model import Statement
 from kgbuild.vocab import DOC, ENTITY, KG, MERGE, NIF, PREFIXES, REL, STATEMENT
 
 Quad = tuple[URIRef, URIRef, rdflib.term.Node, URIRef | None]
+
+# the vocabulary as N-Triples terms, made once
+_TYPE, _LABEL, _ALT_LABEL = nt.iri(RDF.type), nt.iri(RDFS.label), nt.iri(SKOS.altLabel)
+_SUBJECT, _PREDICATE, _OBJECT = nt.iri(RDF.subject), nt.iri(RDF.predicate), nt.iri(RDF.object)
+_SUB_PROPERTY_OF, _OBJECT_PROPERTY = nt.iri(RDFS.subPropertyOf), nt.iri(OWL.ObjectProperty)
+_DERIVED_FROM, _USED = nt.iri(PROV.wasDerivedFrom), nt.iri(PROV.used)
+_TITLE, _DATE = nt.iri(DCTERMS.title), nt.iri(DCTERMS.date)
+_BEGIN, _END = nt.iri(NIF.beginIndex), nt.iri(NIF.endIndex)
+_K = {name: nt.iri(KG[name]) for name in (
+    "Document", "Statement", "MergeRecord", "RelationPredicate", "relatedTo",
+    "mentionCount", "nerLabel", "mentionedIn", "normalizedDate", "documentId", "contentHash", "source",
+    "sentence", "relationText", "subjectText", "objectText", "confidence", "negated", "pattern", "modality",
+    "attributedTo", "attribution", "time", "normalizedTime", "place", "mergedInto", "mergeRule", "mergedName",
+)}
 
 
 def entity_iri(node: str) -> URIRef:
@@ -41,8 +60,8 @@ def statement_iri(doc_id: str, s: str, statement: Statement, o: str) -> URIRef:
     return STATEMENT[hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]]
 
 
-def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
-    """Every quad of the graph.
+def iter_ntriples(kg: KnowledgeGraph) -> Iterator[NtQuad]:
+    """Every quad of the graph, each term as N-Triples text.
 
     Parameters
     ----------
@@ -50,7 +69,116 @@ def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
 
     Returns
     -------
-    Iterator of (subject, predicate, object, graph) rdflib terms.
+    Iterator of (subject, predicate, object, graph) strings; graph is None for the default graph.
+
+    Example
+    -------
+    >>> from kgbuild import build_graph
+    >>> kg = build_graph(["Hillary Clinton met Pakistani journalists."])
+    >>> next(iter_ntriples(kg))[:3]
+    ('<https://w3id.org/kgbuild/entity/person-hillary_clinton>', '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>', '<https://w3id.org/kgbuild/ontology#Person>')
+    """
+    entity = str(ENTITY)
+    for node, data in kg.graph.nodes(data=True):
+        s = f"<{entity}{node}>"
+        yield s, _TYPE, nt.iri(KG[data["type"]]), None
+        yield s, _LABEL, nt.literal(data["label"]), None
+        for name in sorted(data["names"] - {data["label"]}):
+            yield s, _ALT_LABEL, nt.literal(name), None
+        yield s, _K["mentionCount"], nt.integer(data["mentions"]), None
+        if data.get("ner_label"):
+            yield s, _K["nerLabel"], nt.literal(data["ner_label"]), None
+        for doc_id in sorted(data["documents"]):
+            yield s, _K["mentionedIn"], nt.iri(document_iri(doc_id)), None
+        if data.get("normalized_date"):
+            yield s, _K["normalizedDate"], date_literal(data["normalized_date"]), None
+    predicates = {statement.predicate for _, _, statement, _ in kg.statements()}
+    for predicate in sorted(predicates):
+        p = nt.iri(predicate_iri(predicate))
+        yield p, _TYPE, _OBJECT_PROPERTY, None
+        yield p, _TYPE, _K["RelationPredicate"], None
+        yield p, _SUB_PROPERTY_OF, _K["relatedTo"], None
+        yield p, _LABEL, nt.literal(predicate.replace("_", " ")), None
+    for doc_id, merged in kg.documents.items():
+        yield from _document_quads(doc_id, merged)
+
+
+def _document_quads(doc_id: str, merged: MergedDocument) -> Iterator[NtQuad]:
+    doc = merged.document
+    g = nt.iri(document_iri(doc_id))
+    reference = parse_reference(doc.date)
+    yield g, _TYPE, _K["Document"], g
+    yield g, _K["documentId"], nt.literal(doc_id), g
+    yield g, _K["contentHash"], nt.literal(hashlib.sha256(doc.text.encode("utf-8")).hexdigest()), g
+    if doc.title:
+        yield g, _TITLE, nt.literal(doc.title), g
+    if doc.source:
+        yield g, _K["source"], nt.literal(doc.source), g
+    if reference is not None:
+        yield g, _DATE, nt.literal(reference.isoformat(), nt.DATE), g
+    entity, nodes = str(ENTITY), merged.entity_nodes
+    for s, statement, o in merged.statements:
+        subject, obj, predicate = f"<{entity}{s}>", f"<{entity}{o}>", nt.iri(predicate_iri(statement.predicate))
+        yield subject, predicate, obj, g
+        st = nt.iri(statement_iri(doc_id, s, statement, o))
+        yield st, _TYPE, _K["Statement"], g
+        yield st, _SUBJECT, subject, g
+        yield st, _PREDICATE, predicate, g
+        yield st, _OBJECT, obj, g
+        yield st, _DERIVED_FROM, g, g
+        yield st, _K["sentence"], nt.literal(statement.sentence), g
+        yield st, _BEGIN, nt.integer(statement.sentence_start), g
+        yield st, _END, nt.integer(statement.sentence_end), g
+        yield st, _K["relationText"], nt.literal(statement.relation_text), g
+        yield st, _K["subjectText"], nt.literal(statement.subject_text), g
+        yield st, _K["objectText"], nt.literal(statement.object_text), g
+        yield st, _K["confidence"], nt.double(statement.confidence), g
+        yield st, _K["negated"], nt.boolean(statement.negated), g
+        yield st, _K["pattern"], nt.literal(statement.pattern), g
+        if statement.modality:
+            yield st, _K["modality"], nt.literal(statement.modality), g
+        if statement.attributed_to and statement.attributed_to in nodes:
+            yield st, _K["attributedTo"], f"<{entity}{nodes[statement.attributed_to]}>", g
+        if statement.attribution:
+            yield st, _K["attribution"], nt.literal(statement.attribution), g
+        if statement.time:
+            yield st, _K["time"], nt.literal(statement.time), g
+            iso = normalize_date(statement.time, reference)
+            if iso:
+                yield st, _K["normalizedTime"], date_literal(iso), g
+        if statement.place and statement.place in nodes:
+            yield st, _K["place"], f"<{entity}{nodes[statement.place]}>", g
+    for i, (node, merge) in enumerate(merged.merges):
+        record = nt.iri(MERGE[hashlib.sha1(f"{doc_id}\x1f{i}\x1f{node}".encode()).hexdigest()[:20]])
+        yield record, _TYPE, _K["MergeRecord"], g
+        yield record, _K["mergedInto"], f"<{entity}{node}>", g
+        yield record, _K["mergeRule"], nt.literal(merge.rule), g
+        yield record, _USED, g, g
+        for name in merge.names:
+            yield record, _K["mergedName"], nt.literal(name), g
+
+
+def date_literal(iso: str) -> str:
+    """An ISO date, year-month or year as a typed literal (xsd:date, xsd:gYearMonth, xsd:gYear).
+
+    Example
+    -------
+    >>> date_literal("2011-10")
+    '"2011-10"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'
+    """
+    return nt.literal(iso, {10: nt.DATE, 7: nt.YEAR_MONTH, 4: nt.YEAR}.get(len(iso)))
+
+
+def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
+    """Every quad of the graph as rdflib terms (the same quads as ``iter_ntriples``).
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+
+    Returns
+    -------
+    Iterator of (subject, predicate, object, graph) rdflib terms; graph is None for the default graph.
 
     Example
     -------
@@ -59,88 +187,9 @@ def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
     >>> any(p == RDFS.label and str(o) == "Hillary Clinton" for s, p, o, g in iter_quads(kg))
     True
     """
-    for node, data in kg.graph.nodes(data=True):
-        iri = entity_iri(node)
-        yield iri, RDF.type, KG[data["type"]], None
-        yield iri, RDFS.label, Literal(data["label"]), None
-        for name in sorted(data["names"] - {data["label"]}):
-            yield iri, SKOS.altLabel, Literal(name), None
-        yield iri, KG.mentionCount, Literal(data["mentions"], datatype=XSD.integer), None
-        if data.get("ner_label"):
-            yield iri, KG.nerLabel, Literal(data["ner_label"]), None
-        for doc_id in sorted(data["documents"]):
-            yield iri, KG.mentionedIn, document_iri(doc_id), None
-        if data.get("normalized_date"):
-            yield iri, KG.normalizedDate, date_literal(data["normalized_date"]), None
-    predicates = {statement.predicate for _, _, statement, _ in kg.statements()}
-    for predicate in sorted(predicates):
-        iri = predicate_iri(predicate)
-        yield iri, RDF.type, OWL.ObjectProperty, None
-        yield iri, RDF.type, KG.RelationPredicate, None
-        yield iri, RDFS.subPropertyOf, KG.relatedTo, None
-        yield iri, RDFS.label, Literal(predicate.replace("_", " ")), None
-    for doc_id, merged in kg.documents.items():
-        yield from _document_quads(doc_id, merged)
+    from kgbuild.rdfio import ntriples_to_rdflib
 
-
-def _document_quads(doc_id: str, merged) -> Iterator[Quad]:
-    doc = merged.document
-    g = document_iri(doc_id)
-    reference = parse_reference(doc.date)
-    yield g, RDF.type, KG.Document, g
-    yield g, KG.documentId, Literal(doc_id), g
-    yield g, KG.contentHash, Literal(hashlib.sha256(doc.text.encode("utf-8")).hexdigest()), g
-    if doc.title:
-        yield g, DCTERMS.title, Literal(doc.title), g
-    if doc.source:
-        yield g, KG.source, Literal(doc.source), g
-    if reference is not None:
-        yield g, DCTERMS.date, Literal(reference.isoformat(), datatype=XSD.date), g
-    for s, statement, o in merged.statements:
-        subject, obj, predicate = entity_iri(s), entity_iri(o), predicate_iri(statement.predicate)
-        yield subject, predicate, obj, g
-        st = statement_iri(doc_id, s, statement, o)
-        yield st, RDF.type, KG.Statement, g
-        yield st, RDF.subject, subject, g
-        yield st, RDF.predicate, predicate, g
-        yield st, RDF.object, obj, g
-        yield st, PROV.wasDerivedFrom, g, g
-        yield st, KG.sentence, Literal(statement.sentence), g
-        yield st, NIF.beginIndex, Literal(statement.sentence_start, datatype=XSD.integer), g
-        yield st, NIF.endIndex, Literal(statement.sentence_end, datatype=XSD.integer), g
-        yield st, KG.relationText, Literal(statement.relation_text), g
-        yield st, KG.subjectText, Literal(statement.subject_text), g
-        yield st, KG.objectText, Literal(statement.object_text), g
-        yield st, KG.confidence, Literal(float(statement.confidence), datatype=XSD.double), g
-        yield st, KG.negated, Literal(bool(statement.negated)), g
-        yield st, KG.pattern, Literal(statement.pattern), g
-        if statement.modality:
-            yield st, KG.modality, Literal(statement.modality), g
-        if statement.attributed_to and statement.attributed_to in merged.entity_nodes:
-            yield st, KG.attributedTo, entity_iri(merged.entity_nodes[statement.attributed_to]), g
-        if statement.attribution:
-            yield st, KG.attribution, Literal(statement.attribution), g
-        if statement.time:
-            yield st, KG.time, Literal(statement.time), g
-            iso = normalize_date(statement.time, reference)
-            if iso:
-                yield st, KG.normalizedTime, date_literal(iso), g
-        if statement.place and statement.place in merged.entity_nodes:
-            yield st, KG.place, entity_iri(merged.entity_nodes[statement.place]), g
-    for i, (node, merge) in enumerate(merged.merges):
-        record = MERGE[hashlib.sha1(f"{doc_id}\x1f{i}\x1f{node}".encode()).hexdigest()[:20]]
-        yield record, RDF.type, KG.MergeRecord, g
-        yield record, KG.mergedInto, entity_iri(node), g
-        yield record, KG.mergeRule, Literal(merge.rule), g
-        yield record, PROV.used, g, g
-        for name in merge.names:
-            yield record, KG.mergedName, Literal(name), g
-
-
-def date_literal(iso: str) -> Literal:
-    """An ISO date, year-month or year as a typed literal (xsd:date, xsd:gYearMonth, xsd:gYear)."""
-    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(iso), XSD.string)
-    return Literal(iso, datatype=datatype)
+    return ntriples_to_rdflib(iter_ntriples(kg))
 
 
 def to_rdflib(kg: KnowledgeGraph) -> rdflib.Graph:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +21,10 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.term import BNode, Literal, Node, URIRef
 
+from kgbuild import ntriples as nt
 from kgbuild.atomic import atomic_write
 from kgbuild.errors import KgbuildError
+from kgbuild.ntriples import NtQuad
 from kgbuild.vocab import PREFIXES
 
 
@@ -103,7 +105,6 @@ def format_for(path: str | Path, format: str | None = None) -> RdfFormatInfo:
     raise KgbuildError(f"cannot tell the RDF format from the extension {suffix or '(none)'!r} (use {known})", path=path)
 
 
-_ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _LANG = re.compile(r"^[a-zA-Z]+(-[a-zA-Z0-9]+)*$")
 
@@ -143,7 +144,7 @@ class _NTriples:
             text = f"<{term}>"  # inlined fast path of iri(): most terms are IRIs seen before
             return text if text in self.checked else self.iri(term)
         if kind is Literal:
-            lexical = str.translate(term, _ESCAPE)
+            lexical = str.translate(term, nt.ESCAPE)
             language = term.language
             if language:
                 if not _LANG.match(language):
@@ -161,28 +162,71 @@ class _NTriples:
         raise KgbuildError(f"cannot write RDF term {term!r} of type {type(term).__name__}")
 
 
-def _grouped_lines(quads: Iterable[Quad], keep_graphs: bool) -> tuple[list[str], int]:
+def from_rdflib(quads: Iterable[Quad]) -> Iterator[NtQuad]:
+    """rdflib ``(s, p, o, g)`` quads as N-Triples text quads (``kgbuild.ntriples``), terms checked.
+
+    Example
+    -------
+    >>> from rdflib import URIRef, Literal
+    >>> next(from_rdflib([(URIRef("http://e/a"), URIRef("http://e/p"), Literal(1), None)]))[2]
+    '"1"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    """
+    convert = _NTriples()
+    hit = convert.seen.get  # the identity cache, inlined: this loop runs once per quad
+    for s, p, o, g in quads:
+        c = hit(id(s))
+        subject = c[1] if c is not None and c[0] is s else convert(s)
+        c = hit(id(p))
+        predicate = c[1] if c is not None and c[0] is p else convert(p)
+        c = hit(id(o))
+        obj = c[1] if c is not None and c[0] is o else convert(o)
+        if g is None:
+            yield subject, predicate, obj, None
+        else:
+            c = hit(id(g))
+            yield subject, predicate, obj, c[1] if c is not None and c[0] is g else convert(g)
+
+
+def ntriples_to_rdflib(quads: Iterable[NtQuad]) -> Iterator[Quad]:
+    """N-Triples text quads as rdflib terms, in order (parsed by oxigraph, a chunk at a time).
+
+    Example
+    -------
+    >>> next(ntriples_to_rdflib([("<http://e/a>", "<http://e/p>", '"x"', None)]))
+    (rdflib.term.URIRef('http://e/a'), rdflib.term.URIRef('http://e/p'), rdflib.term.Literal('x'), None)
+    """
+    cache: dict[object, Node] = {}
+
+    def term(t) -> Node:
+        hit = cache.get(t)
+        if hit is None:
+            hit = cache[t] = _to_rdflib(t)
+        return hit
+
+    for chunk in _chunks(quads, STREAM_CHUNK):
+        for q in _parse_lines([nt.line(quad) for quad in chunk], quads=True):
+            graph = None if isinstance(q.graph_name, ox.DefaultGraph) else term(q.graph_name)
+            yield term(q.subject), term(q.predicate), term(q.object), graph
+        if len(cache) > 1_000_000:
+            cache.clear()
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _grouped_lines(quads: Iterable[NtQuad], keep_graphs: bool) -> tuple[list[str], int]:
     """Distinct N-Triples (or N-Quads) lines, grouped by graph then subject in first-seen order."""
-    nt = _NTriples()
-    hit = nt.seen.get  # the identity cache, inlined: this loop runs once per quad
     groups: dict[tuple[str, str], dict[str, None]] = {}
     for s, p, o, g in quads:
-        if keep_graphs and g is not None:
-            c = hit(id(g))
-            graph = c[1] if c is not None and c[0] is g else nt(g)
-        else:
-            graph = ""
-        c = hit(id(s))
-        subject = c[1] if c is not None and c[0] is s else nt(s)
-        c = hit(id(p))
-        rest = c[1] if c is not None and c[0] is p else nt(p)
-        c = hit(id(o))
-        rest = f"{rest} {c[1] if c is not None and c[0] is o else nt(o)}"
-        group = groups.get((graph, subject))
+        key = (g if keep_graphs and g is not None else "", s)
+        group = groups.get(key)
         if group is None:
-            groups[(graph, subject)] = {rest: None}
+            groups[key] = {f"{p} {o}": None}
         else:
-            group[rest] = None
+            group[f"{p} {o}"] = None
     keys = sorted(groups, key=lambda k: k[0] != "") if keep_graphs else groups  # default graph first
     lines = []
     for key in keys:
@@ -209,12 +253,12 @@ def to_oxigraph(quads: Iterable[Quad]) -> list[ox.Quad]:
     >>> q[0].object.value
     '1'
     """
-    lines, _ = _grouped_lines(quads, keep_graphs=True)
+    lines, _ = _grouped_lines(from_rdflib(quads), keep_graphs=True)
     return list(_parse_lines(lines, quads=True))
 
 
 def write_quads(quads: Iterable[Quad], path: str | Path, format: str | None = None) -> int:
-    """Write quads to ``path`` atomically, in ``format`` or the one its extension implies.
+    """Write rdflib quads to ``path`` atomically, in ``format`` or the one its extension implies.
 
     Parameters
     ----------
@@ -238,13 +282,44 @@ def write_quads(quads: Iterable[Quad], path: str | Path, format: str | None = No
     >>> write_quads([(URIRef("http://e/a"), URIRef("http://e/p"), Literal("x"), None)], p)
     1
     """
+    return write_ntriples(from_rdflib(quads), path, format)
+
+
+def write_ntriples(quads: Iterable[NtQuad], path: str | Path, format: str | None = None) -> int:
+    """Write N-Triples text quads (``kgbuild.ntriples``) to ``path`` atomically, in any of our formats.
+
+    Every line is parsed by oxigraph before anything is written, so a malformed term is a
+    ``KgbuildError`` and the file is left as it was.
+
+    Parameters
+    ----------
+    quads : iterable of (s, p, o, g) strings
+        Terms in N-Triples syntax; ``g`` is a document IRI or None for the default graph.
+    path : str or Path
+        The output file; replaced only once it is complete.
+    format : str, optional
+        One of ``FORMATS`` (turtle, ntriples, nquads, trig, jsonld).
+
+    Returns
+    -------
+    int
+        Number of distinct triples (triple formats) or quads (quad formats) written.
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.nt"
+    >>> write_ntriples([("<http://e/a>", "<http://e/p>", '"x"', None)] * 2, p)
+    1
+    """
     info = format_for(path, format)
     stream = iter(quads)
     head = list(itertools.islice(stream, GROUPED_LIMIT))
     if len(head) == GROUPED_LIMIT and info.name != "jsonld":
         # a big graph: memory first (one Turtle block per subject is no longer promised)
         return _write_through_store(itertools.chain(head, stream), path, info)
-    lines, count = _grouped_lines(itertools.chain(head, stream), keep_graphs=info.quads)
+    lines, count = _grouped_lines(head, keep_graphs=info.quads)
+    del head
     parsed = _parse_lines(lines, info.quads)  # validates every term before anything is written
     if info.name == "jsonld":
         _write_jsonld(parsed, path)
@@ -268,23 +343,16 @@ GROUPED_LIMIT = 1_000_000
 STREAM_CHUNK = 250_000
 
 
-def _write_through_store(quads: Iterable[Quad], path: str | Path, info: RdfFormatInfo) -> int:
+def _write_through_store(quads: Iterable[NtQuad], path: str | Path, info: RdfFormatInfo) -> int:
     """Stream the quads, a chunk of N-Triples lines at a time, into an in-memory oxigraph store, then dump it.
 
     Oxigraph holds a quad in far less memory than Python strings do (a 12.7M-triple corpus graph
     needed 16 GB when its lines were grouped in Python); the store removes duplicates, and its
     subject-ordered index gives one Turtle block per subject.
     """
-    nt = _NTriples()
     store = ox.Store()
-    lines: list[str] = []
-    for s, p, o, g in quads:
-        graph = f" {nt(g)}" if info.quads and g is not None else ""
-        lines.append(f"{nt(s)} {nt(p)} {nt(o)}{graph} .\n")
-        if len(lines) >= STREAM_CHUNK:
-            _bulk_load(store, lines)
-            lines = []
-    _bulk_load(store, lines)
+    for chunk in _chunks(quads, STREAM_CHUNK):
+        _bulk_load(store, [nt.line(quad, info.quads) for quad in chunk])
     count = len(store)
     with atomic_write(path, "wb") as handle:
         if info.quads:

@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kgbuild import rdfio
-from kgbuild.export import iter_quads, to_rdflib
+from kgbuild.export import iter_ntriples, iter_quads, to_rdflib
+from kgbuild.vocab import KG
 from kgbuild.graph import KnowledgeGraph
 from kgbuild.model import Document, Entity, ResolvedDocument, Statement
 
@@ -38,10 +39,17 @@ def test_every_format_round_trips_whatever_the_text(tmp_path_factory, doc_id, su
     kg = KnowledgeGraph()
     kg.add_document(_document(doc_id, subject, obj, sentence, title))
     expected = to_rdflib(kg)
+    # the text itself survives escaping (checked against the Python strings, not our own export)
+    assert (None, rdflib.RDFS.label, rdflib.Literal(subject)) in expected
+    assert (None, KG.sentence, rdflib.Literal(sentence)) in expected
+    assert (None, rdflib.namespace.DCTERMS.title, rdflib.Literal(title)) in expected
     folder = tmp_path_factory.mktemp("formats")
     for extension, fmt in ((".ttl", "turtle"), (".nt", "nt"), (".jsonld", "json-ld"), (".nq", "nquads")):
         path = folder / f"graph{extension}"
-        rdfio.write_quads(iter_quads(kg), path)
+        if extension == ".nt":  # the rdflib-term path
+            rdfio.write_quads(iter_quads(kg), path)
+        else:  # the build's path
+            rdfio.write_ntriples(iter_ntriples(kg), path)
         if fmt == "nquads":
             parsed = rdflib.Graph()
             for s, p, o, _ in rdflib.Dataset().parse(path, format=fmt).quads():

@@ -28,10 +28,10 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kgbuild.export import iter_quads
+    from kgbuild.export import iter_ntriples
     from kgbuild.graph import KnowledgeGraph
     from kgbuild.pipeline import make_pipeline, resolve_documents
-    from kgbuild.rdfio import format_for, write_quads
+    from kgbuild.rdfio import format_for, write_ntriples
     from kgbuild.read import ReadReport, read_inputs
 
     started, started_at = time.perf_counter(), time.time()
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             raise KgbuildError(f"nothing to build: all {len(report.skipped)} inputs skipped ({_listed(report.skipped)})")
         raise KgbuildError("no documents to build", path=" ".join(args.inputs))
     graph_path = out / f"graph{info.extension}"
-    triples = write_quads(iter_quads(kg), graph_path, info.name)
+    triples = write_ntriples(iter_ntriples(kg), graph_path, info.name)
     if not args.no_html:
         from kgbuild.view.html import write_html
 
