@@ -67,3 +67,11 @@ def test_carb_phrasing_of_noun_phrase_facts(parse):
     assert ("apposition", "be") in texts  # any tense of "to be"
     verb = next(r for r in rels if r.pattern == "verb_object")
     assert carb_relation_text(doc, verb) == "built"
+
+
+def test_openie_keeps_a_coordinated_subject_whole_and_the_graph_splits_it(parse):
+    doc = parse("Alice and Bob repaired the old boat.")
+    graph = extract_relations(doc)
+    openie = extract_relations(doc, openie=True)
+    assert {r.subject.text for r in graph if r.pattern == "verb_object"} == {"Alice", "Bob"}
+    assert [r.arguments[0].text for r in openie if r.pattern == "verb_object"] == ["Alice and Bob"]

@@ -19,8 +19,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kgbuild.extract.appositions import apposition_relations, possessive_relations, title_relations
+from kgbuild.extract.confidence import learned, sentence_features, weights
 from kgbuild.extract.context import add_context
 from kgbuild.extract.nominal import nominal_relations
+from kgbuild.extract.openie import join_subject_conjuncts
 from kgbuild.extract.noun_phrases import modifier_relations, noun_prep_relations
 from kgbuild.extract.relation import in_context
 from kgbuild.extract.types import Relation
@@ -56,13 +58,16 @@ class RelationExtractor:
         self.name = name
         self.patterns = [known[p] for p in patterns if p in PATTERNS or openie]
         self.min_confidence = min_confidence
+        self.openie = openie
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.relations = extract_relations(doc, self.patterns, self.min_confidence)
+        doc._.relations = extract_relations(doc, self.patterns, self.min_confidence, openie=self.openie)
         return doc
 
 
-def extract_relations(doc: Doc, patterns=None, min_confidence: float = 0.0) -> list[Relation]:
+def extract_relations(
+    doc: Doc, patterns=None, min_confidence: float = 0.0, model: bool = True, openie: bool = False
+) -> list[Relation]:
     """All relations of a parsed Doc, deduplicated, with their context.
 
     Parameters
@@ -72,7 +77,12 @@ def extract_relations(doc: Doc, patterns=None, min_confidence: float = 0.0) -> l
     patterns : list of callables, optional
         Pattern generators (default: every family in ``PATTERNS``).
     min_confidence : float
-        Drop relations below this confidence.
+        Drop relations below this (hand-set) confidence.
+    model : bool
+        Rank with the learned confidence model (``confidence.py``) when its weights are installed;
+        False keeps the hand-set confidences (to train the model on them).
+    openie : bool
+        The Open IE view: coordinated subjects kept whole (``openie.join_subject_conjuncts``).
 
     Returns
     -------
@@ -81,7 +91,9 @@ def extract_relations(doc: Doc, patterns=None, min_confidence: float = 0.0) -> l
     patterns = list(PATTERNS.values()) if patterns is None else patterns
     seen: set[tuple] = set()
     relations: list[Relation] = []
+    trained = weights() if model else None
     for sent in doc.sents:
+        found: list[Relation] = []
         for pattern in patterns:
             for relation in pattern(sent):
                 key = (relation.relation_text, relation.predicate, tuple(a.tokens for a in relation.arguments))
@@ -90,7 +102,13 @@ def extract_relations(doc: Doc, patterns=None, min_confidence: float = 0.0) -> l
                 seen.add(key)
                 relation = add_context(doc, relation)
                 confidence = in_context(relation.confidence, len(sent), relation.attribution is not None)
-                relations.append(dataclasses.replace(relation, confidence=confidence))
+                found.append(dataclasses.replace(relation, confidence=confidence))
+        if openie:
+            found = join_subject_conjuncts(doc, found)
+        if trained is not None and found:
+            found = [dataclasses.replace(r, confidence=learned(f, trained))
+                     for r, f in zip(found, sentence_features(doc, sent, found))]
+        relations.extend(found)
     return relations
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from kgbuild.extract.spans import argument
 from kgbuild.extract.types import Relation
 
 
@@ -42,6 +45,40 @@ def carb_relation_text(doc: Doc, relation: Relation) -> str:
     if first == "has" and _past(doc, relation):
         return f"had {rest}".strip()
     return text
+
+
+def join_subject_conjuncts(doc: Doc, relations: Sequence[Relation]) -> list[Relation]:
+    """Open IE view of coordinated subjects: one relation with "A and B" as ARG1.
+
+    The graph wants "A and B met C" as two edges (A met C, B met C); Open IE annotation keeps the
+    coordinated subject whole ("A and B | met | C"), so relations that differ only in a subject that
+    is a conjunct of another's are joined, at the best of their confidences. Subjects found through a
+    relative clause or participle keep their split (the span would need the clause cut out again).
+    """
+    groups: dict[tuple, list[int]] = {}
+    for k, r in enumerate(relations):
+        if not r.arguments or r.extra.get("subject_source") in ("relcl", "acl"):
+            continue
+        key = (r.relation_text, r.pattern, tuple(a.tokens for a in r.arguments[1:]))
+        groups.setdefault(key, []).append(k)
+    replaced: dict[int, Relation] = {}
+    dropped: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        heads = {relations[k].arguments[0].head for k in members}
+        first = doc[min(heads)]
+        if not heads <= {first.i, *(c.i for c in first.conjuncts)}:
+            continue
+        whole = argument(first, role="subject", split_conj=False)
+        lead = min(members)
+        best = max(relations[k].confidence for k in members)
+        replaced[lead] = dataclasses.replace(
+            relations[lead], arguments=(whole, *relations[lead].arguments[1:]), confidence=best,
+            subject=whole if relations[lead].subject == relations[lead].arguments[0] else relations[lead].subject,
+        )
+        dropped.update(k for k in members if k != lead)
+    return [replaced.get(k, r) for k, r in enumerate(relations) if k not in dropped]
 
 
 def format_relation(doc: Doc, sentence: str, relation: Relation, format: str) -> str:

@@ -118,4 +118,5 @@ def make_relation(
         modality=modality,
         time=time,
         place=place,
+        extra={"subject_source": subject_source},
     )

@@ -1,0 +1,114 @@
+"""Learned confidence: how likely an extraction is right, from generic features of its pattern and parse.
+
+The hand-set confidences of ``relation.py`` rank pattern families; within a
+family they cannot tell a clean main-clause relation from one read off a
+doubtful parse. A logistic regression over generic features (pattern, the
+dependency label and tag of the verb, how the subject was found, argument
+lengths and kinds, sentence length, whether another relation already says
+the same) does. Its weights, ``kgbuild/data/confidence.json``, are trained by
+``bench/train_confidence.py``; without that file the hand-set values stay.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from kgbuild.extract.relation import PRONOUNS
+from kgbuild.extract.types import Relation
+
+VERB_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "parataxis"})
+VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"})
+WH_WORDS = frozenset({"what", "which", "who", "whom", "that", "whose", "where", "when", "how", "why"})
+
+
+def _anchor(doc: Doc, relation: Relation):
+    """The relation's verb if it has one."""
+    verbs = [doc[i] for i in relation.relation_tokens if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("aux", "auxpass")]
+    return verbs[0] if verbs else None
+
+
+def covered(relations: Sequence[Relation]) -> list[bool]:
+    """For each relation, whether a higher-ranked one with the same first argument already holds all its
+    words ("to lower X" under "want to lower X", "is host of Y" under "is the host of Y")."""
+    order = sorted(range(len(relations)), key=lambda k: -relations[k].confidence)
+    words = [set(r.relation_tokens).union(*(a.tokens for a in r.arguments)) for r in relations]
+    out = [False] * len(relations)
+    for rank, k in enumerate(order):
+        first = relations[k].arguments[0].tokens if relations[k].arguments else ()
+        for j in order[:rank]:
+            if relations[j].arguments and relations[j].arguments[0].tokens == first and words[k] <= words[j]:
+                out[k] = True
+                break
+    return out
+
+
+def features(doc: Doc, sent: Span, relation: Relation, is_covered: bool) -> dict[str, float]:
+    """Generic features of one extraction (no words of the sentence beyond closed-class ones)."""
+    f: dict[str, float] = {"pattern=" + relation.pattern: 1.0, "rule": relation.confidence}
+    args = relation.arguments
+    f[f"args={min(len(args), 4)}"] = 1.0
+    for k, arg in enumerate(args[:2]):
+        head = doc[arg.head]
+        f[f"a{k}.len"] = math.log1p(len(arg.tokens))
+        if len(arg.tokens) == 1:
+            f[f"a{k}.single"] = 1.0
+        if arg.text.lower() in PRONOUNS:
+            f[f"a{k}.pronoun"] = 1.0
+        if arg.text.lower() in WH_WORDS:
+            f[f"a{k}.wh"] = 1.0
+        if head.ent_type_:
+            f[f"a{k}.entity"] = 1.0
+        if any(doc[i].pos_ in ("VERB",) and doc[i].dep_ not in ("amod", "compound") for i in arg.tokens):
+            f[f"a{k}.verb_inside"] = 1.0
+        if any(doc[i].text == "," for i in arg.tokens):
+            f[f"a{k}.comma"] = 1.0
+        if arg.tokens[-1] - arg.tokens[0] + 1 != len(arg.tokens):
+            f[f"a{k}.gap"] = 1.0
+    f["rel.len"] = min(len(relation.relation_text.split()), 6)
+    verb = _anchor(doc, relation)
+    if verb is None:
+        f["verb=none"] = 1.0
+    else:
+        f["verb.dep=" + (verb.dep_ if verb.dep_ in VERB_DEPS else "other")] = 1.0
+        f["verb.tag=" + (verb.tag_ if verb.tag_ in VERB_TAGS else "other")] = 1.0
+        f["verb.depth"] = min(sum(1 for _ in verb.ancestors), 6)
+        if verb.i < sent.start + 1 or doc[verb.i - 1].text == ",":
+            f["verb.after_comma"] = 1.0
+    source = relation.extra.get("subject_source", "explicit")
+    f["subject=" + source] = 1.0
+    f["sent.len"] = math.log1p(len(sent))
+    if relation.negated:
+        f["negated"] = 1.0
+    if relation.modality:
+        f["modal"] = 1.0
+    if relation.attribution is not None:
+        f["attributed"] = 1.0
+    if is_covered:
+        f["covered"] = 1.0
+    return f
+
+
+def sentence_features(doc: Doc, sent: Span, relations: Sequence[Relation]) -> list[dict[str, float]]:
+    """Features of each of a sentence's relations (their ``confidence`` still the hand-set one)."""
+    return [features(doc, sent, r, c) for r, c in zip(relations, covered(relations))]
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict | None:
+    """The trained weights, or None when ``kgbuild/data/confidence.json`` is absent."""
+    path = resources.files("kgbuild").joinpath("data/confidence.json")
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def learned(feats: dict[str, float], model: dict) -> float:
+    """The model's probability that an extraction is right."""
+    z = model["bias"] + sum(model["weights"].get(name, 0.0) * value for name, value in feats.items())
+    return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 3)
