@@ -84,3 +84,16 @@ def test_a_name_with_and_inside_is_not_split(relations_of):
 def test_in_order_to_takes_the_clause_subject(relations_of):
     _, rels = relations_of("The researchers pulled off a second trick in order to get sterile plants.")
     assert ("The researchers", "get", "sterile plants") in triples(rels)
+
+
+def test_adverbs_inside_the_verb_group_are_written_in_the_relation_not_the_predicate(relations_of):
+    _, rels = relations_of("The farmers have also planted wheat in the valley.")
+    rel = next(r for r in rels if r.predicate == "plant")
+    assert rel.relation_text == "have also planted"
+    assert rel.subject.text == "The farmers"
+
+
+def test_a_relative_clause_is_cut_out_of_the_subject_it_describes(relations_of):
+    _, rels = relations_of("The bridges built by the Romans still stand today.")
+    built = next(r for r in rels if r.predicate == "build")
+    assert built.object.text == "The bridges"  # not "The bridges built by the Romans"

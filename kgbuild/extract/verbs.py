@@ -16,9 +16,12 @@ from kgbuild.extract.types import Argument
 
 
 def _verb_tokens(clause: Clause) -> list[Token]:
-    """The words of the relation: auxiliaries, negation, the verb and its particle."""
+    """The words of the relation: auxiliaries, negation, adverbs inside the verb group, the verb and its particle."""
     tokens = [clause.verb, *clause.aux]
     tokens += [c for c in clause.verb.children if c.dep_ == "neg"]
+    # adverbs inside the verb group belong to the relation as written ("has also pioneered", "were often dealt with")
+    after = clause.subject.i if clause.subject is not None and clause.subject.i < clause.verb.i else -1
+    tokens += [c for c in clause.verb.children if c.dep_ == "advmod" and c.tag_ == "RB" and after < c.i < clause.verb.i]
     if clause.particle is not None:
         tokens.append(clause.particle)
     return tokens
