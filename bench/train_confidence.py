@@ -113,7 +113,7 @@ def carb(rows, confidences) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--l2", type=float, default=10.0)
+    parser.add_argument("--l2", type=float, default=300.0)
     parser.add_argument("--write", action="store_true", help=f"write the all-of-dev model to {OUT.relative_to(ROOT)}")
     args = parser.parse_args()
     rows = collect()

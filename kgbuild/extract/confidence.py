@@ -48,9 +48,15 @@ def covered(relations: Sequence[Relation]) -> list[bool]:
     return out
 
 
-def features(doc: Doc, sent: Span, relation: Relation, is_covered: bool) -> dict[str, float]:
-    """Generic features of one extraction (no words of the sentence beyond closed-class ones)."""
+def features(doc: Doc, sent: Span, relation: Relation, is_covered: bool, rank: int = 0, count: int = 1) -> dict[str, float]:
+    """Generic features of one extraction (no words of the sentence beyond closed-class ones).
+
+    ``rank`` is the relation's place among its sentence's ``count`` relations by hand-set confidence:
+    a sentence's main facts are the surest.
+    """
     f: dict[str, float] = {"pattern=" + relation.pattern: 1.0, "rule": relation.confidence}
+    f[f"rank={min(rank, 4)}"] = 1.0
+    f["relations"] = math.log1p(count)
     args = relation.arguments
     f[f"args={min(len(args), 4)}"] = 1.0
     for k, arg in enumerate(args[:2]):
@@ -70,6 +76,10 @@ def features(doc: Doc, sent: Span, relation: Relation, is_covered: bool) -> dict
             f[f"a{k}.comma"] = 1.0
         if arg.tokens[-1] - arg.tokens[0] + 1 != len(arg.tokens):
             f[f"a{k}.gap"] = 1.0
+        quotes = sum(1 for i in arg.tokens if doc[i].text in ("``", "''", '"'))
+        brackets = sum(1 for i in arg.tokens if doc[i].text in ("(", ")", "-LRB-", "-RRB-"))
+        if quotes % 2 or brackets % 2:
+            f[f"a{k}.unbalanced"] = 1.0
     f["rel.len"] = min(len(relation.relation_text.split()), 6)
     verb = _anchor(doc, relation)
     if verb is None:
@@ -96,7 +106,10 @@ def features(doc: Doc, sent: Span, relation: Relation, is_covered: bool) -> dict
 
 def sentence_features(doc: Doc, sent: Span, relations: Sequence[Relation]) -> list[dict[str, float]]:
     """Features of each of a sentence's relations (their ``confidence`` still the hand-set one)."""
-    return [features(doc, sent, r, c) for r, c in zip(relations, covered(relations))]
+    order = sorted(range(len(relations)), key=lambda k: -relations[k].confidence)
+    rank = {k: n for n, k in enumerate(order)}
+    return [features(doc, sent, r, c, rank[k], len(relations))
+            for k, (r, c) in enumerate(zip(relations, covered(relations)))]
 
 
 @lru_cache(maxsize=1)
