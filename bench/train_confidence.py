@@ -34,7 +34,7 @@ def collect():
     """(sentence line, carb relation text, argument texts, features, rule confidence) of every extraction of dev."""
     from kgbuild.extract.component import OPENIE_PATTERNS, PATTERNS, extract_relations
     from kgbuild.extract.confidence import sentence_features
-    from kgbuild.extract.openie import _field, carb_relation_text
+    from kgbuild.extract.openie import carb_argument_text, carb_relation_text
     from kgbuild.parse import load_model
 
     lines = [l for l in (CARB / "dev" / "sentences.txt").read_text(encoding="utf-8").splitlines() if l.strip()]
@@ -49,7 +49,7 @@ def collect():
         for sent in doc.sents:
             found = by_sent.get(sent.start, [])
             for r, feats in zip(found, sentence_features(doc, sent, found)):
-                rows.append((line, carb_relation_text(doc, r), [_field(a.text) for a in r.arguments], feats))
+                rows.append((line, carb_relation_text(doc, r), [carb_argument_text(doc, a) for a in r.arguments], feats))
     return rows
 
 

@@ -72,6 +72,8 @@ def prepare(nlp: Language) -> Language:
     """Add our tokenizer exceptions and sentence-start component to ``nlp`` (idempotent)."""
     for abbreviation in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    # a PTB-style opening quote (already tokenized text, as in Open IE benchmarks) is one token, as its closing '' is
+    nlp.tokenizer.add_special_case("``", [{ORTH: "``"}])
     # "(CNN)Russian President": a dateline glued to the first word
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, DATELINE_INFIX]).finditer
     if "kgbuild_line_breaks" not in nlp.pipe_names:

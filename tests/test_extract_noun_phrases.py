@@ -75,3 +75,13 @@ def test_openie_keeps_a_coordinated_subject_whole_and_the_graph_splits_it(parse)
     openie = extract_relations(doc, openie=True)
     assert {r.subject.text for r in graph if r.pattern == "verb_object"} == {"Alice", "Bob"}
     assert [r.arguments[0].text for r in openie if r.pattern == "verb_object"] == ["Alice and Bob"]
+
+
+def test_carb_arguments_keep_the_quotes_of_a_title(parse):
+    from kgbuild.extract.openie import carb_argument_text
+
+    doc = parse("The band released `` Silver Rain '' in May .")
+    assert "``" in [t.text for t in doc]  # a PTB opening quote is one token
+    rel = next(r for r in extract_relations(doc) if r.predicate == "release")
+    assert rel.object.text == "Silver Rain"
+    assert carb_argument_text(doc, rel.object) == "`` Silver Rain ''"

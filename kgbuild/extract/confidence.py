@@ -24,6 +24,14 @@ from kgbuild.extract.types import Relation
 
 VERB_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "parataxis"})
 VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"})
+#: Closed-class words a relation may end in: which preposition joins it says how often it is a fact.
+PREPOSITIONS = frozenset(
+    "of in on at for to from with by as about into over under between against through during after before "
+    "among within without such including like".split()
+)
+ENT_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
+              "DATE": "time", "TIME": "time", "CARDINAL": "number", "MONEY": "number", "PERCENT": "number",
+              "QUANTITY": "number", "ORDINAL": "number"}
 WH_WORDS = frozenset({"what", "which", "who", "whom", "that", "whose", "where", "when", "how", "why"})
 
 
@@ -70,6 +78,7 @@ def features(doc: Doc, sent: Span, relation: Relation, is_covered: bool, rank: i
             f[f"a{k}.wh"] = 1.0
         if head.ent_type_:
             f[f"a{k}.entity"] = 1.0
+            f[f"a{k}.ent=" + ENT_GROUPS.get(head.ent_type_, "other")] = 1.0
         if any(doc[i].pos_ in ("VERB",) and doc[i].dep_ not in ("amod", "compound") for i in arg.tokens):
             f[f"a{k}.verb_inside"] = 1.0
         if any(doc[i].text == "," for i in arg.tokens):
@@ -81,6 +90,9 @@ def features(doc: Doc, sent: Span, relation: Relation, is_covered: bool, rank: i
         if quotes % 2 or brackets % 2:
             f[f"a{k}.unbalanced"] = 1.0
     f["rel.len"] = min(len(relation.relation_text.split()), 6)
+    last = relation.relation_text.split()[-1].lower() if relation.relation_text.split() else ""
+    if last in PREPOSITIONS:
+        f["rel.prep=" + last] = 1.0
     verb = _anchor(doc, relation)
     if verb is None:
         f["verb=none"] = 1.0

@@ -81,6 +81,19 @@ def join_subject_conjuncts(doc: Doc, relations: Sequence[Relation]) -> list[Rela
     return [replaced.get(k, r) for k, r in enumerate(relations) if k not in dropped]
 
 
+OPENING_QUOTES = frozenset({"``", '"', "“", "'"})
+CLOSING_QUOTES = frozenset({"''", '"', "”", "'"})
+
+
+def carb_argument_text(doc: Doc, arg) -> str:
+    """An argument as Open IE writes it: a quoted title keeps its quotes (`` My Way ''), which the graph
+    view trims off names; any other text as the argument has it."""
+    start, end = arg.tokens[0], arg.tokens[-1]
+    if 0 < start and end + 1 < len(doc) and doc[start - 1].text in OPENING_QUOTES and doc[end + 1].text in CLOSING_QUOTES:
+        return _field(f"{doc[start - 1].text} {arg.text} {doc[end + 1].text}")
+    return _field(arg.text)
+
+
 def format_relation(doc: Doc, sentence: str, relation: Relation, format: str) -> str:
     """One output line for ``relation``.
 
@@ -108,6 +121,7 @@ def format_relation(doc: Doc, sentence: str, relation: Relation, format: str) ->
     """
     args = [_field(a.text) for a in relation.arguments]
     if format == "carb":
+        args = [carb_argument_text(doc, a) for a in relation.arguments]
         return "\t".join([sentence.replace("\t", " "), f"{relation.confidence:.3f}", carb_relation_text(doc, relation), *args])
     if format == "tsv":
         return "\t".join([
