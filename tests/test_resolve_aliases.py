@@ -85,3 +85,26 @@ def test_person_is_never_merged_with_the_show_named_after_them(resolve):
     for e in r.entities.values():
         if "Daily Show" in e.name:
             assert "Jon Stewart" not in e.names and "Stewart" not in e.names
+
+
+def test_a_place_never_takes_a_persons_description(resolve):
+    r = resolve("Officials in Bangladesh, the North Korean diplomat caught with the gold, left. Bangladesh protested.")
+    bangladesh = _entity_with(r, "Bangladesh")
+    assert not any("diplomat" in n for n in bangladesh.names)
+
+
+def test_dateline_is_no_apposition_and_the_source_is_no_group(resolve):
+    text = ("Rome (CNN)A militant group attacked the embassy on Monday. Hamas denied it, a spokesman told CNN. "
+            "The group said it was not involved.")
+    r = resolve(text)
+    cnn = _entity_with(r, "CNN")
+    assert not {"Rome", "group"} & _names(cnn)
+
+
+def test_an_organisation_takes_no_plural_or_personal_description(resolve):
+    r = resolve("He was charged with supporting ISIS, three counts in all. "
+                "Jeffrey Toobin, CNN senior legal analyst, said so.")
+    isi = _entity_with(r, "ISIS")
+    assert not any("counts" in n for n in isi.names)
+    cnn = _entity_with(r, "CNN")
+    assert not any("analyst" in n for n in cnn.names)

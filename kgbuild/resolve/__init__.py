@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from kgbuild.extract.types import Argument, Relation
 from kgbuild.model import NER_CLASSES, Document, Entity, Merge, ResolvedDocument, Statement
+from kgbuild.resolve.aliases import description_fits
 from kgbuild.resolve.coref import SPEAKER_PRONOUNS, Clusters, resolve_mentions
 from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name
 
@@ -94,7 +95,7 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
                 speakers[m.id] = speaker.id
         arg_mentions.append((subj, obj, speaker, place))
         if rel.pattern in NAMING_PATTERNS and subj is not None and obj is not None and obj.label == "CONCEPT" \
-                and subj.label not in ("CONCEPT", "PRONOUN"):
+                and subj.label not in ("CONCEPT", "PRONOUN") and description_fits(doc, subj, obj):
             links.append((subj.id, obj.id, rel.pattern))  # the title or description is another name of it
     clusters = resolve_mentions(doc, index, speakers, links)
     entities, key_of = _entities(document, index, clusters)

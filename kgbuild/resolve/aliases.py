@@ -38,6 +38,12 @@ ROLE_NOUNS = frozenset(
     "commander presenter host anchor diplomat envoy official adviser advisor premier counterpart coach manager "
     "striker defender midfielder goalkeeper captain".split()
 )
+#: Nouns for people: never the description of a place or an organisation ("Los Angeles, former employee").
+PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    "man woman boy girl people person officer worker employee analyst correspondent reporter editor producer "
+    "journalist writer author teen teenager victim suspect father mother son daughter brother sister wife husband "
+    "friend sweetheart fiancee fiance".split())
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 
 Union = Callable[..., bool]
@@ -164,3 +170,41 @@ def roles(clusters, doc: Doc, concepts: list[Mention]) -> None:
                 if h == head and words == w and not (country and c and country != c)}
         if len(fits) == 1:
             clusters.union(fits.pop(), m.id, "role")
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """True when ``short`` could abbreviate ``name``: same first letter, its letters in order in the name."""
+    short, name = short.lower(), name.lower()
+    if not short or not name or short[0] != name[0] or len(short) >= len(name):
+        return False
+    rest = iter(name)
+    return all(ch in rest for ch in short)
+
+
+def description_fits(doc: Doc, named: Mention, concept: Mention) -> bool:
+    """Whether ``concept`` can be another name of ``named`` (checked before appositions and titles join them).
+
+    Not a plural for one thing ("ISIS, three counts"), not a person's noun for a place or an organisation
+    ("CNN senior legal analyst"), not a fragment ("co" of "co-founder"), not across a bracket ("Rome (CNN)").
+    """
+    head = doc[concept.head]
+    if len(concept.text) < 3:
+        return False
+    if named.label != "NORP" and head.tag_ in PLURAL_TAGS:
+        return False
+    if named.label != PERSON and head.lemma_.lower() in PERSON_NOUNS:
+        return False
+    lo, hi = sorted((named.start, concept.start))
+    if any(t.text == "(" for t in doc[lo:hi + 1]):  # "Lashkar-e-Taiba (LeT)" is an acronym, "Rome (CNN)" a dateline
+        return abbreviates(concept.text.replace(".", ""), named.text) or abbreviates(named.text.replace(".", ""), concept.text)
+    return True
+
+
+def is_source(doc: Doc, m: Mention) -> bool:
+    """The news source rather than a topic: a dateline "(CNN)", "told CNN", "according to Reuters"."""
+    head = doc[m.head]
+    if m.start > 0 and doc[m.start - 1].text == "(":
+        return True
+    if head.dep_ in ("dobj", "dative") and head.head.lemma_ in ("tell", "say", "inform"):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ in ("according", "speaking")

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from kgbuild.names import HONORIFICS, normalize
 from kgbuild.resolve import aliases
-from kgbuild.resolve.aliases import COMPANY_SUFFIXES
+from kgbuild.resolve.aliases import COMPANY_SUFFIXES, abbreviates
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
 
 PERSON = "PERSON"
@@ -32,6 +32,8 @@ DESCRIPTION_TYPES = {
     "country": ("GPE",), "nation": ("GPE",), "city": ("GPE",), "state": ("GPE",), "capital": ("GPE",),
 }
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: Descriptions that may refer back to a news source ("told BT Sport ... told the channel"); others may not.
+MEDIA_KINDS = frozenset({"channel", "broadcaster", "network"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
@@ -183,22 +185,13 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
-def _abbreviates(short: str, name: str) -> bool:
-    """True when ``short`` could abbreviate ``name``: same first letter, its letters in order in the name."""
-    short, name = short.lower(), name.lower()
-    if not short or not name or short[0] != name[0] or len(short) >= len(name):
-        return False
-    rest = iter(name)
-    return all(ch in rest for ch in short)
-
-
 def _acronyms(clusters: Clusters, doc: Doc, index: MentionIndex, named: list[Mention]) -> None:
     by_end = {m.end: m for m in named}
     for m in named:
         compact = m.text.replace(".", "")
         # "Lashkar-e-Taiba (LeT)": an acronym in brackets right after a name
         if m.start >= 2 and doc[m.start - 1].text == "(" and (m.start - 1) in by_end:
-            if _abbreviates(compact, by_end[m.start - 1].text):  # not a dateline: "Moscow (CNN)"
+            if abbreviates(compact, by_end[m.start - 1].text):  # not a dateline: "Moscow (CNN)"
                 clusters.union(by_end[m.start - 1].id, m.id, "acronym")
         if not (2 <= len(compact) <= 6 and compact.upper() == compact and compact.isalpha()):
             continue
@@ -238,9 +231,9 @@ def _appositions(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
             continue
         if a.label != "CONCEPT" and b.label != "CONCEPT":
             continue  # "Dushanbe, Tajikistan": two names in apposition are usually two places
-        concept = a if a.label == "CONCEPT" else b
-        if PERSON in {a.label, b.label} and doc[concept.head].tag_ in ("NNS", "NNPS"):
-            continue  # a person is not "leaders"
+        concept, name = (a, b) if a.label == "CONCEPT" else (b, a)
+        if name.label != "CONCEPT" and not aliases.description_fits(doc, name, concept):
+            continue  # a person is not "leaders", CNN is not "senior legal analyst"
         if {a.label, b.label} & {"PERSON", "ORG"}:
             clusters.union(a.id, b.id, "apposition")
 
@@ -300,11 +293,14 @@ def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention], narrati
         kinds = DESCRIPTION_TYPES.get(head.lemma_.lower()) if not modifiers else None
         if kinds:
             # "former Liverpool player": a name inside a compound is not what a later "the club" refers to
-            candidates = [n for n in named if n.label in kinds and n.start < m.start and m.sentence - n.sentence <= 4
-                          and doc[n.head].dep_ != "compound"]
-            if not m.in_quote:  # the narrator's "the channel" refers back to the narrator's names, not a quote's
-                candidates = [n for n in named if n.label in kinds and n.start < m.start and not n.in_quote
-                              and narration[m.sentence] - narration[n.sentence] <= 4 and doc[n.head].dep_ != "compound"]
+            # not a name inside a compound ("former Liverpool player"), not the news source ("told CNN");
+            # the narrator's "the channel" refers back to the narrator's names, not a quote's
+            candidates = [n for n in named if n.label in kinds and n.start < m.start and doc[n.head].dep_ != "compound"
+                          and (head.lemma_.lower() in MEDIA_KINDS or not aliases.is_source(doc, n))]
+            if m.in_quote:
+                candidates = [n for n in candidates if m.sentence - n.sentence <= 4]
+            else:
+                candidates = [n for n in candidates if not n.in_quote and narration[m.sentence] - narration[n.sentence] <= 4]
             if candidates:
                 clusters.union(candidates[-1].id, m.id, "definite-description")
 
