@@ -79,10 +79,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from itertools import islice
 
-    from kgbuild.export import iter_ntriples
+    from kgbuild.export import GraphWriter
     from kgbuild.graph import KnowledgeGraph
     from kgbuild.pipeline import make_pipeline, resolve_documents
-    from kgbuild.rdfio import write_ntriples
     from kgbuild.read import read_inputs
 
     inputs = args.inputs or sorted(CORPUS.glob("*.jsonl.gz"))
@@ -107,28 +106,34 @@ def main(argv: list[str] | None = None) -> int:
     kg = KnowledgeGraph()
     started = time.perf_counter()
     n = 0
-    for n, resolved in enumerate(resolve_documents(until_stopped(islice(read_inputs(inputs), args.limit)), nlp, batch_size=args.batch_size, n_process=args.workers), 1):
-        kg.add_document(resolved)
-        words += len(resolved.document.text.split())
-        if n % args.every == 0:
-            s = time.perf_counter() - started
-            eta = (TOTAL_WORDS - words) / (words / s) / 60 if not args.limit else 0
-            print(f"{n:6d} docs {words:8d} words {s:7.0f} s  {n / s:6.2f} docs/s {words / s:6.0f} words/s  "
-                  f"rss {rss_mb():6.0f} MB workers {workers_mb()} MB  graph {kg.graph.number_of_nodes()} nodes {kg.graph.number_of_edges()} edges  "
-                  f"load {os.getloadavg()[0]:.1f}" + (f"  ~{eta:.0f} min left" if eta else ""), flush=True)
-    parsed = time.perf_counter() - started
-    summary = kg.summary()
     with tempfile.TemporaryDirectory() as tmp:
         out = (args.output or Path(tmp)) / "graph.ttl"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        write_started = time.perf_counter()
-        triples = write_ntriples(iter_ntriples(kg), out, "turtle")
+        # as ``kgbuild build``: each document's quads are written as it comes, the entities at the end
+        with GraphWriter(kg, out, "turtle") as writer:
+            stream = resolve_documents(until_stopped(islice(read_inputs(inputs), args.limit)), nlp,
+                                       batch_size=args.batch_size, n_process=args.workers)
+            for n, resolved in enumerate(stream, 1):
+                kg.add_document(resolved)
+                writer.document_added(resolved.document.id)
+                words += len(resolved.document.text.split())
+                if n % args.every == 0:
+                    s = time.perf_counter() - started
+                    eta = (TOTAL_WORDS - words) / (words / s) / 60 if not args.limit else 0
+                    print(f"{n:6d} docs {words:8d} words {s:7.0f} s  {n / s:6.2f} docs/s {words / s:6.0f} words/s  "
+                          f"rss {rss_mb():6.0f} MB workers {workers_mb()} MB  graph {kg.graph.number_of_nodes()} nodes "
+                          f"{kg.graph.number_of_edges()} edges  load {os.getloadavg()[0]:.1f}"
+                          + (f"  ~{eta:.0f} min left" if eta else ""), flush=True)
+            parsed = time.perf_counter() - started
+            write_started = time.perf_counter()
         write_s = time.perf_counter() - write_started
+        triples = writer.count
+        summary = kg.summary()
         size = out.stat().st_size / 2**20
     total = time.perf_counter() - started
     print(f"documents {n}, words {words}")
-    print(f"parse+extract+resolve+graph: {parsed:.0f} s, {n / parsed:.2f} documents/s, {words / parsed:.0f} words/s")
-    print(f"write graph (pyoxigraph, Turtle, {size:.0f} MB): {write_s:.1f} s")
+    print(f"parse+extract+resolve+graph, documents' quads written as they came: {parsed:.0f} s, "
+          f"{n / parsed:.2f} documents/s, {words / parsed:.0f} words/s")
+    print(f"finish the graph file (entity descriptions, Turtle, {size:.0f} MB in all): {write_s:.1f} s")
     print(f"total: {total:.0f} s, {n / total:.2f} documents/s, {words / total:.0f} words/s")
     print(f"entities {summary['entities']}, relations {summary['relations']}, triples {triples}")
     print(f"peak RSS: main {peak_mb(resource.RUSAGE_SELF):.0f} MB, largest worker {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")

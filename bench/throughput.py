@@ -84,10 +84,9 @@ def bare_spacy(nlp, path: Path, limit: int, batch_size: int) -> tuple[int, int, 
 
 def build(nlp, path: Path, limit: int, batch_size: int, n_process: int, out: Path) -> dict:
     """Figures of one end-to-end build: words, wall and CPU seconds, seconds writing, graph counts, sha256 of the Turtle."""
-    from kgbuild.export import iter_ntriples
+    from kgbuild.export import GraphWriter
     from kgbuild.graph import KnowledgeGraph
     from kgbuild.pipeline import resolve_documents
-    from kgbuild.rdfio import write_ntriples
 
     words = 0
 
@@ -99,11 +98,13 @@ def build(nlp, path: Path, limit: int, batch_size: int, n_process: int, out: Pat
 
     started, cpu = time.perf_counter(), time.process_time()
     kg = KnowledgeGraph()
-    for resolved in resolve_documents(counted(), nlp, batch_size=batch_size, n_process=n_process):
-        kg.add_document(resolved)
-    writing = time.perf_counter()
+    with GraphWriter(kg, out, "turtle") as writer:  # as ``kgbuild build``: documents written as they come
+        for resolved in resolve_documents(counted(), nlp, batch_size=batch_size, n_process=n_process):
+            kg.add_document(resolved)
+            writer.document_added(resolved.document.id)
+        writing = time.perf_counter()
     summary = kg.summary()
-    summary["triples"] = write_ntriples(iter_ntriples(kg), out, "turtle")
+    summary["triples"] = writer.count
     ended = time.perf_counter()
     return dict(words=words, wall=ended - started, cpu=time.process_time() - cpu, write=ended - writing,
                 summary=summary, sha=hashlib.sha256(out.read_bytes()).hexdigest())

@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kgbuild import ntriples as nt
 from kgbuild.dates import normalize_date, parse_reference
-from kgbuild.graph import KnowledgeGraph, MergedDocument, slug
+from kgbuild.graph import KnowledgeGraph, slug
 from kgbuild.ntriples import NtQuad
 from kgbuild.model import Statement
 from kgbuild.vocab import DOC, ENTITY, KG, MERGE, NIF, PREFIXES, REL, STATEMENT
@@ -60,12 +60,15 @@ def statement_iri(doc_id: str, s: str, statement: Statement, o: str) -> URIRef:
     return STATEMENT[hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]]
 
 
-def iter_ntriples(kg: KnowledgeGraph) -> Iterator[NtQuad]:
-    """Every quad of the graph, each term as N-Triples text.
+def iter_ntriples(kg: KnowledgeGraph, union: bool = False) -> Iterator[NtQuad]:
+    """Every quad of the graph, each term as N-Triples text, no quad twice.
 
     Parameters
     ----------
     kg : KnowledgeGraph
+    union : bool
+        For a triple format (all graphs in one): a relation triple that several documents
+        state is given once, so that no triple comes twice either.
 
     Returns
     -------
@@ -78,10 +81,36 @@ def iter_ntriples(kg: KnowledgeGraph) -> Iterator[NtQuad]:
     >>> next(iter_ntriples(kg))[:3]
     ('<https://w3id.org/kgbuild/entity/person-hillary_clinton>', '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>', '<https://w3id.org/kgbuild/ontology#Person>')
     """
+    yield from entity_ntriples(kg)
+    stated: set[tuple[str, str, str]] | None = set() if union else None
+    for doc_id in kg.documents:
+        yield from document_ntriples(kg, doc_id, stated)
+
+
+def entity_ntriples(kg: KnowledgeGraph) -> Iterator[NtQuad]:
+    """The default graph: every entity's description and every relation predicate's declaration.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+
+    Returns
+    -------
+    Iterator of (subject, predicate, object, None) strings.
+
+    Example
+    -------
+    >>> from kgbuild import build_graph
+    >>> kg = build_graph(["Hillary Clinton met Pakistani journalists."])
+    >>> sum(1 for q in entity_ntriples(kg) if q[1] == _LABEL)  # 3 entities, 1 predicate
+    4
+    """
     entity = str(ENTITY)
+    types: dict[str, str] = {}
     for node, data in kg.graph.nodes(data=True):
         s = f"<{entity}{node}>"
-        yield s, _TYPE, nt.iri(KG[data["type"]]), None
+        type_ = types.get(data["type"]) or types.setdefault(data["type"], nt.iri(KG[data["type"]]))
+        yield s, _TYPE, type_, None
         yield s, _LABEL, nt.literal(data["label"]), None
         for name in sorted(data["names"] - {data["label"]}):
             yield s, _ALT_LABEL, nt.literal(name), None
@@ -99,11 +128,35 @@ def iter_ntriples(kg: KnowledgeGraph) -> Iterator[NtQuad]:
         yield p, _TYPE, _K["RelationPredicate"], None
         yield p, _SUB_PROPERTY_OF, _K["relatedTo"], None
         yield p, _LABEL, nt.literal(predicate.replace("_", " ")), None
-    for doc_id, merged in kg.documents.items():
-        yield from _document_quads(doc_id, merged)
 
 
-def _document_quads(doc_id: str, merged: MergedDocument) -> Iterator[NtQuad]:
+def document_ntriples(kg: KnowledgeGraph, doc_id: str, stated: set[tuple[str, str, str]] | None = None) -> Iterator[NtQuad]:
+    """One document's named graph: the document, its statements with provenance, its merge records.
+
+    A document's quads are final once it is added to the graph (node ids never change), so a
+    build can write them while it goes on and keep only the entity descriptions for the end.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+    doc_id : str
+        A document of ``kg``.
+    stated : set, optional
+        (subject node, predicate, object node) of relation triples already given by other
+        documents, to leave out (and updated); for triple formats, where they would repeat.
+
+    Returns
+    -------
+    Iterator of (subject, predicate, object, graph) strings, graph the document IRI.
+
+    Example
+    -------
+    >>> from kgbuild import build_graph
+    >>> kg = build_graph(["Hillary Clinton met Pakistani journalists."])
+    >>> {q[3] for q in document_ntriples(kg, "doc1")}
+    {'<https://w3id.org/kgbuild/doc/doc1>'}
+    """
+    merged = kg.documents[doc_id]
     doc = merged.document
     g = nt.iri(document_iri(doc_id))
     reference = parse_reference(doc.date)
@@ -117,10 +170,20 @@ def _document_quads(doc_id: str, merged: MergedDocument) -> Iterator[NtQuad]:
     if reference is not None:
         yield g, _DATE, nt.literal(reference.isoformat(), nt.DATE), g
     entity, nodes = str(ENTITY), merged.entity_nodes
+    seen: set[str] = set()
+    direct: set[tuple[str, str, str]] = set()
     for s, statement, o in merged.statements:
-        subject, obj, predicate = f"<{entity}{s}>", f"<{entity}{o}>", nt.iri(predicate_iri(statement.predicate))
-        yield subject, predicate, obj, g
         st = nt.iri(statement_iri(doc_id, s, statement, o))
+        if st in seen:  # the same statement twice in a sentence: once is enough
+            continue
+        seen.add(st)
+        subject, obj, predicate = f"<{entity}{s}>", f"<{entity}{o}>", nt.iri(predicate_iri(statement.predicate))
+        key = (s, statement.predicate, o)
+        if key not in direct and (stated is None or key not in stated):
+            direct.add(key)
+            if stated is not None:
+                stated.add(key)
+            yield subject, predicate, obj, g
         yield st, _TYPE, _K["Statement"], g
         yield st, _SUBJECT, subject, g
         yield st, _PREDICATE, predicate, g
@@ -156,6 +219,73 @@ def _document_quads(doc_id: str, merged: MergedDocument) -> Iterator[NtQuad]:
         yield record, _USED, g, g
         for name in merge.names:
             yield record, _K["mergedName"], nt.literal(name), g
+
+
+class GraphWriter:
+    """Writes a knowledge graph to an RDF file while it is being built.
+
+    A document's quads are final once it is in the graph (node ids never change), so they
+    are written as each document is added; only the entity descriptions, which grow with
+    every document, wait for the end. The file appears, complete, when the ``with`` block
+    ends without an error (``kgbuild.rdfio.RdfWriter``); JSON-LD, which cannot be streamed,
+    is written whole at the end.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+        The graph documents are added to.
+    path : str or Path
+        The RDF file.
+    format : str, optional
+        One of ``kgbuild.rdfio.FORMATS``; by default the extension decides.
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> from kgbuild.pipeline import make_pipeline, resolve_documents
+    >>> from kgbuild.model import Document
+    >>> kg, path = KnowledgeGraph(), pathlib.Path(tempfile.mkdtemp()) / "graph.ttl"
+    >>> with GraphWriter(kg, path) as writer:
+    ...     for resolved in resolve_documents([Document("a", "Clinton met journalists.")], make_pipeline()):
+    ...         kg.add_document(resolved)
+    ...         writer.document_added("a")
+    >>> writer.count > 20, path.exists()
+    (True, True)
+    """
+
+    def __init__(self, kg: KnowledgeGraph, path, format: str | None = None) -> None:
+        from kgbuild.rdfio import RdfWriter, format_for
+
+        self.kg, self.path, self.info = kg, path, format_for(path, format)
+        self.count = 0
+        self._writer = None if self.info.name == "jsonld" else RdfWriter(path, self.info.name, distinct=True)
+        self._stated: set[tuple[str, str, str]] | None = None if self.info.quads else set()
+
+    def __enter__(self) -> GraphWriter:
+        if self._writer is not None:
+            self._writer.__enter__()
+        return self
+
+    def document_added(self, doc_id: str) -> None:
+        """Write the quads of a document just added to the graph."""
+        if self._writer is not None:
+            self._writer.add(document_ntriples(self.kg, doc_id, self._stated))
+
+    def __exit__(self, kind, error, traceback) -> bool | None:
+        if self._writer is None:
+            if kind is None:
+                from kgbuild.rdfio import write_ntriples
+
+                self.count = write_ntriples(iter_ntriples(self.kg), self.path, self.info.name)
+            return None
+        if kind is None:
+            try:
+                self._writer.add(entity_ntriples(self.kg))
+            except BaseException as exc:
+                return self._writer.__exit__(type(exc), exc, exc.__traceback__)
+        handled = self._writer.__exit__(kind, error, traceback)
+        self.count = self._writer.count
+        return handled
 
 
 def date_literal(iso: str) -> str:

@@ -203,7 +203,7 @@ def ntriples_to_rdflib(quads: Iterable[NtQuad]) -> Iterator[Quad]:
             hit = cache[t] = _to_rdflib(t)
         return hit
 
-    for chunk in _chunks(quads, STREAM_CHUNK):
+    for chunk in _chunks(quads, 250_000):
         for q in _parse_lines([nt.line(quad) for quad in chunk], quads=True):
             graph = None if isinstance(q.graph_name, ox.DefaultGraph) else term(q.graph_name)
             yield term(q.subject), term(q.predicate), term(q.object), graph
@@ -217,7 +217,7 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _grouped_lines(quads: Iterable[NtQuad], keep_graphs: bool) -> tuple[list[str], int]:
+def _grouped_lines(quads: Iterable[NtQuad], keep_graphs: bool) -> list[str]:
     """Distinct N-Triples (or N-Quads) lines, grouped by graph then subject in first-seen order."""
     groups: dict[tuple[str, str], dict[str, None]] = {}
     for s, p, o, g in quads:
@@ -233,7 +233,7 @@ def _grouped_lines(quads: Iterable[NtQuad], keep_graphs: bool) -> tuple[list[str
         graph, subject = key
         head, tail = f"{subject} ", f" {graph} .\n" if graph else " .\n"
         lines.extend([head + rest + tail for rest in groups[key]])
-    return lines, len(lines)
+    return lines
 
 
 def _parse_lines(lines: list[str], quads: bool):
@@ -253,8 +253,7 @@ def to_oxigraph(quads: Iterable[Quad]) -> list[ox.Quad]:
     >>> q[0].object.value
     '1'
     """
-    lines, _ = _grouped_lines(from_rdflib(quads), keep_graphs=True)
-    return list(_parse_lines(lines, quads=True))
+    return list(_parse_lines(_grouped_lines(from_rdflib(quads), keep_graphs=True), quads=True))
 
 
 def write_quads(quads: Iterable[Quad], path: str | Path, format: str | None = None) -> int:
@@ -285,11 +284,8 @@ def write_quads(quads: Iterable[Quad], path: str | Path, format: str | None = No
     return write_ntriples(from_rdflib(quads), path, format)
 
 
-def write_ntriples(quads: Iterable[NtQuad], path: str | Path, format: str | None = None) -> int:
+def write_ntriples(quads: Iterable[NtQuad], path: str | Path, format: str | None = None, distinct: bool = False) -> int:
     """Write N-Triples text quads (``kgbuild.ntriples``) to ``path`` atomically, in any of our formats.
-
-    Every line is parsed by oxigraph before anything is written, so a malformed term is a
-    ``KgbuildError`` and the file is left as it was.
 
     Parameters
     ----------
@@ -299,6 +295,9 @@ def write_ntriples(quads: Iterable[NtQuad], path: str | Path, format: str | None
         The output file; replaced only once it is complete.
     format : str, optional
         One of ``FORMATS`` (turtle, ntriples, nquads, trig, jsonld).
+    distinct : bool
+        The caller promises no quad (no triple, in a triple format) comes twice, as
+        ``kgbuild.export.iter_ntriples`` does; see ``RdfWriter``.
 
     Returns
     -------
@@ -313,53 +312,129 @@ def write_ntriples(quads: Iterable[NtQuad], path: str | Path, format: str | None
     1
     """
     info = format_for(path, format)
-    stream = iter(quads)
-    head = list(itertools.islice(stream, GROUPED_LIMIT))
-    if len(head) == GROUPED_LIMIT and info.name != "jsonld":
-        # a big graph: memory first (one Turtle block per subject is no longer promised)
-        return _write_through_store(itertools.chain(head, stream), path, info)
-    lines, count = _grouped_lines(head, keep_graphs=info.quads)
-    del head
-    parsed = _parse_lines(lines, info.quads)  # validates every term before anything is written
     if info.name == "jsonld":
-        _write_jsonld(parsed, path)
-        return count
-    with atomic_write(path, "wb") as handle:
-        if info.name in ("ntriples", "nquads"):
-            for _ in parsed:  # the lines are already the output; parsing them checked them
-                pass
-            handle.write("".join(lines).encode("utf-8"))
-        else:
-            ox.serialize(parsed, handle, info.oxigraph, prefixes=ALL_PREFIXES)
-    return count
+        lines = _grouped_lines(quads, keep_graphs=False)
+        _write_jsonld(_parse_lines(lines, False), path)
+        return len(lines)
+    with RdfWriter(path, info.name, distinct=distinct) as writer:
+        writer.add(quads)
+    return writer.count
 
 
-#: Up to this many quads, lines are grouped by subject in Python (readable Turtle, one block per
-#: subject); beyond, they stream through an oxigraph store, whose memory per quad is far smaller.
-GROUPED_LIMIT = 1_000_000
+#: Quads grouped, checked and serialised at a time. Up to this many, a graph is one chunk: one
+#: Turtle block per subject, duplicates removed. Beyond, memory comes first (see ``RdfWriter``).
+CHUNK = 1_000_000
 
 
-#: N-Triples lines handed to oxigraph's bulk loader at a time: bounds memory whatever the graph's size.
-STREAM_CHUNK = 250_000
+class RdfWriter:
+    """Streams N-Triples text quads into an RDF file, a chunk at a time, atomically.
 
+    Each chunk is grouped by subject, checked by oxigraph's parser (a malformed term is a
+    ``KgbuildError`` and leaves no file behind) and serialised by oxigraph, appended to a
+    temporary file that replaces ``path`` on ``close``. A graph of up to ``CHUNK`` quads is
+    one chunk. A bigger one is written chunk by chunk when the caller promises ``distinct``
+    quads; otherwise it goes through an in-memory oxigraph store, which removes duplicates
+    across chunks, at about twice the time.
 
-def _write_through_store(quads: Iterable[NtQuad], path: str | Path, info: RdfFormatInfo) -> int:
-    """Stream the quads, a chunk of N-Triples lines at a time, into an in-memory oxigraph store, then dump it.
+    Parameters
+    ----------
+    path : str or Path
+        The output file.
+    format : str
+        turtle, ntriples, nquads or trig (JSON-LD cannot be streamed: use ``write_ntriples``).
+    distinct : bool
+        No quad comes twice in what is added (within one ``add`` call duplicates are fine
+        up to ``CHUNK`` quads).
 
-    Oxigraph holds a quad in far less memory than Python strings do (a 12.7M-triple corpus graph
-    needed 16 GB when its lines were grouped in Python); the store removes duplicates, and its
-    subject-ordered index gives one Turtle block per subject.
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.ttl"
+    >>> with RdfWriter(p, "turtle") as w:
+    ...     w.add([("<http://e/a>", "<http://e/p>", '"x"', None)])
+    ...     w.add([("<http://e/b>", "<http://e/p>", '"y"', None)])
+    >>> w.count, p.read_text().count("<http://e/p>")
+    (2, 2)
     """
-    store = ox.Store()
-    for chunk in _chunks(quads, STREAM_CHUNK):
-        _bulk_load(store, [nt.line(quad, info.quads) for quad in chunk])
-    count = len(store)
-    with atomic_write(path, "wb") as handle:
-        if info.quads:
-            store.dump(handle, info.oxigraph, prefixes=ALL_PREFIXES)
-        else:
-            store.dump(handle, info.oxigraph, from_graph=ox.DefaultGraph(), prefixes=ALL_PREFIXES)
-    return count
+
+    def __init__(self, path: str | Path, format: str | None = None, distinct: bool = False) -> None:
+        self.info = format_for(path, format)
+        if self.info.name == "jsonld":
+            raise KgbuildError("JSON-LD cannot be written as a stream", path=path)
+        self.path, self.distinct, self.count = Path(path), distinct, 0
+        self._buffer: list[NtQuad] = []
+        self._header: bytes | None = None
+        self._store: ox.Store | None = None
+        self._flushes = 0
+        self._output = None
+
+    def __enter__(self) -> RdfWriter:
+        return self
+
+    def __exit__(self, kind, error, traceback) -> bool | None:
+        if kind is None:
+            try:
+                self._flush(final=True)
+            except BaseException as exc:
+                if self._output is None:
+                    raise
+                return self._output.__exit__(type(exc), exc, exc.__traceback__)
+        if self._output is None:  # nothing was written: no file, not even a folder
+            return None
+        return self._output.__exit__(kind, error, traceback)
+
+    def _write(self, data: bytes) -> None:
+        if self._output is None:  # opened at the first write, so a build that fails early leaves nothing
+            self._output = atomic_write(self.path, "wb")
+            self._handle = self._output.__enter__()
+        self._handle.write(data)
+
+    def add(self, quads: Iterable[NtQuad]) -> None:
+        """Add quads; a full chunk is written out (after the subject it ends on, so blocks stay whole)."""
+        buffer = self._buffer
+        for quad in quads:
+            if len(buffer) >= CHUNK and quad[0] != buffer[-1][0]:
+                self._flush()
+                buffer = self._buffer
+            buffer.append(quad)
+
+    def _flush(self, final: bool = False) -> None:
+        chunk, self._buffer = self._buffer, []
+        if self._store is None and not self.distinct and not (final and self._flushes == 0):
+            self._store = ox.Store()  # a later chunk may repeat an earlier one's quads: deduplicate in a store
+        self._flushes += 1
+        if self._store is not None:
+            _bulk_load(self._store, [nt.line(quad, self.info.quads) for quad in chunk])
+            if final:
+                self.count = len(self._store)
+                graph = {} if self.info.quads else {"from_graph": ox.DefaultGraph()}
+                self._write(b"")  # opens the file
+                self._store.dump(self._handle, self.info.oxigraph, prefixes=ALL_PREFIXES, **graph)
+            return
+        lines = _grouped_lines(chunk, keep_graphs=self.info.quads)
+        del chunk
+        parsed = _parse_lines(lines, self.info.quads)  # checks every term before a byte is written
+        self.count += len(lines)
+        if self.info.name in ("ntriples", "nquads"):
+            for _ in parsed:
+                pass
+            self._write("".join(lines).encode("utf-8"))
+            return
+        text = ox.serialize(parsed, None, self.info.oxigraph, prefixes=ALL_PREFIXES)
+        header = _prefix_header(text)
+        if self._header is None:
+            self._header = header
+        elif header == self._header:
+            text = text[len(header):]  # the @prefix lines once, at the top
+        self._write(text)
+
+
+def _prefix_header(text: bytes) -> bytes:
+    """The leading ``@prefix`` lines oxigraph writes before the first triple."""
+    end = 0
+    while text.startswith(b"@prefix ", end):
+        end = text.index(b"\n", end) + 1
+    return text[:end]
 
 
 def _bulk_load(store: ox.Store, lines: list[str]) -> None:

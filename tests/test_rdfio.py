@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pyoxigraph as ox
+import rdflib
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
@@ -188,9 +189,8 @@ def test_write_replaces_existing_file_atomically(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("extension", [".ttl", ".nt", ".nq", ".trig"])
 def test_big_graphs_stream_through_a_store_and_still_round_trip(tmp_path: Path, monkeypatch, extension) -> None:
-    # the streaming path normally starts at a million quads; a small limit takes it here
-    monkeypatch.setattr(rdfio, "GROUPED_LIMIT", 5)
-    monkeypatch.setattr(rdfio, "STREAM_CHUNK", 7)
+    # chunks are normally a million quads; a small chunk takes the streaming path here
+    monkeypatch.setattr(rdfio, "CHUNK", 5)
     quads = list(sample_quads())
     path = tmp_path / f"g{extension}"
     written = rdfio.write_quads(quads, path)
@@ -200,3 +200,22 @@ def test_big_graphs_stream_through_a_store_and_still_round_trip(tmp_path: Path, 
     loaded = rdfio.load_rdflib(path)
     got = {(s, p, o) for s, p, o, _ in loaded.quads()}
     assert got == {(s, p, o) for s, p, o, _ in expected}
+
+
+@pytest.mark.parametrize("extension", [".ttl", ".nt", ".nq", ".trig"])
+def test_distinct_quads_stream_chunk_by_chunk_and_round_trip(nlp, tmp_path: Path, monkeypatch, extension) -> None:
+    from kgbuild import build_graph
+    from kgbuild.export import iter_ntriples, to_rdflib
+
+    kg = build_graph(["Hillary Clinton met Pakistani journalists in Islamabad. She said they talked.",
+                      "Clinton met the ISI chief on Friday."], nlp=nlp)
+    monkeypatch.setattr(rdfio, "CHUNK", 7)
+    path = tmp_path / f"g{extension}"
+    written = rdfio.write_ntriples(iter_ntriples(kg, union=not rdfio.format_for(path).quads), path, distinct=True)
+    assert written == len(rdfio.load(path))
+    union = rdflib.Graph()
+    for s, p, o, _ in rdfio.load_rdflib(path).quads():
+        union.add((s, p, o))
+    assert rdflib.compare.isomorphic(union, to_rdflib(kg))
+    if extension == ".ttl":
+        assert path.read_text().count("@prefix kg:") == 1  # the prefixes once, at the top

@@ -28,10 +28,10 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kgbuild.export import iter_ntriples
+    from kgbuild.export import GraphWriter
     from kgbuild.graph import KnowledgeGraph
     from kgbuild.pipeline import make_pipeline, resolve_documents
-    from kgbuild.rdfio import format_for, write_ntriples
+    from kgbuild.rdfio import format_for
     from kgbuild.read import ReadReport, read_inputs
 
     started, started_at = time.perf_counter(), time.time()
@@ -55,20 +55,22 @@ def run(args: argparse.Namespace) -> int:
         stream = resolve_on_cluster(documents, args.scheduler, model=args.model, batch_size=args.batch_size)
     else:
         stream = resolve_documents(documents, nlp, batch_size=args.batch_size, n_process=args.workers)
-    for resolved in _progress(stream):
-        kg.add_document(resolved)
-        if store is not None:
-            _store_document(store, resolved)
-    if store is not None:
-        store.flush()
-    if not kg.documents and store is None:
-        if len(report.skipped) == 1:
-            raise KgbuildError(f"{report.skipped[0][1]}; nothing to build", path=report.skipped[0][0])
-        if report.skipped:
-            raise KgbuildError(f"nothing to build: all {len(report.skipped)} inputs skipped ({_listed(report.skipped)})")
-        raise KgbuildError("no documents to build", path=" ".join(args.inputs))
     graph_path = out / f"graph{info.extension}"
-    triples = write_ntriples(iter_ntriples(kg), graph_path, info.name)
+    with GraphWriter(kg, graph_path, info.name) as writer:  # documents are written as they come
+        for resolved in _progress(stream):
+            kg.add_document(resolved)
+            writer.document_added(resolved.document.id)
+            if store is not None:
+                _store_document(store, resolved)
+        if store is not None:
+            store.flush()
+        if not kg.documents and store is None:
+            if len(report.skipped) == 1:
+                raise KgbuildError(f"{report.skipped[0][1]}; nothing to build", path=report.skipped[0][0])
+            if report.skipped:
+                raise KgbuildError(f"nothing to build: all {len(report.skipped)} inputs skipped ({_listed(report.skipped)})")
+            raise KgbuildError("no documents to build", path=" ".join(args.inputs))
+    triples = writer.count
     if not args.no_html:
         from kgbuild.view.html import write_html
 
