@@ -108,3 +108,20 @@ def test_an_organisation_takes_no_plural_or_personal_description(resolve):
     assert not any("counts" in n for n in isi.names)
     cnn = _entity_with(r, "CNN")
     assert not any("analyst" in n for n in cnn.names)
+
+
+def test_called_as_a_phone_call_names_nothing(resolve):
+    r = resolve("President Barack Obama called U.S. Ambassador Mark Lippert on Friday. Obama wished him well.")
+    obama = _entity_with(r, "Barack Obama")
+    assert not any("Ambassador" in n for n in obama.names)
+
+
+def test_a_group_called_x_is_still_named(resolve):
+    r = resolve("A militant group called Ansar al-Sharia claimed the attack.")
+    assert any({"Ansar al-Sharia"} & _names(e) and len(_names(e)) > 1 for e in r.entities.values())
+
+
+def test_a_person_is_no_group_or_abstract_noun(resolve):
+    r = resolve("Mohammed Emwazi, an Islamist extremist group, was named. Emwazi, a young version of himself, smiled.")
+    emwazi = _entity_with(r, "Mohammed Emwazi")
+    assert not any("group" in n or "version" in n for n in emwazi.names)

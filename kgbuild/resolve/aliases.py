@@ -44,6 +44,8 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset(
     "journalist writer author teen teenager victim suspect father mother son daughter brother sister wife husband "
     "friend sweetheart fiancee fiance".split())
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: Endings of abstract nouns, never a person's description: "version", "agreement", "darkness", "majority".
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
 GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 
 Union = Callable[..., bool]
@@ -185,15 +187,18 @@ def description_fits(doc: Doc, named: Mention, concept: Mention) -> bool:
     """Whether ``concept`` can be another name of ``named`` (checked before appositions and titles join them).
 
     Not a plural for one thing ("ISIS, three counts"), not a person's noun for a place or an organisation
-    ("CNN senior legal analyst"), not a fragment ("co" of "co-founder"), not across a bracket ("Rome (CNN)").
+    ("CNN senior legal analyst"), not an organisation's or abstract noun for a person, not a fragment ("co" of "co-founder"), not across a bracket ("Rome (CNN)").
     """
     head = doc[concept.head]
     if len(concept.text) < 3:
         return False
     if named.label != "NORP" and head.tag_ in PLURAL_TAGS:
         return False
-    if named.label != PERSON and head.lemma_.lower() in PERSON_NOUNS:
+    lemma = head.lemma_.lower()
+    if named.label != PERSON and lemma in PERSON_NOUNS:
         return False
+    if named.label == PERSON and (lemma in ORG_HEADS or lemma.endswith(ABSTRACT_SUFFIXES)):
+        return False  # a person is no "extremist group", no "young version of ..."
     lo, hi = sorted((named.start, concept.start))
     if any(t.text == "(" for t in doc[lo:hi + 1]):  # "Lashkar-e-Taiba (LeT)" is an acronym, "Rome (CNN)" a dateline
         return abbreviates(concept.text.replace(".", ""), named.text) or abbreviates(named.text.replace(".", ""), concept.text)

@@ -207,6 +207,8 @@ def _also_known_as(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
         as_ = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.lower_ == "known" and (as_ is None or as_.lower_ != "as"):
             continue
+        if token.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in token.children):
+            continue  # "Obama called the ambassador": a phone call, not a name
         target_tok = next((c for c in (as_ or token).subtree if c.dep_ in ("pobj", "oprd", "attr")), None)
         if target_tok is None and as_ is not None and as_.i + 1 < len(doc):
             target_tok = doc[as_.i + 2] if doc[as_.i + 1].lower_ == "the" and as_.i + 2 < len(doc) else doc[as_.i + 1]
