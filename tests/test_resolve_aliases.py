@@ -125,3 +125,19 @@ def test_a_person_is_no_group_or_abstract_noun(resolve):
     r = resolve("Mohammed Emwazi, an Islamist extremist group, was named. Emwazi, a young version of himself, smiled.")
     emwazi = _entity_with(r, "Mohammed Emwazi")
     assert not any("group" in n or "version" in n for n in emwazi.names)
+
+
+def test_possessor_names_the_body_a_person_belongs_to(resolve):
+    r = resolve("Rep. Susan Brooks, a member of the select committee investigating the attack, spoke on Saturday. "
+                "So far, Brooks' committee has received 300 emails.")
+    brooks = _entity_with(r, "Susan Brooks")
+    committee = [e for e in r.entities.values() if "Brooks' committee" in _names(e)]
+    assert len(committee) == 1 and "select committee" in _names(committee[0])
+    assert committee[0].key != brooks.key
+
+
+def test_possessor_of_another_person_is_another_body(resolve):
+    r = resolve("Jonathan Baume, of the top civil servants' union, spoke on Monday. "
+                "Mark Serwotka said Mr Serwotka's union would strike.")
+    for e in r.entities.values():
+        assert not ({"top civil servants' union", "Mr Serwotka's union"} <= _names(e))

@@ -12,6 +12,8 @@ its name as the merge's evidence:
   entity NER found under that name; "the American people" is "American";
 - ``title``: a role description right before a person's name ("India's
   external affairs spokesman Syed Akbaruddin") is that person;
+- ``possessor``: "Mr Baume's union" is "the top civil servants' union" that
+  "Jonathan Baume, of the top civil servants' union" was said to belong to;
 - ``role``: a role description alone ("Turkey's foreign minister") is the one
   person of the article who carries that role as a title ("Foreign Minister
   Mevlut Cavusoglu"), never when two people do.
@@ -213,3 +215,46 @@ def is_source(doc: Doc, m: Mention) -> bool:
     if head.dep_ in ("dobj", "dative") and head.head.lemma_ in ("tell", "say", "inform"):
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ in ("according", "speaking")
+
+
+def possessions(clusters, doc: Doc, mentions: list[Mention]) -> None:
+    """ "Brooks' committee" is the committee "Susan Brooks, a member of the select committee" belongs to."""
+    by_token = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            by_token.setdefault(i, m)
+    people = [m for m in mentions if m.label == PERSON]
+
+    def person_of(token) -> int | None:
+        """The person cluster a token names: its own mention, else a unique surname match."""
+        m = by_token.get(token.i)
+        if m is not None and m.label == PERSON:
+            return clusters.find(m.id)
+        word = normalize(token.text)
+        found = {clusters.find(p.id) for p in people if normalize(p.text).split()[-1] == word}
+        return found.pop() if len(found) == 1 else None
+
+    # "<person>, (a member) of the <noun>": the noun's mention, by the person and the noun's lemma
+    belongs: dict[tuple[int, str], set[int]] = {}
+    for m in mentions:
+        head = doc[m.head]
+        if m.label != "CONCEPT" or head.dep_ != "pobj" or head.head.lower_ != "of":
+            continue
+        owner = head.head.head
+        if owner.dep_ == "appos" and owner.pos_ == "NOUN":  # "Brooks, a member of ..."
+            owner = owner.head
+        person = person_of(owner) if owner.pos_ == "PROPN" else None
+        if person is not None:
+            belongs.setdefault((person, head.lemma_.lower()), set()).add(clusters.find(m.id))
+    if not belongs:
+        return
+    for m in mentions:
+        if m.label not in ("CONCEPT", "ORG"):
+            continue
+        head = doc[m.head]
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        person = person_of(owner) if owner is not None else None
+        fits = belongs.get((person, head.lemma_.lower()), set()) if person is not None else set()
+        fits = fits - {clusters.find(m.id)}
+        if len(fits) == 1:
+            clusters.union(fits.pop(), m.id, "possessor")

@@ -122,6 +122,7 @@ def resolve_mentions(
     concepts = [m for m in mentions if m.label == "CONCEPT"]
     aliases.titles(clusters, doc, concepts, named)
     aliases.concept_names(clusters, doc, concepts, named)
+    aliases.possessions(clusters, doc, mentions)
     _descriptions(clusters, doc, mentions, index.narration_counts())
     aliases.roles(clusters, doc, concepts)
     _pronouns(clusters, doc, mentions, speakers)
