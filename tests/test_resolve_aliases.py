@@ -141,3 +141,9 @@ def test_possessor_of_another_person_is_another_body(resolve):
                 "Mark Serwotka said Mr Serwotka's union would strike.")
     for e in r.entities.values():
         assert not ({"top civil servants' union", "Mr Serwotka's union"} <= _names(e))
+
+
+def test_the_house_is_not_the_white_house(resolve):
+    r = resolve("The White House welcomed the vote. The bill passed the House on Tuesday.")
+    for e in r.entities.values():
+        assert not ({"White House", "House"} <= _names(e))

@@ -53,14 +53,21 @@ GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC
 Union = Callable[..., bool]
 
 
-def short_names(clusters, named: list[Mention]) -> None:
-    """One-word names that are part of exactly one longer name of the same kind."""
+def short_names(clusters, doc: Doc, named: list[Mention]) -> None:
+    """One-word names that are part of exactly one longer name of the same kind.
+
+    "the House" is not "the White House": a word that takes "the" is a kind of thing, and only an
+    organisation word ("Department") may stand for the longer name it ends."""
     longer = [m for m in named if len(m.text.split()) > 1]
+    with_the = {normalize(m.text) for m in named
+                if doc[m.start].lower_ == "the" or m.start > 0 and doc[m.start - 1].lower_ == "the"}
     for m in named:
         words = normalize(m.text).split()
         if len(words) != 1 or m.label not in ("ORG", "PERSON", "FAC"):
             continue
         word = words[0]
+        if word in with_the and word not in ORG_HEADS:
+            continue
         fits = set()
         for other in longer:
             if GROUPS.get(other.label) != GROUPS.get(m.label):

@@ -110,7 +110,7 @@ def resolve_mentions(
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
     _same_name(clusters, named)
     _partial_names(clusters, named)
-    aliases.short_names(clusters, named)
+    aliases.short_names(clusters, doc, named)
     _company_names(clusters, named)
     aliases.company_prefixes(clusters, named)
     aliases.facility_short_names(clusters, named)
