@@ -72,9 +72,10 @@ def run(args: argparse.Namespace) -> int:
             raise KgbuildError("no documents to build", path=" ".join(args.inputs))
     triples = writer.count
     if not args.no_html:
+        from kgbuild.view.from_kg import model_from_kg
         from kgbuild.view.html import write_html
 
-        write_html(kg.to_rdflib(), out / "graph.html", title=_title(args.inputs))
+        write_html(model_from_kg(kg), out / "graph.html", title=_title(args.inputs))
     _remove_stale_temp(out, started_at)
     if report.skipped:
         print(f"kgbuild: warning: {len(report.skipped)} inputs skipped: {_listed(report.skipped)}", file=sys.stderr)

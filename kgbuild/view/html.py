@@ -83,14 +83,14 @@ def _script_json(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_html(graph: rdflib.Graph, title: str = "Knowledge graph",
+def render_html(graph: rdflib.Graph | GraphModel, title: str = "Knowledge graph",
                 initial_nodes: int = DEFAULT_INITIAL_NODES, max_entities: int = DEFAULT_MAX_ENTITIES) -> str:
     """Render a kgbuild graph as one self-contained interactive HTML page.
 
     Parameters
     ----------
-    graph : rdflib.Graph
-        A graph following docs/output-contract.md.
+    graph : rdflib.Graph or GraphModel
+        A graph following docs/output-contract.md, or its model (``kgbuild.view.from_kg``).
     title : str
         Shown in the page header and the browser tab.
     initial_nodes : int
@@ -111,7 +111,7 @@ def render_html(graph: rdflib.Graph, title: str = "Knowledge graph",
     >>> page.startswith("<!DOCTYPE html>") and "vis-network" in page
     True
     """
-    model = read_model(graph)
+    model = graph if isinstance(graph, GraphModel) else read_model(graph)
     parts = {
         "TITLE": html.escape(title),
         "DATA": _script_json(_payload(model, title, max(1, initial_nodes), max(1, max_entities))),
@@ -122,14 +122,14 @@ def render_html(graph: rdflib.Graph, title: str = "Knowledge graph",
     return _MARKER.sub(lambda m: parts[m.group(1)], _asset("template.html"))
 
 
-def write_html(graph: rdflib.Graph, path: str | Path, title: str = "Knowledge graph",
+def write_html(graph: rdflib.Graph | GraphModel, path: str | Path, title: str = "Knowledge graph",
                initial_nodes: int = DEFAULT_INITIAL_NODES, max_entities: int = DEFAULT_MAX_ENTITIES) -> Path:
     """Write :func:`render_html` to ``path`` atomically (no half-written page on failure).
 
     Parameters
     ----------
-    graph : rdflib.Graph
-        A graph following docs/output-contract.md.
+    graph : rdflib.Graph or GraphModel
+        A graph following docs/output-contract.md, or its model.
     path : str or Path
         The ``.html`` file to write; its folder is created if missing.
     title : str
