@@ -87,8 +87,12 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
     """
     spans: dict[int, tuple[int, str, str]] = {e.start: (e.end, e.label_, "ner") for e in doc.ents}
 
+    cached: list[dict[int, str]] = []  # the token → label map, made again only after a span changes
+
     def label_map() -> dict[int, str]:
-        return {i: label for s, (e, label, _) in spans.items() for i in range(s, e)}
+        if not cached:
+            cached.append({i: label for s, (e, label, _) in spans.items() for i in range(s, e)})
+        return cached[0]
 
     def replace(start: int, end: int, label: str, rule: str) -> bool:
         """Put (start, end) in place of the spans it covers; refused if it would cut one."""
@@ -98,6 +102,7 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
         for s in covered:
             del spans[s]
         spans[start] = (end, label, rule)
+        cached.clear()
         return True
 
     for s, (e, label, _) in sorted(spans.items()):
