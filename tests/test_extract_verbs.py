@@ -97,3 +97,11 @@ def test_a_relative_clause_is_cut_out_of_the_subject_it_describes(relations_of):
     _, rels = relations_of("The bridges built by the Romans still stand today.")
     built = next(r for r in rels if r.predicate == "build")
     assert built.object.text == "The bridges"  # not "The bridges built by the Romans"
+
+
+def test_a_where_clause_happens_in_the_noun_it_describes(relations_of):
+    _, rels = relations_of("The team trained at the stadium where the captain scored his first goal.")
+    scored = next(r for r in rels if r.predicate == "score")
+    assert scored.subject.text == "the captain"
+    assert scored.place is not None and scored.place.text == "at the stadium"
+    assert "at the stadium" in [a.text for a in scored.arguments]

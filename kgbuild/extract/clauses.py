@@ -43,6 +43,7 @@ class Clause:
     clausal: Token | None = None  # ccomp / xcomp head
     times: list[Token] = field(default_factory=list)  # npadvmod DATE heads
     particle: Token | None = None
+    setting: Token | None = None  # the noun a "where"/"when" relative clause sits in: "the resort where he won"
     negated: bool = False
     modal: str | None = None
     aux: list[Token] = field(default_factory=list)
@@ -150,6 +151,8 @@ def build_clause(verb: Token) -> Clause:
                 clause.modal = child.lower_
         elif dep == "advmod" and child.lower_ in ("never",):
             clause.negated = True
+        elif dep == "advmod" and child.lower_ in ("where", "when") and verb.dep_ == "relcl":
+            clause.setting = verb.head
     # a relative clause whose pronoun is the object: "a match which Keibler lost"
     if verb.dep_ == "relcl" and source == "explicit":
         for child in verb.children:

@@ -51,6 +51,18 @@ def _circumstances(clause: Clause, skip: Token | None = None) -> tuple[list[Argu
         arg = argument(tok, role="time")
         args.append(arg)
         time = time or arg
+    setting = clause.setting
+    if setting is not None and (clause.subject is None or setting.i != clause.subject.i):
+        # "the resort where he won the title": he won the title at the resort
+        if setting.dep_ == "pobj" and setting.head.dep_ == "prep":
+            arg = prep_argument(setting.head, setting, role="place")
+        else:
+            arg = argument(setting, role="place")
+        args.append(arg)
+        if is_time(setting):
+            time = time or arg
+        else:
+            place = place or arg
     args.sort(key=lambda a: a.start)
     return args, time, place
 
