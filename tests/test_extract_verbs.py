@@ -105,3 +105,9 @@ def test_a_where_clause_happens_in_the_noun_it_describes(relations_of):
     assert scored.subject.text == "the captain"
     assert scored.place is not None and scored.place.text == "at the stadium"
     assert "at the stadium" in [a.text for a in scored.arguments]
+
+
+def test_a_participle_naming_its_noun_keeps_the_name_as_object(relations_of):
+    _, rels = relations_of("They founded a small bakery called Golden Crust in 1990.")
+    called = next(r for r in rels if r.relation_text == "called")
+    assert [a.text for a in called.arguments[:2]] == ["a small bakery", "Golden Crust"]

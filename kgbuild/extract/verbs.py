@@ -250,6 +250,19 @@ def _passive(clause: Clause, subjects, verb_tokens, common) -> Iterator:
                 )
         return
     participle = verb.lower_
+    named = [c for c in clause.objects if c.dep_ == "oprd"]
+    if named:
+        # "a company called Acme", "he was named captain": the passive's complement is its object
+        rest, time, place = _circumstances(clause)
+        for patient in subjects:
+            for target in conjuncts(named[0]):
+                obj = argument(target, role="object")
+                yield make_relation(
+                    arguments=[patient, obj, *rest], relation_tokens=verb_tokens,
+                    predicate=predicate_key(["be", participle]), subject=patient, object=obj,
+                    pattern="passive", time=time, place=place, **common,
+                )
+        return
     joined = _joined_prep(clause)
     if joined is not None:
         yield from _prep_objects(clause, joined, subjects, verb_tokens, ["be", participle], "passive", common)
