@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Words that address a person without naming them ("Mr Brown" is Brown; "Mr" alone is no name).
@@ -9,6 +10,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", 
 _HONORIFIC_PREFIX = re.compile(r"^(%s)\.?\s+(?=\S)" % "|".join(sorted(HONORIFICS)))
 
 
+@functools.lru_cache(maxsize=100_000)  # the same names are compared again and again
 def normalize(name: str) -> str:
     """A key for comparing names: lower case, straight quotes, no leading 'the' or honorific, no dots in acronyms.
 

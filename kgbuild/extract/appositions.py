@@ -58,11 +58,25 @@ def apposition_relations(sent: Span) -> Iterator:
             )
 
 
+def _entities_in(sent: Span) -> Iterator[Span]:
+    """The entities inside ``sent``, read off its tokens (``Span.ents`` builds every entity of the doc each time)."""
+    doc, i = sent.doc, sent.start
+    while i < sent.end:
+        token = doc[i]
+        i += 1
+        if token.ent_iob_ != "B":
+            continue
+        while i < len(doc) and doc[i].ent_iob_ == "I":
+            i += 1
+        if i <= sent.end:
+            yield Span(doc, token.i, i, label=token.ent_type)
+
+
 def title_relations(sent: Span) -> Iterator:
     """ "U.S. Secretary of State Hillary Clinton" → Clinton hold_position "Secretary of State",
     Clinton work_for U.S.; Open IE: (Hillary Clinton, is, U.S. Secretary of State).
     """
-    ents = sent.ents  # a new list of Spans at every access: read once
+    ents = list(_entities_in(sent))
     for ent in ents:
         if ent.label_ != "PERSON":
             continue

@@ -106,13 +106,16 @@ def facility_short_names(clusters, named: list[Mention]) -> None:
 
 def company_prefixes(clusters, named: list[Mention]) -> None:
     """ "Showa Shell" is "Showa Shell Sekiyu KK": a longer name that adds words ending in a company suffix."""
+    companies = [(other, words) for other in named
+                 if (words := normalize(other.text).replace(",", " ").split()) and words[-1] in COMPANY_SUFFIXES]
+    if not companies:
+        return
     for m in named:
         words = normalize(m.text).split()
         if len(words) < 2:
             continue
-        for other in named:
-            longer = normalize(other.text).replace(",", " ").split()
-            if len(longer) > len(words) + 1 and longer[:len(words)] == words and longer[-1] in COMPANY_SUFFIXES:
+        for other, longer in companies:
+            if len(longer) > len(words) + 1 and longer[:len(words)] == words:
                 clusters.union(other.id, m.id, "company-name")
 
 
