@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kgbuild.export import document_iri, entity_iri, predicate_iri, statement_iri
 from kgbuild.graph import KnowledgeGraph
-from kgbuild.view.model import ENTITY_TYPES, Document, Edge, Evidence, GraphModel, Node
+from kgbuild.view.model import ENTITY_TYPES, Document, Edge, Evidence, GraphModel, Node, assemble
 
 
 def model_from_kg(kg: KnowledgeGraph) -> GraphModel:
@@ -66,9 +66,4 @@ def model_from_kg(kg: KnowledgeGraph) -> GraphModel:
             negated=bool(statement.negated), modality=statement.modality or "",
             confidence=float(statement.confidence), document=doc_index[doc_id],
         ))
-    edge_list = sorted(edges.values(), key=lambda e: (e.source, e.target, e.predicate))
-    for edge in edge_list:
-        nodes[edge.source].degree += 1
-        if edge.target != edge.source:
-            nodes[edge.target].degree += 1
-    return GraphModel(nodes, edge_list, documents, n_statements=len(statements))
+    return assemble(nodes, list(edges.values()), documents, len(statements))

@@ -252,12 +252,24 @@ def read_model(graph: rdflib.Graph) -> GraphModel:
             document=doc_index.get(doc),
         ))
 
-    edge_list = sorted(edges.values(), key=lambda e: (e.source, e.target, e.predicate))
+    return assemble(nodes, list(edges.values()), documents, len(statements))
+
+
+def assemble(nodes: list[Node], edges: list[Edge], documents: list[Document], n_statements: int) -> GraphModel:
+    """The model with edges in (source, target, predicate) order and each node's degree counted.
+
+    Example
+    -------
+    >>> m = assemble([Node("a", "A"), Node("b", "B")], [Edge(0, 1, "p", "p")], [], 1)
+    >>> [n.degree for n in m.nodes]
+    [1, 1]
+    """
+    edge_list = sorted(edges, key=lambda e: (e.source, e.target, e.predicate))
     for edge in edge_list:
         nodes[edge.source].degree += 1
         if edge.target != edge.source:
             nodes[edge.target].degree += 1
-    return GraphModel(nodes, edge_list, documents, n_statements=len(statements))
+    return GraphModel(nodes, edge_list, documents, n_statements=n_statements)
 
 
 def ranked_nodes(model: GraphModel) -> list[int]:
