@@ -111,3 +111,13 @@ def test_a_participle_naming_its_noun_keeps_the_name_as_object(relations_of):
     _, rels = relations_of("They founded a small bakery called Golden Crust in 1990.")
     called = next(r for r in rels if r.relation_text == "called")
     assert [a.text for a in called.arguments[:2]] == ["a small bakery", "Golden Crust"]
+
+
+def test_a_speech_verb_after_or_inside_its_report_takes_the_report_as_object(relations_of):
+    _, rels = relations_of("The harvest was poor this year, the farmers said.")
+    said = next(r for r in rels if r.predicate == "say")
+    assert said.subject.text == "the farmers"
+    assert said.object.text == "The harvest was poor this year"
+    _, rels = relations_of("The new bridge, the engineers added, will open in May.")
+    added = next(r for r in rels if r.predicate == "add")
+    assert added.object.text == "The new bridge will open in May"

@@ -11,7 +11,8 @@ from spacy.tokens import Span, Token
 
 from kgbuild.extract.clauses import Clause, clauses, is_place, is_time
 from kgbuild.extract.relation import make_relation, predicate_key
-from kgbuild.extract.spans import argument, clause_argument, conjuncts, prep_argument
+from kgbuild.extract.context import SPEECH_VERBS
+from kgbuild.extract.spans import argument, clause_argument, conjuncts, prep_argument, text_of
 from kgbuild.extract.types import Argument
 
 
@@ -135,6 +136,16 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
         yield from _passive(clause, subjects, verb_tokens, common)
         return
 
+    quoted = _report_before(clause)
+    if quoted is not None and not objects:
+        rest, time, place = _circumstances(clause)
+        for subj in subjects:
+            yield make_relation(
+                arguments=[subj, quoted, *rest], relation_tokens=verb_tokens, predicate=predicate_key(key),
+                subject=subj, object=quoted, pattern="verb_clause", time=time, place=place, **common,
+            )
+        return
+
     if objects:
         rest, time, place = _circumstances(clause)
         for subj in subjects:
@@ -163,6 +174,26 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
             subject=subj, object=None, pattern="verb_circumstance" if rest else "verb_only",
             time=time, place=place, **common,
         )
+
+
+def _report_before(clause: Clause) -> Argument | None:
+    """ "The talks failed, the minister said", "The talks, he said, failed": the clause a speech verb
+    reports when it comes after or inside it (the parser hangs the speech verb under the reported clause)."""
+    verb, head = clause.verb, clause.verb.head
+    if clause.clausal is not None or verb.lemma_ not in SPEECH_VERBS or verb.dep_ not in ("parataxis", "ccomp"):
+        return None
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    inside = {t.i for t in verb.subtree}
+    indices = [t.i for t in head.subtree if t.i not in inside]
+    doc = verb.doc
+    while indices and (doc[indices[-1]].is_punct or doc[indices[-1]].text in ("``", "''")):
+        indices.pop()
+    while indices and (doc[indices[0]].is_punct or doc[indices[0]].text in ("``", "''")):
+        indices.pop(0)
+    if len(indices) < 2:
+        return None
+    return Argument(head=head.i, tokens=tuple(indices), text=text_of(doc, indices), role="clause")
 
 
 def _prep_objects(clause: Clause, joined, subjects, verb_tokens, words, pattern: str, common) -> Iterator:
