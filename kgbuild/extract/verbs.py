@@ -1,4 +1,5 @@
-"""Verb frames: subject–verb–object, prepositional objects, passives, clausal objects, copulas.
+"""Verb frames: subject–verb–object, prepositional objects, clausal objects, reported speech;
+passives (``passives.py``) and copulas (``copulas.py``) are dispatched from here.
 
 Each pattern is a generator over a sentence's clauses yielding ``Relation``s.
 """
@@ -7,90 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
-from kgbuild.extract.clauses import Clause, clauses, is_place, is_time
-from kgbuild.extract.relation import make_relation, predicate_key
+from kgbuild.extract.clauses import Clause, clauses
 from kgbuild.extract.context import SPEECH_VERBS
+from kgbuild.extract.copulas import copula_relations
+from kgbuild.extract.frame_parts import (
+    adverbials, circumstances, joined_prep, predicate_words, prep_objects, relation_words, subject_arguments,
+)
+from kgbuild.extract.passives import passive_relations
+from kgbuild.extract.relation import make_relation, predicate_key
 from kgbuild.extract.spans import argument, clause_argument, conjuncts, prep_argument, text_of
 from kgbuild.extract.types import Argument
-
-
-def _verb_tokens(clause: Clause) -> list[Token]:
-    """The words of the relation: auxiliaries, negation, adverbs inside the verb group, the verb and its particle."""
-    tokens = [clause.verb, *clause.aux]
-    tokens += [c for c in clause.verb.children if c.dep_ == "neg"]
-    # adverbs inside the verb group belong to the relation as written ("has also pioneered", "were often dealt with")
-    after = clause.subject.i if clause.subject is not None and clause.subject.i < clause.verb.i else -1
-    tokens += [c for c in clause.verb.children if c.dep_ == "advmod" and c.tag_ == "RB" and after < c.i < clause.verb.i]
-    if clause.particle is not None:
-        tokens.append(clause.particle)
-    return tokens
-
-
-def _verb_key(clause: Clause) -> list[str]:
-    words = [clause.verb.lemma_]
-    if clause.particle is not None:
-        words.append(clause.particle.lower_)
-    return words
-
-
-def _circumstances(clause: Clause, skip: Token | None = None) -> tuple[list[Argument], Argument | None, Argument | None]:
-    """Prepositional phrases and time expressions beyond the main object: (args, time, place)."""
-    args: list[Argument] = []
-    time = place = None
-    for prep, pobj in clause.preps:
-        if skip is not None and prep.i == skip.i:
-            continue
-        arg = prep_argument(prep, pobj)
-        args.append(arg)
-        if time is None and is_time(pobj):
-            time = arg
-        elif place is None and is_place(prep, pobj):
-            place = arg
-    for tok in clause.times:
-        arg = argument(tok, role="time")
-        args.append(arg)
-        time = time or arg
-    setting = clause.setting
-    if setting is not None and (clause.subject is None or setting.i != clause.subject.i):
-        # "the resort where he won the title": he won the title at the resort
-        if setting.dep_ == "pobj" and setting.head.dep_ == "prep":
-            arg = prep_argument(setting.head, setting, role="place")
-        else:
-            arg = argument(setting, role="place")
-        args.append(arg)
-        if is_time(setting):
-            time = time or arg
-        else:
-            place = place or arg
-    args.sort(key=lambda a: a.start)
-    return args, time, place
-
-
-def _adverbials(clause: Clause) -> list[Argument]:
-    """Adverbial phrases and clauses, for a verb with no other complement ("diverge northeast of Tarboro")."""
-    found = []
-    for child in clause.verb.children:
-        if child.dep_ in ("advmod", "npadvmod", "advcl") and (child.dep_ == "advcl" or any(True for _ in child.children)):
-            found.append(argument(child, role="arg"))
-    return sorted(found, key=lambda a: a.start)
-
-
-def _subjects(clause: Clause) -> list[Argument]:
-    if clause.subject is None:
-        return []
-    # "the case reviewed by a court": the subject is "the case", without the clause it heads
-    without = clause.verb if clause.subject_source in ("relcl", "acl") else None
-    return [argument(s, role="subject", without=without) for s in conjuncts(clause.subject)]
-
-
-def _joined_prep(clause: Clause) -> tuple[Token, Token] | None:
-    """The preposition that joins the relation ("taught at"): the first after the verb, not a time."""
-    for prep, pobj in clause.preps:
-        if prep.i > clause.verb.i and not is_time(pobj) and pobj.dep_ == "pobj":
-            return prep, pobj
-    return None
 
 
 def verb_relations(sent: Span) -> Iterator:
@@ -114,18 +43,18 @@ def verb_relations(sent: Span) -> Iterator:
     """
     for clause in clauses(sent):
         if clause.verb.lemma_ == "be" and clause.attr is not None:
-            yield from _copula(clause, sent)
+            yield from copula_relations(clause, sent)
         else:
             yield from _verb(clause, sent)
 
 
 def _verb(clause: Clause, sent: Span) -> Iterator:
-    subjects = _subjects(clause)
+    subjects = subject_arguments(clause)
     if not subjects:
         return
     start = sent.start
-    verb_tokens = _verb_tokens(clause)
-    key = _verb_key(clause)
+    verb_tokens = relation_words(clause)
+    key = predicate_words(clause)
     common = dict(sentence_start=start, subject_source=clause.subject_source, negated=clause.negated, modality=clause.modal)
     heads = list(clause.objects)
     if clause.attr is not None and not heads:
@@ -133,12 +62,12 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
     objects = [argument(o, role="object") for obj in heads for o in conjuncts(obj)]
 
     if clause.passive:
-        yield from _passive(clause, subjects, verb_tokens, common)
+        yield from passive_relations(clause, subjects, verb_tokens, common)
         return
 
     quoted = _report_before(clause)
     if quoted is not None and not objects:
-        rest, time, place = _circumstances(clause)
+        rest, time, place = circumstances(clause)
         for subj in subjects:
             yield make_relation(
                 arguments=[subj, quoted, *rest], relation_tokens=verb_tokens, predicate=predicate_key(key),
@@ -147,7 +76,7 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
         return
 
     if objects:
-        rest, time, place = _circumstances(clause)
+        rest, time, place = circumstances(clause)
         for subj in subjects:
             for obj in objects:
                 yield make_relation(
@@ -156,17 +85,17 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
                 )
         return
 
-    joined = _joined_prep(clause)
+    joined = joined_prep(clause)
     if joined is not None:
-        yield from _prep_objects(clause, joined, subjects, verb_tokens, key, "verb_prep", common)
+        yield from prep_objects(clause, joined, subjects, verb_tokens, key, "verb_prep", common)
         return
 
     if clause.clausal is not None:
         yield from _clausal(clause, subjects, verb_tokens, key, common)
         return
 
-    rest, time, place = _circumstances(clause)
-    rest = rest or _adverbials(clause)
+    rest, time, place = circumstances(clause)
+    rest = rest or adverbials(clause)
     for subj in subjects:
         # "In 1717, Montagu travelled": the circumstances are the only complements
         yield make_relation(
@@ -196,21 +125,6 @@ def _report_before(clause: Clause) -> Argument | None:
     return Argument(head=head.i, tokens=tuple(indices), text=text_of(doc, indices), role="clause")
 
 
-def _prep_objects(clause: Clause, joined, subjects, verb_tokens, words, pattern: str, common) -> Iterator:
-    """The first preposition after the verb joins the relation ("taught at", "was blamed for");
-    each conjunct of its object is a relation of its own."""
-    prep, pobj = joined
-    rest, time, place = _circumstances(clause, skip=prep)
-    for subj in subjects:
-        for target in conjuncts(pobj):
-            obj = argument(target, role="object")
-            yield make_relation(
-                arguments=[subj, obj, *rest], relation_tokens=[*verb_tokens, prep],
-                predicate=predicate_key([*words, prep.lower_]), subject=subj, object=obj,
-                pattern=pattern, time=time, place=place, **common,
-            )
-
-
 def _clausal(clause: Clause, subjects, verb_tokens, key, common) -> Iterator:
     comp = clause.clausal
     mark = [c for c in comp.children if c.dep_ == "mark" and c.lower_ in ("that", "whether", "if")]
@@ -223,7 +137,7 @@ def _clausal(clause: Clause, subjects, verb_tokens, key, common) -> Iterator:
         # "agreed to pay" → relation "agreed to pay", object: what is paid
         yield from _xcomp(clause, subjects, verb_tokens, key, common)
         return
-    rest, time, place = _circumstances(clause)
+    rest, time, place = circumstances(clause)
     for subj in subjects:
         yield make_relation(
             arguments=[subj, arg, *rest], relation_tokens=relation_tokens, predicate=predicate_key(key),
@@ -263,84 +177,3 @@ def _xcomp(clause: Clause, subjects, verb_tokens, key, common) -> Iterator:
                 arguments=[subj, arg], relation_tokens=verb_tokens, predicate=predicate_key(key),
                 subject=subj, object=arg, pattern="verb_clause", **common,
             )
-
-
-def _passive(clause: Clause, subjects, verb_tokens, common) -> Iterator:
-    """Passives: the agent becomes the graph subject; Open IE keeps the surface order."""
-    verb = clause.verb
-    if clause.agent is not None:
-        by = clause.agent.head
-        rest, time, place = _circumstances(clause)
-        for patient in subjects:
-            for agent_tok in conjuncts(clause.agent):
-                agent = argument(agent_tok, role="object")
-                yield make_relation(
-                    arguments=[patient, agent, *rest], relation_tokens=[*verb_tokens, by],
-                    predicate=predicate_key([verb.lemma_]), subject=agent, object=patient,
-                    pattern="passive_agent", time=time, place=place, **common,
-                )
-        return
-    participle = verb.lower_
-    named = [c for c in clause.objects if c.dep_ == "oprd"]
-    if named:
-        # "a company called Acme", "he was named captain": the passive's complement is its object
-        rest, time, place = _circumstances(clause)
-        for patient in subjects:
-            for target in conjuncts(named[0]):
-                obj = argument(target, role="object")
-                yield make_relation(
-                    arguments=[patient, obj, *rest], relation_tokens=verb_tokens,
-                    predicate=predicate_key(["be", participle]), subject=patient, object=obj,
-                    pattern="passive", time=time, place=place, **common,
-                )
-        return
-    joined = _joined_prep(clause)
-    if joined is not None:
-        yield from _prep_objects(clause, joined, subjects, verb_tokens, ["be", participle], "passive", common)
-        return
-    rest, time, place = _circumstances(clause)
-    rest = rest or _adverbials(clause)
-    for patient in subjects:
-        yield make_relation(
-            arguments=[patient, *rest], relation_tokens=verb_tokens, predicate=predicate_key(["be", participle]),
-            subject=patient, object=None, pattern="verb_circumstance" if rest else "verb_only",
-            time=time, place=place, **common,
-        )
-
-
-def _copula(clause: Clause, sent: Span) -> Iterator:
-    """Copulas: "Kabul is the capital of Afghanistan" → be (Open IE), capital_of (graph)."""
-    subjects = _subjects(clause)
-    if not subjects:
-        return
-    attr = clause.attr
-    verb_tokens = _verb_tokens(clause)
-    common = dict(sentence_start=sent.start, subject_source=clause.subject_source, negated=clause.negated, modality=clause.modal)
-    rest, time, place = _circumstances(clause)
-    for subj in subjects:
-        for target in conjuncts(attr):
-            complement = argument(target, role="object")
-            prep = next((c for c in target.children if c.dep_ == "prep"), None)
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-            if target.pos_ == "ADJ" and pobj is not None:
-                # "is responsible for the attack": the adjective belongs to the relation
-                obj = argument(pobj, role="object")
-                yield make_relation(
-                    arguments=[subj, obj, *rest], relation_tokens=[*verb_tokens, target, prep],
-                    predicate=predicate_key(["be", target.lemma_, prep.lower_]), subject=subj, object=obj,
-                    pattern="copula_prep", time=time, place=place, **common,
-                )
-                continue
-            yield make_relation(
-                arguments=[subj, complement, *rest], relation_tokens=verb_tokens, predicate="be",
-                subject=subj, object=complement, pattern="copula", time=time, place=place, **common,
-            )
-            if target.pos_ in ("NOUN", "PROPN") and pobj is not None and target.ent_type_ == "":
-                # graph view: "the capital of Afghanistan" → capital_of Afghanistan
-                for obj_tok in conjuncts(pobj):
-                    obj = argument(obj_tok, role="object")
-                    yield make_relation(
-                        arguments=[subj, obj], relation_tokens=[*verb_tokens, target, prep],
-                        predicate=predicate_key([target.lemma_, prep.lower_]), subject=subj, object=obj,
-                        pattern="copula_prep", **common,
-                    )
