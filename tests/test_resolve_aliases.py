@@ -147,3 +147,20 @@ def test_the_house_is_not_the_white_house(resolve):
     r = resolve("The White House welcomed the vote. The bill passed the House on Tuesday.")
     for e in r.entities.values():
         assert not ({"White House", "House"} <= _names(e))
+
+
+def test_far_or_clausal_apposition_is_no_name(resolve):
+    r = resolve("After the jury did not indict the officer in the killing of teenager Michael Brown, a poll found "
+                "that most people disagreed. In Washington, Congress will have to lift the sanctions -- a step "
+                "that is hardly a given.")
+    brown = _entity_with(r, "Michael Brown")
+    assert not any("poll" in n for n in brown.names)
+    congress = _entity_with(r, "Congress")
+    assert not any("step" in n for n in congress.names)
+
+
+def test_capitalised_word_before_a_name_is_a_title_only_if_a_role(resolve):
+    r = resolve("Team Bush was dismayed on Monday. Speaker Jim Wright said the bill would pass.")
+    assert not any("Team" in _names(e) and e.type == "Person" for e in r.entities.values())
+    wright = _entity_with(r, "Jim Wright")
+    assert "Speaker" in wright.names

@@ -38,7 +38,8 @@ ROLE_NOUNS = frozenset(
     "president minister secretary chancellor senator governor mayor king queen prince princess general admiral "
     "ambassador judge justice leader spokesman spokeswoman spokesperson ceo chairman chairwoman chief director "
     "commander presenter host anchor diplomat envoy official adviser advisor premier counterpart coach manager "
-    "striker defender midfielder goalkeeper captain".split()
+    "striker defender midfielder goalkeeper captain speaker councillor commissioner inspector detective sergeant "
+    "lieutenant colonel deputy prosecutor attorney sheriff bishop archbishop".split()
 )
 #: Nouns for people: never the description of a place or an organisation ("Los Angeles, former employee").
 PERSON_NOUNS = ROLE_NOUNS | frozenset(
@@ -46,6 +47,10 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset(
     "journalist writer author teen teenager victim suspect father mother son daughter brother sister wife husband "
     "friend sweetheart fiancee fiance".split())
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+DETERMINERS = frozenset({"a", "an", "the", ",", "--", "-", "\u2014", "\u2013"})
+#: Single capitalised words that are titles before a name: "Gov. Walker", "Chief Jackson", "Officer Wilson".
+TITLE_WORDS = frozenset("mr mrs ms dr sir dame lord lady gov sen rep gen adm lt col capt sgt prof rev pope cardinal "
+                        "sheikh imam rabbi father brother sister saint st ayatollah emir sultan crown".split())
 #: Endings of abstract nouns, never a person's description: "version", "agreement", "darkness", "majority".
 ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
 GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
@@ -214,6 +219,16 @@ def description_fits(doc: Doc, named: Mention, concept: Mention) -> bool:
     lo, hi = sorted((named.start, concept.start))
     if any(t.text == "(" for t in doc[lo:hi + 1]):  # "Lashkar-e-Taiba (LeT)" is an acronym, "Rome (CNN)" a dateline
         return abbreviates(concept.text.replace(".", ""), named.text) or abbreviates(named.text.replace(".", ""), concept.text)
+    if concept.start >= named.end:
+        gap = doc[named.end:concept.start]
+    else:
+        gap = doc[concept.end:named.start]
+    reports = any(c.dep_ in ("acl", "relcl") and any(g.dep_ == "ccomp" for g in c.children) for c in head.children)
+    if len([t for t in gap if t.text not in DETERMINERS]) > 3 or head.dep_ in ("nsubj", "nsubjpass") or reports:
+        return False  # "Congress ... -- a step that ...", "Michael Brown, a poll found that ...": no apposition
+    if len(concept.text.split()) == 1 and concept.text[:1].isupper() and lemma not in PERSON_NOUNS | TITLE_WORDS \
+            and named.label == PERSON and not concept.text.endswith("."):
+        return False  # "Team Bush", "Brand Hillary": a capitalised word before a name is no title unless a role
     return True
 
 
