@@ -20,3 +20,10 @@ def test_title_before_a_name_gives_position_and_employer(relations_of):
 def test_two_place_names_in_apposition_are_not_a_role(relations_of):
     _, rels = relations_of("Dushanbe, Tajikistan is cold in winter.")
     assert not [r for r in rels if r.pattern == "apposition_prep"]
+
+
+def test_a_name_in_apposition_to_a_common_noun_is_what_open_ie_describes(relations_of):
+    _, rels = relations_of("The gardener, Margaret Oduya, planted the roses.")
+    app = next(r for r in rels if r.pattern == "apposition")
+    assert [a.text for a in app.arguments] == ["Margaret Oduya", "The gardener"]
+    assert (app.subject.text, app.object.text) == ("The gardener", "Margaret Oduya")  # graph view as before

@@ -43,8 +43,11 @@ def apposition_relations(sent: Span) -> Iterator:
             continue
         subject = argument(head, role="subject")
         description = argument(token, role="object")
+        # "the doctor, Erasistratus": Open IE states it of the name (Erasistratus is the doctor)
+        names_head = head.pos_ == "NOUN" and not head.ent_type_ and (token.pos_ == "PROPN" or token.ent_type_)
         yield make_relation(
-            arguments=[subject, description], relation_tokens=[], relation_text="is", predicate="be",
+            arguments=[description, subject] if names_head else [subject, description],
+            relation_tokens=[], relation_text="is", predicate="be",
             subject=subject, object=description, pattern="apposition", sentence_start=sent.start,
         )
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")), None)
