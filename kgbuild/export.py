@@ -254,7 +254,8 @@ class GraphWriter:
     """
 
     def __init__(self, kg: KnowledgeGraph, path, format: str | None = None) -> None:
-        from kgbuild.rdfio import RdfWriter, format_for
+        from kgbuild.rdfformats import format_for
+        from kgbuild.rdfwrite import RdfWriter
 
         self.kg, self.path, self.info = kg, path, format_for(path, format)
         self.count = 0
@@ -274,7 +275,7 @@ class GraphWriter:
     def __exit__(self, kind, error, traceback) -> bool | None:
         if self._writer is None:
             if kind is None:
-                from kgbuild.rdfio import write_ntriples
+                from kgbuild.rdfwrite import write_ntriples
 
                 self.count = write_ntriples(iter_ntriples(self.kg), self.path, self.info.name)
             return None
@@ -317,7 +318,7 @@ def iter_quads(kg: KnowledgeGraph) -> Iterator[Quad]:
     >>> any(p == RDFS.label and str(o) == "Hillary Clinton" for s, p, o, g in iter_quads(kg))
     True
     """
-    from kgbuild.rdfio import ntriples_to_rdflib
+    from kgbuild.terms import ntriples_to_rdflib
 
     return ntriples_to_rdflib(iter_ntriples(kg))
 

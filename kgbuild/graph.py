@@ -139,10 +139,12 @@ class KnowledgeGraph:
 
     def write(self, path, format: str | None = None) -> int:
         """Write the graph as RDF (format from the extension); returns the number of triples."""
-        from kgbuild.export import iter_quads
-        from kgbuild.rdfio import write_quads
+        from kgbuild.export import iter_ntriples
+        from kgbuild.rdfformats import format_for
+        from kgbuild.rdfwrite import write_ntriples
 
-        return write_quads(iter_quads(self), path, format)
+        info = format_for(path, format)
+        return write_ntriples(iter_ntriples(self, union=not info.quads), path, info.name, distinct=True)
 
 
 def label_of(graph: nx.MultiDiGraph, node: str) -> str:

@@ -410,7 +410,7 @@ def _prepare_store(source: Path, workdir: Path) -> str:
     try:
         store.bulk_load(path=str(source), format=info.oxigraph)
     except (SyntaxError, OSError, ValueError) as exc:
-        raise rdfio._parse_error(exc, source, info) from None
+        raise rdfio.parse_error(exc, source, info) from None
     store.flush()
     del store  # release the lock: workers open it themselves
     return str(target)

@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kgbuild import rdfio
+from kgbuild import rdfio, rdfwrite
 from kgbuild.errors import KgbuildError
 from kgbuild.vocab import DOC, ENTITY, KG, NIF, REL, STATEMENT
 
@@ -190,7 +190,7 @@ def test_write_replaces_existing_file_atomically(tmp_path: Path) -> None:
 @pytest.mark.parametrize("extension", [".ttl", ".nt", ".nq", ".trig"])
 def test_big_graphs_stream_through_a_store_and_still_round_trip(tmp_path: Path, monkeypatch, extension) -> None:
     # chunks are normally a million quads; a small chunk takes the streaming path here
-    monkeypatch.setattr(rdfio, "CHUNK", 5)
+    monkeypatch.setattr(rdfwrite, "CHUNK", 5)
     quads = list(sample_quads())
     path = tmp_path / f"g{extension}"
     written = rdfio.write_quads(quads, path)
@@ -209,7 +209,7 @@ def test_distinct_quads_stream_chunk_by_chunk_and_round_trip(nlp, tmp_path: Path
 
     kg = build_graph(["Hillary Clinton met Pakistani journalists in Islamabad. She said they talked.",
                       "Clinton met the ISI chief on Friday."], nlp=nlp)
-    monkeypatch.setattr(rdfio, "CHUNK", 7)
+    monkeypatch.setattr(rdfwrite, "CHUNK", 7)
     path = tmp_path / f"g{extension}"
     written = rdfio.write_ntriples(iter_ntriples(kg, union=not rdfio.format_for(path).quads), path, distinct=True)
     assert written == len(rdfio.load(path))
@@ -219,3 +219,13 @@ def test_distinct_quads_stream_chunk_by_chunk_and_round_trip(nlp, tmp_path: Path
     assert rdflib.compare.isomorphic(union, to_rdflib(kg))
     if extension == ".ttl":
         assert path.read_text().count("@prefix kg:") == 1  # the prefixes once, at the top
+
+
+@pytest.mark.parametrize("extension", [".ttl", ".nt", ".nq", ".trig", ".jsonld"])
+def test_a_malformed_term_is_an_error_and_leaves_no_file(tmp_path: Path, extension) -> None:
+    good = ("<http://e/a>", "<http://e/p>", '"x"', None)
+    bad = ("<http://e/a b>", "<http://e/p>", '"y"', None)  # a space inside an IRI
+    path = tmp_path / f"g{extension}"
+    with pytest.raises(KgbuildError, match="cannot write RDF"):
+        rdfio.write_ntriples([good, bad], path)
+    assert list(tmp_path.iterdir()) == []
