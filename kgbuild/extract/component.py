@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kgbuild.extract.appositions import apposition_relations, possessive_relations, title_relations
-from kgbuild.extract.confidence import learned, sentence_features, weights
+from kgbuild.extract.confidence import TokenTable, learned, sentence_features, weights
 from kgbuild.extract.context import add_context
 from kgbuild.extract.nominal import nominal_relations
 from kgbuild.extract.openie import join_subject_conjuncts
@@ -92,6 +92,7 @@ def extract_relations(
     seen: set[tuple] = set()
     relations: list[Relation] = []
     trained = weights() if model else None
+    table = TokenTable(doc) if trained is not None else None
     for sent in doc.sents:
         found: list[Relation] = []
         for pattern in patterns:
@@ -107,7 +108,7 @@ def extract_relations(
             found = join_subject_conjuncts(doc, found)
         if trained is not None and found:
             found = [dataclasses.replace(r, confidence=learned(f, trained))
-                     for r, f in zip(found, sentence_features(doc, sent, found))]
+                     for r, f in zip(found, sentence_features(doc, sent, found, table))]
         relations.extend(found)
     return relations
 

@@ -17,6 +17,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import DEP, ORTH, POS
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from kgbuild.extract.relation import PRONOUNS
@@ -32,13 +35,17 @@ PREPOSITIONS = frozenset(
 ENT_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
               "DATE": "time", "TIME": "time", "CARDINAL": "number", "MONEY": "number", "PERCENT": "number",
               "QUANTITY": "number", "ORDINAL": "number"}
+QUOTES = ("``", "''", '"')
+BRACKETS = ("(", ")", "-LRB-", "-RRB-")
 WH_WORDS = frozenset({"what", "which", "who", "whom", "that", "whose", "where", "when", "how", "why"})
 
 
-def _anchor(doc: Doc, relation: Relation):
+def _anchor(doc: Doc, relation: Relation, tokens: "TokenTable"):
     """The relation's verb if it has one."""
-    verbs = [doc[i] for i in relation.relation_tokens if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("aux", "auxpass")]
-    return verbs[0] if verbs else None
+    for i in relation.relation_tokens:
+        if tokens.pos[i] in (VERB, AUX) and tokens.dep[i] not in AUXILIARY:
+            return doc[i]
+    return None
 
 
 def covered(relations: Sequence[Relation]) -> list[bool]:
@@ -56,12 +63,40 @@ def covered(relations: Sequence[Relation]) -> list[bool]:
     return out
 
 
-def features(doc: Doc, sent: Span, relation: Relation, is_covered: bool, rank: int = 0, count: int = 1) -> dict[str, float]:
+class TokenTable:
+    """A Doc's token texts, coarse tags and dependency labels as ids, read once per Doc in C
+    (``Doc.to_array``): spaCy makes a new Token object at every ``doc[i]``, which made reading
+    the features cost more than the extraction itself."""
+
+    __slots__ = ("orth", "pos", "dep")
+
+    def __init__(self, doc: Doc) -> None:
+        self.orth, self.pos, self.dep = (doc.to_array([attr]).tolist() for attr in (ORTH, POS, DEP))
+
+
+def _ids(*words: str) -> frozenset[int]:
+    """The ids ``Doc.to_array`` gives these strings (the same in every vocabulary: hashes or symbols)."""
+    return frozenset(get_string_id(w) for w in words)
+
+
+COMMA = get_string_id(",")
+QUOTE_IDS = _ids(*QUOTES)
+BRACKET_IDS = _ids(*BRACKETS)
+NOT_VERBAL = _ids("amod", "compound")
+AUXILIARY = _ids("aux", "auxpass")
+
+
+def features(
+    doc: Doc, sent: Span, relation: Relation, is_covered: bool, rank: int = 0, count: int = 1,
+    tokens: TokenTable | None = None,
+) -> dict[str, float]:
     """Generic features of one extraction (no words of the sentence beyond closed-class ones).
 
     ``rank`` is the relation's place among its sentence's ``count`` relations by hand-set confidence:
     a sentence's main facts are the surest.
     """
+    tokens = tokens or TokenTable(doc)
+    orth, pos, dep = tokens.orth, tokens.pos, tokens.dep
     f: dict[str, float] = {"pattern=" + relation.pattern: 1.0, "rule": relation.confidence}
     f[f"rank={min(rank, 4)}"] = 1.0
     f["relations"] = math.log1p(count)
@@ -79,28 +114,29 @@ def features(doc: Doc, sent: Span, relation: Relation, is_covered: bool, rank: i
         if head.ent_type_:
             f[f"a{k}.entity"] = 1.0
             f[f"a{k}.ent=" + ENT_GROUPS.get(head.ent_type_, "other")] = 1.0
-        if any(doc[i].pos_ in ("VERB",) and doc[i].dep_ not in ("amod", "compound") for i in arg.tokens):
+        if any(pos[i] == VERB and dep[i] not in NOT_VERBAL for i in arg.tokens):
             f[f"a{k}.verb_inside"] = 1.0
-        if any(doc[i].text == "," for i in arg.tokens):
+        words = [orth[i] for i in arg.tokens]
+        if COMMA in words:
             f[f"a{k}.comma"] = 1.0
         if arg.tokens[-1] - arg.tokens[0] + 1 != len(arg.tokens):
             f[f"a{k}.gap"] = 1.0
-        quotes = sum(1 for i in arg.tokens if doc[i].text in ("``", "''", '"'))
-        brackets = sum(1 for i in arg.tokens if doc[i].text in ("(", ")", "-LRB-", "-RRB-"))
+        quotes = sum(1 for w in words if w in QUOTE_IDS)
+        brackets = sum(1 for w in words if w in BRACKET_IDS)
         if quotes % 2 or brackets % 2:
             f[f"a{k}.unbalanced"] = 1.0
     f["rel.len"] = min(len(relation.relation_text.split()), 6)
     last = relation.relation_text.split()[-1].lower() if relation.relation_text.split() else ""
     if last in PREPOSITIONS:
         f["rel.prep=" + last] = 1.0
-    verb = _anchor(doc, relation)
+    verb = _anchor(doc, relation, tokens)
     if verb is None:
         f["verb=none"] = 1.0
     else:
         f["verb.dep=" + (verb.dep_ if verb.dep_ in VERB_DEPS else "other")] = 1.0
         f["verb.tag=" + (verb.tag_ if verb.tag_ in VERB_TAGS else "other")] = 1.0
         f["verb.depth"] = min(sum(1 for _ in verb.ancestors), 6)
-        if verb.i < sent.start + 1 or doc[verb.i - 1].text == ",":
+        if verb.i < sent.start + 1 or orth[verb.i - 1] == COMMA:
             f["verb.after_comma"] = 1.0
     source = relation.extra.get("subject_source", "explicit")
     f["subject=" + source] = 1.0
@@ -116,11 +152,15 @@ def features(doc: Doc, sent: Span, relation: Relation, is_covered: bool, rank: i
     return f
 
 
-def sentence_features(doc: Doc, sent: Span, relations: Sequence[Relation]) -> list[dict[str, float]]:
-    """Features of each of a sentence's relations (their ``confidence`` still the hand-set one)."""
+def sentence_features(
+    doc: Doc, sent: Span, relations: Sequence[Relation], tokens: TokenTable | None = None
+) -> list[dict[str, float]]:
+    """Features of each of a sentence's relations (their ``confidence`` still the hand-set one);
+    ``tokens``: the Doc's table, when the caller has made it for all sentences."""
     order = sorted(range(len(relations)), key=lambda k: -relations[k].confidence)
     rank = {k: n for n, k in enumerate(order)}
-    return [features(doc, sent, r, c, rank[k], len(relations))
+    tokens = tokens or TokenTable(doc)
+    return [features(doc, sent, r, c, rank[k], len(relations), tokens)
             for k, (r, c) in enumerate(zip(relations, covered(relations)))]
 
 
