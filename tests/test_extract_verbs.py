@@ -121,3 +121,10 @@ def test_a_speech_verb_after_or_inside_its_report_takes_the_report_as_object(rel
     _, rels = relations_of("The new bridge, the engineers added, will open in May.")
     added = next(r for r in rels if r.predicate == "add")
     assert added.object.text == "The new bridge will open in May"
+
+
+def test_who_after_a_predicate_noun_refers_to_the_copula_subject(relations_of):
+    _, rels = relations_of("Tomas Varga is a Slovak chef who works for the Hotel Carlton.")
+    works = next(r for r in rels if r.predicate == "work_for")
+    assert works.subject.text == "Tomas Varga"
+    assert works.object.text == "the Hotel Carlton"

@@ -74,7 +74,13 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     explicit = _explicit_subject(verb)
     if explicit is not None:
         if explicit.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head, "relcl"
+            noun = verb.head
+            if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+                # "X is a footballer who plays for Y": X plays for Y
+                subject = _explicit_subject(noun.head)
+                if subject is not None and subject.lower_ not in RELATIVE_PRONOUNS:
+                    return subject, "relcl"
+            return noun, "relcl"
         return explicit, "explicit"
     if depth > 5:
         return None, "none"
