@@ -304,6 +304,8 @@ def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention], narrati
                 candidates = [n for n in candidates if m.sentence - n.sentence <= 4]
             else:
                 candidates = [n for n in candidates if not n.in_quote and narration[m.sentence] - narration[n.sentence] <= 4]
+            if kinds == ("GPE",) and len({clusters.find(n.id) for n in candidates}) > 1:
+                continue  # "the country" among Los Angeles, Mexico and Yemen: which one needs a gazetteer
             if candidates:
                 clusters.union(candidates[-1].id, m.id, "definite-description")
 
