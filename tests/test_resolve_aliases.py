@@ -173,3 +173,12 @@ def test_the_country_among_several_places_is_left_alone(resolve):
             assert "country" not in e.names
     r = resolve("Pakistan protested on Monday. The country said the verdict was wrong.")
     assert "country" in _entity_with(r, "Pakistan").names
+
+
+def test_next_persons_title_and_numbers_are_not_descriptions(resolve):
+    r = resolve("Guests included Australian Prime Minister Tony Abbott, Leader of the House of Commons William Hague "
+                "and others. At one point Barack Obama predicted more laughs.")
+    abbott = _entity_with(r, "Tony Abbott")
+    assert not any("Commons" in n for n in abbott.names)
+    obama = _entity_with(r, "Barack Obama")
+    assert not any("point" in n for n in obama.names)

@@ -207,8 +207,12 @@ def description_fits(doc: Doc, named: Mention, concept: Mention) -> bool:
     ("CNN senior legal analyst"), not an organisation's or abstract noun for a person, not a fragment ("co" of "co-founder"), not across a bracket ("Rome (CNN)").
     """
     head = doc[concept.head]
-    if len(concept.text) < 3:
-        return False
+    if len(concept.text) < 3 or head.pos_ not in ("NOUN", "PROPN"):
+        return False  # "co" of "co-founder", "fascinates Jackson"
+    if any(t.like_num for t in doc[concept.start:concept.end]):
+        return False  # "At one point Obama"
+    if concept.start > named.start and concept.end < len(doc) and doc[concept.end].ent_type_ == PERSON:
+        return False  # "Tony Abbott, Leader of the House of Commons William Hague": the next person's title
     if named.label != "NORP" and head.tag_ in PLURAL_TAGS:
         return False
     lemma = head.lemma_.lower()
