@@ -121,9 +121,10 @@ def write_ntriples(quads: Iterable[NtQuad], path: str | Path, format: str | None
     return writer.count
 
 
-#: Quads grouped, checked and serialised at a time. Up to this many, a graph is one chunk: one
-#: Turtle block per subject, duplicates removed. Beyond, memory comes first (see ``RdfWriter``).
-CHUNK = 1_000_000
+#: Quads grouped, checked and serialised at a time (about 60 MB of Python strings). Up to this many,
+#: a graph is one chunk: one Turtle block per subject, duplicates removed. Beyond, memory comes
+#: first (see ``RdfWriter``).
+CHUNK = 250_000
 
 
 class RdfWriter:
