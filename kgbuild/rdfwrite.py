@@ -125,6 +125,9 @@ def write_ntriples(quads: Iterable[NtQuad], path: str | Path, format: str | None
 #: a graph is one chunk: one Turtle block per subject, duplicates removed. Beyond, memory comes
 #: first (see ``RdfWriter``).
 CHUNK = 250_000
+#: Without the ``distinct`` promise a graph is grouped whole up to this many quads (duplicates then
+#: need no store); beyond, it goes through an oxigraph store.
+GROUPED_LIMIT = 1_000_000
 
 
 class RdfWriter:
@@ -132,10 +135,10 @@ class RdfWriter:
 
     Each chunk is grouped by subject, checked by oxigraph's parser (a malformed term is a
     ``KgbuildError`` and leaves no file behind) and serialised by oxigraph, appended to a
-    temporary file that replaces ``path`` on ``close``. A graph of up to ``CHUNK`` quads is
-    one chunk. A bigger one is written chunk by chunk when the caller promises ``distinct``
-    quads; otherwise it goes through an in-memory oxigraph store, which removes duplicates
-    across chunks, at about twice the time.
+    temporary file that replaces ``path`` on ``close``. When the caller promises ``distinct``
+    quads, chunks are ``CHUNK`` quads; otherwise a graph of up to ``GROUPED_LIMIT`` quads is
+    one chunk, and a bigger one goes through an in-memory oxigraph store, which removes
+    duplicates across chunks, at about twice the time.
 
     Parameters
     ----------
@@ -144,8 +147,8 @@ class RdfWriter:
     format : str
         turtle, ntriples, nquads or trig (JSON-LD cannot be streamed: use ``write_ntriples``).
     distinct : bool
-        No quad comes twice in what is added (within one ``add`` call duplicates are fine
-        up to ``CHUNK`` quads).
+        No quad comes twice in what is added (duplicates close together, within one chunk,
+        are still removed).
 
     Example
     -------
@@ -193,8 +196,9 @@ class RdfWriter:
     def add(self, quads: Iterable[NtQuad]) -> None:
         """Add quads; a full chunk is written out (after the subject it ends on, so blocks stay whole)."""
         buffer = self._buffer
+        limit = CHUNK if self.distinct else GROUPED_LIMIT
         for quad in quads:
-            if len(buffer) >= CHUNK and quad[0] != buffer[-1][0]:
+            if len(buffer) >= limit and quad[0] != buffer[-1][0]:
                 self._flush()
                 buffer = self._buffer
             buffer.append(quad)

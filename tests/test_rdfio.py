@@ -190,7 +190,7 @@ def test_write_replaces_existing_file_atomically(tmp_path: Path) -> None:
 @pytest.mark.parametrize("extension", [".ttl", ".nt", ".nq", ".trig"])
 def test_big_graphs_stream_through_a_store_and_still_round_trip(tmp_path: Path, monkeypatch, extension) -> None:
     # chunks are normally a million quads; a small chunk takes the streaming path here
-    monkeypatch.setattr(rdfwrite, "CHUNK", 5)
+    monkeypatch.setattr(rdfwrite, "GROUPED_LIMIT", 5)
     quads = list(sample_quads())
     path = tmp_path / f"g{extension}"
     written = rdfio.write_quads(quads, path)
