@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-from spacy.attrs import DEP, ORTH, POS
+from spacy.attrs import DEP, ENT_TYPE, HEAD, ORTH, POS, TAG
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
@@ -40,11 +40,11 @@ BRACKETS = ("(", ")", "-LRB-", "-RRB-")
 WH_WORDS = frozenset({"what", "which", "who", "whom", "that", "whose", "where", "when", "how", "why"})
 
 
-def _anchor(doc: Doc, relation: Relation, tokens: "TokenTable"):
-    """The relation's verb if it has one."""
+def _anchor(relation: Relation, tokens: "TokenTable") -> int | None:
+    """The index of the relation's verb if it has one."""
     for i in relation.relation_tokens:
         if tokens.pos[i] in (VERB, AUX) and tokens.dep[i] not in AUXILIARY:
-            return doc[i]
+            return i
     return None
 
 
@@ -68,10 +68,19 @@ class TokenTable:
     (``Doc.to_array``): spaCy makes a new Token object at every ``doc[i]``, which made reading
     the features cost more than the extraction itself."""
 
-    __slots__ = ("orth", "pos", "dep")
+    __slots__ = ("orth", "pos", "dep", "tag", "ent", "head")
 
     def __init__(self, doc: Doc) -> None:
-        self.orth, self.pos, self.dep = (doc.to_array([attr]).tolist() for attr in (ORTH, POS, DEP))
+        columns = doc.to_array([ORTH, POS, DEP, TAG, ENT_TYPE]).T.tolist() if len(doc) else [[]] * 5
+        self.orth, self.pos, self.dep, self.tag, self.ent = columns
+        self.head = [i + offset for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist())]  # relative
+
+    def depth(self, i: int) -> int:
+        """How many heads above token ``i`` the root is (at most 6)."""
+        n = 0
+        while self.head[i] != i and n < 6:
+            i, n = self.head[i], n + 1
+        return n
 
 
 def _ids(*words: str) -> frozenset[int]:
@@ -102,8 +111,9 @@ def features(
     f["relations"] = math.log1p(count)
     args = relation.arguments
     f[f"args={min(len(args), 4)}"] = 1.0
+    strings = doc.vocab.strings
     for k, arg in enumerate(args[:2]):
-        head = doc[arg.head]
+        ent_type = tokens.ent[arg.head]
         f[f"a{k}.len"] = math.log1p(len(arg.tokens))
         if len(arg.tokens) == 1:
             f[f"a{k}.single"] = 1.0
@@ -111,9 +121,9 @@ def features(
             f[f"a{k}.pronoun"] = 1.0
         if arg.text.lower() in WH_WORDS:
             f[f"a{k}.wh"] = 1.0
-        if head.ent_type_:
+        if ent_type:
             f[f"a{k}.entity"] = 1.0
-            f[f"a{k}.ent=" + ENT_GROUPS.get(head.ent_type_, "other")] = 1.0
+            f[f"a{k}.ent=" + ENT_GROUPS.get(strings[ent_type], "other")] = 1.0
         if any(pos[i] == VERB and dep[i] not in NOT_VERBAL for i in arg.tokens):
             f[f"a{k}.verb_inside"] = 1.0
         words = [orth[i] for i in arg.tokens]
@@ -129,14 +139,15 @@ def features(
     last = relation.relation_text.split()[-1].lower() if relation.relation_text.split() else ""
     if last in PREPOSITIONS:
         f["rel.prep=" + last] = 1.0
-    verb = _anchor(doc, relation, tokens)
+    verb = _anchor(relation, tokens)
     if verb is None:
         f["verb=none"] = 1.0
     else:
-        f["verb.dep=" + (verb.dep_ if verb.dep_ in VERB_DEPS else "other")] = 1.0
-        f["verb.tag=" + (verb.tag_ if verb.tag_ in VERB_TAGS else "other")] = 1.0
-        f["verb.depth"] = min(sum(1 for _ in verb.ancestors), 6)
-        if verb.i < sent.start + 1 or orth[verb.i - 1] == COMMA:
+        verb_dep, verb_tag = strings[dep[verb]], strings[tokens.tag[verb]]
+        f["verb.dep=" + (verb_dep if verb_dep in VERB_DEPS else "other")] = 1.0
+        f["verb.tag=" + (verb_tag if verb_tag in VERB_TAGS else "other")] = 1.0
+        f["verb.depth"] = tokens.depth(verb)
+        if verb < sent.start + 1 or orth[verb - 1] == COMMA:
             f["verb.after_comma"] = 1.0
     source = relation.extra.get("subject_source", "explicit")
     f["subject=" + source] = 1.0
