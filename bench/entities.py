@@ -17,6 +17,27 @@ with the gold entities by their names (``rdfs:label`` / ``skos:altLabel``):
 ``cnn_dailymail_hf_1500`` into one graph and prints its largest entity
 clusters (most distinct names), for a human to check nothing absurd merged.
 
+Figures (16 articles, 299 gold entities, en_core_web_sm 3.8):
+
+- found 0.967 (289 of 299), nodes per entity 1.038 (300 nodes), wrong merges 0,
+  must-not-merge hits 0, pronoun nodes 0; type agreement 0.886 (before the
+  span repairs and alias rules: 0.940, 1.100, 0, 0, 0).
+- Still split: role descriptions the text never ties to a name ("the
+  chancellor", "the prime minister" in a BBC story that never says "Chancellor
+  Gordon Brown"; "the top U.S. diplomat" for Secretary of State Kerry),
+  descriptions with other words than the title ("the television presenter" /
+  "Top Gear presenter"), a misspelling ("Dadyev"), nationality forms
+  ("Philippine" / "Filipinos"), an alias two names share ("Shell" with Showa
+  Shell and Formula Shell). Still missed: "Number 10", "the West", "Sechin",
+  "Piers Morgan", "Benghazi", "Idemitsu 100" and other names NER misses.
+- ``--corpus-build 1000 --top 40``: 1,000 CNN articles -> 68,331 entity nodes
+  in 466 s, no pronoun node. The largest clusters are people with their
+  titles and descriptions (Boris Nemtsov 13 names, Michael Brown 11, David
+  Boren 10); what is still wrong there comes from misparsed appositions
+  ("Obama" + "Iranian official slam GOP letter", a headline), "the nation" for
+  a city when it is the only place in reach, and one node for all articles'
+  bearers of a one-word name ("James").
+
 Usage::
 
     .venv/bin/python bench/entities.py               # gold scores

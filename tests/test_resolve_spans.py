@@ -79,3 +79,8 @@ def test_dateline_before_an_abbreviation_is_cut(resolve):
     r = resolve("(CNN)U.S. Secretary of State John Kerry said talks went on. The U.S. wants a deal.")
     assert any(e.name == "CNN" for e in r.entities.values())
     assert not any("CNN)" in n for e in r.entities.values() for n in {e.name} | e.names)
+
+
+def test_a_pronoun_after_a_descriptor_is_no_name(repaired):
+    spans = repaired("She left the party I had organised on Friday.")
+    assert not any(label == "ORG" for _, label in spans)

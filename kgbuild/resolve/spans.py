@@ -43,7 +43,7 @@ NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCE
 
 
 def _capitalised(t: Token) -> bool:
-    return t.text[:1].isupper() and not t.is_punct and t.lower_ not in TITLE_STARTS
+    return t.text[:1].isupper() and not t.is_punct and t.pos_ != "PRON" and t.lower_ not in TITLE_STARTS
 
 
 def _chain_after(doc: Doc, start: int, label_at: dict[int, str]) -> int:
