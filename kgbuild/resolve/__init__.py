@@ -131,7 +131,7 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
         statements=statements,
         merges=[m for m in merges if m.entity in keep],
         sentences=len(index.sents),
-        words=sum(1 for t in doc if not t.is_space and not t.is_punct),
+        words=int(index.content.sum()),
     )
 
 

@@ -202,9 +202,8 @@ def _acronyms(clusters: Clusters, doc: Doc, index: MentionIndex, named: list[Men
 
 
 def _also_known_as(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
-    for token in doc:
-        if token.lower_ not in ("known", "called", "dubbed", "nicknamed"):
-            continue
+    for i in index.tokens_where(index.lower, {"known", "called", "dubbed", "nicknamed"}):
+        token = doc[i]
         as_ = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.lower_ == "known" and (as_ is None or as_.lower_ != "as"):
             continue
@@ -226,8 +225,9 @@ def _also_known_as(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
 
 
 def _appositions(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
-    for token in doc:
-        if token.dep_ != "appos" or token.head.pos_ not in ("NOUN", "PROPN"):
+    for i in index.tokens_where(index.dep, {"appos"}):
+        token = doc[i]
+        if token.head.pos_ not in ("NOUN", "PROPN"):
             continue
         a, b = index.for_head(token.head), index.for_head(token)
         if a is None or b is None or a.is_pronoun or b.is_pronoun:

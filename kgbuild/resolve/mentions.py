@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from kgbuild.names import HONORIFICS
@@ -77,6 +79,11 @@ class MentionIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        # token attributes as one integer table: scanning it makes no Token objects (doc[i] makes one each time)
+        table = doc.to_array([ORTH, LOWER, DEP, IS_PUNCT, IS_SPACE])
+        self.orth, self.lower, self.dep = table[:, 0], table[:, 1], table[:, 2]
+        #: tokens that are words: neither punctuation nor white space
+        self.content = (table[:, 3] == 0) & (table[:, 4] == 0)
         self.mentions: list[Mention] = []
         self._by_span: dict[tuple[int, int], Mention] = {}
         # doc.sents and doc.ents build new Spans at every call: made once here, and indexed by token
@@ -89,7 +96,7 @@ class MentionIndex:
         for i, sent in enumerate(self.sents):
             for t in range(sent.start, sent.end):
                 self._sent_index[t] = i
-        self._quoted = _quoted_tokens(doc)
+        self._quoted = _quoted_tokens(doc, self.orth, table[:, 4])
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         for ent, rule in repaired:
             if ent.label_ in NUMERIC_LABELS:
@@ -105,10 +112,17 @@ class MentionIndex:
     def narration_counts(self) -> list[int]:
         """For each sentence, how many sentences up to it have words outside quotes."""
         counts, total = [], 0
+        unquoted = self.content.copy()
+        unquoted[list(self._quoted)] = False
         for sent in self.sents:
-            total += any(t.i not in self._quoted and not t.is_punct and not t.is_space for t in sent)
+            total += bool(unquoted[sent.start:sent.end].any())
             counts.append(total)
         return counts
+
+    def tokens_where(self, column: np.ndarray, values: set[str]) -> list[int]:
+        """Indices of the tokens whose ``column`` (``self.lower``, ``self.dep``...) is one of ``values``."""
+        ids = np.array([self.doc.vocab.strings[v] for v in values], dtype=column.dtype)  # hashes; adds nothing
+        return np.flatnonzero(np.isin(column, ids)).tolist()
 
     def label_at(self, i: int) -> str:
         """The (repaired) entity label of token ``i``, "" outside entities."""
@@ -164,21 +178,38 @@ def _noun_phrase(head: Token) -> list[Token]:
     return [head.doc[i] for i in range(lo, hi + 1)]
 
 
-def _quoted_tokens(doc: Doc) -> set[int]:
-    inside = False
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
+
+
+def _quoted_tokens(doc: Doc, orth: np.ndarray, is_space: np.ndarray) -> set[int]:
+    """Tokens inside quotation marks; ``orth`` and ``is_space`` are the doc's ORTH and IS_SPACE columns."""
+    marks = np.array([doc.vocab.strings[q] for q in _QUOTE_MARKS], dtype=orth.dtype)
+    # only quote marks and white space (a line break ends a quote) change the state: visit those
+    events = np.flatnonzero(np.isin(orth, marks) | (is_space != 0)).tolist()
+    inside, start = False, 0
     quoted: set[int] = set()
-    for token in doc:
+    for i in events:
+        token = doc[i]
         # a straight quote opens after a space and closes after a word: "…floor. "I know…" reopens, never toggles
-        opens = token.text == '"' and (token.i == 0 or bool(doc[token.i - 1].whitespace_) or doc[token.i - 1].is_space
-                                       or doc[token.i - 1].text in "([")
+        opens = token.text == '"' and (i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
+                                       or doc[i - 1].text in "([")
         if token.text in ("\u201c", "``") or opens:
-            inside = True
+            if inside:
+                quoted.update(range(start, i))
+            inside, start = True, i + 1
             continue
         if token.text in ("\u201d", "''", '"'):
+            if inside:
+                quoted.update(range(start, i))
             inside = False
             continue
-        if "\n" in token.text:
-            inside = False
         if inside:
-            quoted.add(token.i)
+            quoted.update(range(start, i))
+            if "\n" in token.text:
+                inside = False
+            else:
+                quoted.add(i)
+            start = i + 1
+    if inside:
+        quoted.update(range(start, len(doc)))
     return quoted
