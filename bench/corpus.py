@@ -3,7 +3,9 @@
 What ``kgbuild build ../shared/corpus --workers 2 --no-html`` does, with figures:
 documents/s, words/s, peak RSS of the main process and of the workers
 (``resource.getrusage``), entities, relations, triples, and the seconds spent
-writing the graph (``rdfio.write_quads``, serialised by pyoxigraph).
+finishing the graph file: as in ``kgbuild build`` (``export.GraphWriter``), each
+document's quads are written while the build goes on and only the entity
+descriptions are left for the end.
 
 Memory should stay flat apart from the graph: parsed Docs never leave the
 workers, and the main process keeps only the graph. A progress line every
@@ -15,14 +17,18 @@ Run::
     nohup .venv/bin/python bench/corpus.py --workers 2 > /tmp/corpus.log 2>&1 &
     .venv/bin/python bench/corpus.py --limit 300          # a quick look
 
-Measured 2026-11-27 (2 shared cores, load average ~2-3, code at commit 2b691da):
-24,738 documents, 5,570,589 words; parse+extract+resolve+graph 1,515 s
-(16.3 documents/s, 3,677 words/s); writing the Turtle (536 MB) 289 s; total
-1,806 s (3,084 words/s); 580,050 entities, 441,455 relations, 12,734,914
-triples. Resident memory of the main process grew with the graph only (226 MB
-after 500 documents, 1.75 GB at the end of the build) and each worker stayed
-between 150 and 650 MB; the peak, 16.1 GB, is reached while writing the graph
-(``rdfio.write_quads`` holds every line, the parsed quads and the output).
+Measured 2026-11-27, one process (``--workers 1``), code at commit c752ec6, the
+machine shared for the first half of the run:
+24,738 documents, 5,570,589 words; parse+extract+resolve+graph, each document's
+quads written to the graph file as it came: 2,744 s (9.0 documents/s, 2,030
+words/s; about 2,560 words/s over the last 4,000 documents, when the machine
+was quiet); finishing the graph file (entity descriptions, then the rename) 31.8 s;
+527 MB of Turtle; 589,429 entities, 448,510 relations, 12,848,466 triples;
+peak RSS of the process 3.47 GB (2.2 GB at 24,000 documents: the graph, the
+model and spaCy's string store, which grows with every new word).
+
+The earlier run (2 workers, commit 2b691da, before the graph file was streamed):
+build 1,515 s, then 289 s and 16.1 GB to write the graph at the end.
 
 ``kill -TERM`` (or Ctrl-C) ends a run early with its figures: no more documents
 are read, the graph of those read so far is written and the figures printed.
