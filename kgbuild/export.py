@@ -283,7 +283,8 @@ class GraphWriter:
             try:
                 self._writer.add(entity_ntriples(self.kg))
             except BaseException as exc:
-                return self._writer.__exit__(type(exc), exc, exc.__traceback__)
+                self._writer.__exit__(type(exc), exc, exc.__traceback__)  # removes the temporary file
+                raise
         handled = self._writer.__exit__(kind, error, traceback)
         self.count = self._writer.count
         return handled

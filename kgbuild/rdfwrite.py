@@ -180,9 +180,9 @@ class RdfWriter:
             try:
                 self._flush(final=True)
             except BaseException as exc:
-                if self._output is None:
-                    raise
-                return self._output.__exit__(type(exc), exc, exc.__traceback__)
+                if self._output is not None:
+                    self._output.__exit__(type(exc), exc, exc.__traceback__)  # removes the temporary file
+                raise
         if self._output is None:  # nothing was written: no file, not even a folder
             return None
         return self._output.__exit__(kind, error, traceback)

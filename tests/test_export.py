@@ -1,5 +1,6 @@
 """RDF export: Turtle round-trip, valid IRIs whatever the text, the output contract."""
 
+import pytest
 import rdflib
 import rdflib.compare
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -56,3 +57,17 @@ def test_hostile_text_builds_and_parses(nlp, tmp_path):
     path = tmp_path / "g.ttl"
     kg.write(path)
     assert len(rdflib.Graph().parse(path, format="turtle")) > 0
+
+
+def test_an_error_while_finishing_the_file_is_raised_and_leaves_no_file(tmp_path):
+    from kgbuild.export import GraphWriter
+    from kgbuild.graph import KnowledgeGraph
+    from kgbuild.model import Document, Entity, ResolvedDocument
+
+    kg = KnowledgeGraph()
+    path = tmp_path / "out" / "graph.ttl"
+    with pytest.raises(AttributeError):  # an entity class the ontology does not have
+        with GraphWriter(kg, path) as writer:
+            kg.add_document(ResolvedDocument(Document("d", "x"), {"e0": Entity("e0", "Spaceship", "Enterprise")}, []))
+            writer.document_added("d")
+    assert not path.exists() and not any(tmp_path.rglob("*.tmp"))
