@@ -188,7 +188,7 @@ class RdfWriter:
         return self._output.__exit__(kind, error, traceback)
 
     def _write(self, data: bytes) -> None:
-        if self._output is None:  # opened at the first write, so a build that fails early leaves nothing
+        if self._output is None:  # opened at the first chunk, so a build that fails early leaves nothing
             self._output = atomic_write(self.path, "wb")
             self._handle = self._output.__enter__()
         self._handle.write(data)
@@ -205,6 +205,7 @@ class RdfWriter:
 
     def _flush(self, final: bool = False) -> None:
         chunk, self._buffer = self._buffer, []
+        self._write(b"")  # the temporary file exists from the first chunk on, as in any atomic write
         if self._store is None and not self.distinct and not (final and self._flushes == 0):
             self._store = ox.Store()  # a later chunk may repeat an earlier one's quads: deduplicate in a store
         self._flushes += 1
@@ -213,7 +214,6 @@ class RdfWriter:
             if final:
                 self.count = len(self._store)
                 graph = {} if self.info.quads else {"from_graph": ox.DefaultGraph()}
-                self._write(b"")  # opens the file
                 self._store.dump(self._handle, self.info.oxigraph, prefixes=ALL_PREFIXES, **graph)
             return
         lines = _grouped_lines(chunk, keep_graphs=self.info.quads)
