@@ -18,7 +18,6 @@ import codecs
 import dataclasses
 import gzip
 import hashlib
-import json
 import os
 import re
 import sys
@@ -28,21 +27,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from kgbuild import bytelines
+from kgbuild.bytelines import (
+    BLOCK, LINE_WARNINGS, BadBytes, LineProblems, check_head, iter_lines, plural,
+)
 from kgbuild.errors import InputError
 from kgbuild.model import Document
 from kgbuild.textcheck import (
     MAX_CHARS, Chunker, HTMLText, binary_kind, html_to_text, iso_date, language_problem, looks_like_html, split_text,
-    text_encoding,
 )
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 STDIN = "<stdin>"
-BLOCK = 1 << 16  # bytes read at a time
-MAX_LINE = 256 << 20  # a longer JSONL line (say, a decompression bomb) is skipped, not read into memory
-LINE_WARNINGS = 10  # per file; further problems are counted in one summary line
-_ESCAPED = re.compile("[\udc80-\udcff]+")  # invalid bytes, as decoded with surrogateescape
 _SURROGATES = re.compile("[\ud800-\udfff]")  # lone surrogates (JSON "\\ud800"): not encodable, so replaced
 
 
@@ -190,7 +188,7 @@ class _Reader:
             return
         with self._open(path) as handle:
             head = handle.read(BLOCK)
-            _check_head(path, head)
+            check_head(path, head)
             if not head.strip() and not handle.read(1):
                 raise InputError("file has only whitespace" if head else "file is empty", path=path)
 
@@ -262,13 +260,13 @@ class _Reader:
         doc_id = "stdin" if path == STDIN else re.sub(r"\.(txt|text|md|html?|xhtml)$", "", name, flags=re.I)
         with self._open(path) as handle:
             head = handle.read(BLOCK)
-            encoding = _check_head(path, head)
+            encoding = check_head(path, head)
             # surrogateescape marks bad bytes so they can be counted (it only works for UTF-8's bytes >= 0x80)
             decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape" if "8" in encoding else "replace")
             is_html: bool | None = name.lower().endswith(HTML_SUFFIXES) or None
             html = HTMLText()
             chunker = Chunker(self.max_chars)
-            bad = _BadBytes()
+            bad = BadBytes()
             pending: str | None = None
             n = 0
             block, offset, final = head, 0, False
@@ -298,7 +296,7 @@ class _Reader:
                 block = handle.read(BLOCK)
                 final = not block
             if bad.count:
-                self.report.warn(path, f"not valid UTF-8 at byte {bad.first}: {_n(bad.count, 'bad byte')} replaced by U+FFFD")
+                self.report.warn(path, f"not valid UTF-8 at byte {bad.first}: {plural(bad.count, 'bad byte')} replaced by U+FFFD")
             if is_html:
                 self.report.warn(path, "HTML: markup, scripts and styles stripped, reading the text only")
             if pending is None:
@@ -320,7 +318,7 @@ class _Reader:
     def jsonl(self, path: Path) -> Iterator[Document]:
         """JSON Lines (optionally gzip), one object a line with ``text`` and optional ``id``, ``title``, ``date``."""
         gz = path.name.lower().endswith(".gz")
-        lines = _LineProblems(self, path)
+        lines = LineProblems(self.report, path, self.stop)
         notes: dict[str, list] = {"html": [], "non_english": [], "bad_date": []}
         number = yielded = 0
         with self._open(path) as raw:
@@ -330,9 +328,9 @@ class _Reader:
                     raise InputError(kind, path=path)
             handle = gzip.GzipFile(fileobj=raw) if gz else raw
             try:
-                for number, line in enumerate(_lines(handle), 1):
+                for number, line in enumerate(iter_lines(handle), 1):
                     if line is None:
-                        lines.problem(number, f"longer than {MAX_LINE:,} bytes")
+                        lines.problem(number, f"longer than {bytelines.MAX_LINE:,} bytes")
                         continue
                     if not line.strip():
                         continue
@@ -353,7 +351,7 @@ class _Reader:
             raise InputError("no usable records" if lines.count else "file has only whitespace" if number else "file is empty",
                              path=path)
 
-    def _record(self, path: Path, number: int, record: dict, lines: _LineProblems, notes: dict) -> Iterator[Document]:
+    def _record(self, path: Path, number: int, record: dict, lines: LineProblems, notes: dict) -> Iterator[Document]:
         text = _clean(record["text"])
         title = _clean(record["title"]) if isinstance(record.get("title"), str) else None
         if looks_like_html(text):
@@ -376,12 +374,12 @@ class _Reader:
 
     def _notes(self, path: Path, notes: dict) -> None:
         if notes["html"]:
-            self.report.warn(path, f"{_n(len(notes['html']), 'record')} were HTML (first at line {notes['html'][0]}): markup stripped")
+            self.report.warn(path, f"{plural(len(notes['html']), 'record')} were HTML (first at line {notes['html'][0]}): markup stripped")
         if notes["non_english"]:
             line, problem = notes["non_english"][0]
-            self.report.warn(path, f"{_n(len(notes['non_english']), 'record')} did not look like English (first at line {line}: {problem})")
+            self.report.warn(path, f"{plural(len(notes['non_english']), 'record')} did not look like English (first at line {line}: {problem})")
         if notes["bad_date"]:
-            self.report.warn(path, f"{_n(len(notes['bad_date']), 'record')} had a 'date' that is not a date (first at line "
+            self.report.warn(path, f"{plural(len(notes['bad_date']), 'record')} had a 'date' that is not a date (first at line "
                                    f"{notes['bad_date'][0]}): left out")
 
 
@@ -396,93 +394,6 @@ class _Unclosed:
 
     def __exit__(self, *exc) -> None:
         return None
-
-
-class _LineProblems:
-    """Broken JSONL lines of one file: warned one by one up to a limit, then counted."""
-
-    def __init__(self, reader: _Reader, path: Path) -> None:
-        self.reader, self.path = reader, path
-        self.count = self.good = 0
-        self.bad_bytes = 0
-
-    def problem(self, number: int, message: str) -> None:
-        if self.reader.stop:
-            raise InputError(f"line {number}: {message}", path=self.path)
-        self.count += 1
-        if self.count <= LINE_WARNINGS:
-            self.reader.report.warn(self.path, f"line {number}: {message}, skipped")
-
-    def parse(self, number: int, line: bytes) -> dict | None:
-        text = line.decode("utf-8-sig" if number == 1 else "utf-8", errors="surrogateescape")
-        if not text.isascii() and _ESCAPED.search(text):
-            self.bad_bytes += 1
-            text = _ESCAPED.sub(lambda m: "\ufffd" * len(m.group()), text)
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as exc:
-            self.problem(number, f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
-            return None
-        except RecursionError:
-            self.problem(number, "JSON nested too deeply")
-            return None
-        if not isinstance(record, dict):
-            self.problem(number, f"a JSON {type(record).__name__}, not an object with a 'text' field")
-            return None
-        if not isinstance(record.get("text"), str):
-            self.problem(number, "no 'text' field" if "text" not in record else "'text' is not a string")
-            return None
-        self.good += 1
-        return record
-
-    def summary(self) -> None:
-        if self.count > LINE_WARNINGS:
-            self.reader.report.warn(self.path, f"{self.count} broken lines skipped in all")
-        if self.bad_bytes:
-            self.reader.report.warn(self.path, f"{_n(self.bad_bytes, 'line')} not valid UTF-8: bad bytes replaced by U+FFFD")
-
-
-class _BadBytes:
-    """Counts invalid bytes in decoded blocks and replaces them with U+FFFD."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.first: int | None = None
-
-    def clean(self, text: str, start: int, encoding: str) -> str:
-        match = _ESCAPED.search(text)
-        if not match:
-            return text
-        if self.first is None:
-            self.first = max(start, 0) + len(text[:match.start()].encode(encoding.replace("-sig", ""), "surrogatepass"))
-        self.count += sum(len(m) for m in _ESCAPED.findall(text))
-        return _ESCAPED.sub(lambda m: "\ufffd" * len(m.group()), text)
-
-
-def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
-    """The lines of a binary stream; None for one longer than MAX_LINE (which is skipped unread)."""
-    while True:
-        line = handle.readline(MAX_LINE + 1)
-        if not line:
-            return
-        if len(line) > MAX_LINE:
-            while line and not line.endswith(b"\n"):
-                line = handle.readline(BLOCK)
-            yield None
-        else:
-            yield line
-
-
-def _check_head(path: str | Path, head: bytes) -> str:
-    """The encoding of a file from its first block; InputError if it is binary."""
-    kind = binary_kind(head)
-    if kind:
-        raise InputError(kind, path=path)
-    return text_encoding(head)
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _printable(path: str | Path) -> str:
