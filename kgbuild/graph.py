@@ -9,8 +9,8 @@ thing in many articles is one node. Concepts (common noun phrases such as
 from __future__ import annotations
 
 import urllib.parse
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -18,6 +18,11 @@ import networkx as nx
 from kgbuild.dates import normalize_date, parse_reference
 from kgbuild.model import Document, Merge, ResolvedDocument, Statement
 from kgbuild.names import normalize
+
+
+#: A name in more than this share of the documents so far ("CNN" in every CNN story) tells nothing
+#: about which bearer of a one-word name an article means.
+COMMON_CONTEXT = 0.02
 
 
 def slug(text: str) -> str:
@@ -60,14 +65,24 @@ class KnowledgeGraph:
         self.documents: dict[str, MergedDocument] = {}
         self._by_name: dict[tuple[str, str], str] = {}
         self._surnames: dict[str, set[str]] = defaultdict(set)
+        # one-word person names ("James") identify nobody across articles by themselves: each bearer's node
+        # keeps the names around it, and another article's "James" joins only a bearer it shares one with
+        self._bearers: dict[str, list[str]] = defaultdict(list)
+        self._context: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self._context_documents: Counter = Counter()
 
     # ------------------------------------------------------------ building
     def add_document(self, resolved: ResolvedDocument) -> None:
         """Merge one resolved document into the graph."""
         doc = resolved.document
         merged = MergedDocument(document=doc, statements=[], sentences=resolved.sentences, words=resolved.words)
+        context = {(e.type, normalize(e.name)) for e in resolved.entities.values()
+                   if e.type == "Organization" or e.type == "Person" and len(e.name.split()) > 1}
+        one_word: list[str] = []
         for key, entity in resolved.entities.items():
-            node = self._node_for(doc, entity.type, entity.name, entity.names)
+            node = self._node_for(doc, entity.type, entity.name, entity.names, context)
+            if entity.type == "Person" and len(entity.name.split()) == 1:
+                one_word.append(node)
             data = self.graph.nodes[node]
             data["names"].update(entity.names | {entity.name})
             data["mentions"] += entity.mentions
@@ -80,8 +95,11 @@ class KnowledgeGraph:
             merged.statements.append((s, statement, o))
         merged.merges = [(merged.entity_nodes[m.entity], m) for m in resolved.merges if m.entity in merged.entity_nodes]
         self.documents[doc.id] = merged
+        self._context_documents.update(context)
+        for node in one_word:
+            self._context[node] |= context
 
-    def _node_for(self, doc: Document, type_: str, name: str, names: set[str]) -> str:
+    def _node_for(self, doc: Document, type_: str, name: str, names: set[str], context: set[tuple[str, str]]) -> str:
         normalized = None
         if type_ == "Date":
             # "Thursday" means a different day in every article: dates are one node per ISO value
@@ -89,25 +107,44 @@ class KnowledgeGraph:
             node = f"date-{slug(normalized)}" if normalized else f"date-{slug(doc.id)}-{slug(name)}"
         elif type_ == "Concept":
             node = f"concept-{slug(doc.id)}-{slug(name)}"
+        elif type_ == "Person" and len(name.split()) == 1:
+            node = self._one_word_person(doc, name, context)
         else:
             key = (type_, normalize(name))
             node = self._by_name.get(key)
-            if node is None and type_ == "Person" and len(name.split()) == 1:
-                # a surname alone in this article: the one person of that surname seen elsewhere
-                candidates = self._surnames.get(normalize(name), set())
-                if len(candidates) == 1:
-                    node = next(iter(candidates))
             if node is None:
                 node = f"{type_.lower()}-{slug(name)}"
                 self._by_name[key] = node
-            if type_ == "Person":  # every full name of the person: "Showa Shell" as well as "Showa Shell Sekiyu KK"
-                for full in {name} | names:
-                    if len(full.split()) > 1:
-                        self._surnames[normalize(full).split()[-1]].add(node)
+        if type_ == "Person":  # every full name of the person: "Showa Shell" as well as "Showa Shell Sekiyu KK"
+            for full in {name} | names:
+                if len(full.split()) > 1:
+                    self._surnames[normalize(full).split()[-1]].add(node)
         if node not in self.graph:
             self.graph.add_node(node, type=type_, label=name, names=set(), mentions=0, documents=set())
             if normalized:
                 self.graph.nodes[node]["normalized_date"] = normalized
+        return node
+
+    def _one_word_person(self, doc: Document, name: str, context: set[tuple[str, str]]) -> str:
+        """The node of a person an article names with one word only ("Obama", "James").
+
+        The one person of that surname seen elsewhere, if there is one; else an earlier bearer of
+        the name whose articles share a name with this one (one not common to many articles);
+        else a new node.
+        """
+        key = normalize(name)
+        candidates = self._surnames.get(key, set())
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        common = max(2.0, COMMON_CONTEXT * len(self.documents))
+        telling = {c for c in context if self._context_documents[c] <= common}
+        for node in self._bearers[key]:
+            if self._context[node] & telling:
+                return node
+        node = f"person-{slug(name)}"
+        if node in self.graph:  # another bearer of the name has it
+            node = f"person-{slug(name)}-{slug(doc.id)}"
+        self._bearers[key].append(node)
         return node
 
     # ------------------------------------------------------------ reading
