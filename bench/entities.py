@@ -31,12 +31,15 @@ Figures (16 articles, 299 gold entities, en_core_web_sm 3.8):
   Shell and Formula Shell). Still missed: "Number 10", "the West", "Sechin",
   "Piers Morgan", "Benghazi", "Idemitsu 100" and other names NER misses.
 - ``--corpus-build 1000 --top 40``: 1,000 CNN articles -> 68,331 entity nodes
-  in 466 s, no pronoun node. The largest clusters are people with their
+  in 466 s, no pronoun node (68,543 since one-word person names join across
+  articles only by context). The largest clusters are people with their
   titles and descriptions (Boris Nemtsov 13 names, Michael Brown 11, David
   Boren 10); what is still wrong there comes from misparsed appositions
   ("Obama" + "Iranian official slam GOP letter", a headline), "the nation" for
-  a city when it is the only place in reach, and one node for all articles'
-  bearers of a one-word name ("James").
+  a city when it is the only place in reach, and merges of
+  several one-word names ("James" with "Jesus" and "Joseph", a story of the brother of Jesus).
+  Bearers of a one-word name in different articles are no longer one node
+  unless their articles share a telling name (``KnowledgeGraph``).
 
 Usage::
 
