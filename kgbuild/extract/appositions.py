@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from kgbuild.extract.relation import make_relation, predicate_key
 from kgbuild.extract.spans import argument, text_of
+from kgbuild.extract.tokens import IOB_BEGIN, IOB_INSIDE, ids, table_of
 from kgbuild.extract.types import Argument
 from kgbuild.names import HONORIFICS
 
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 EMPLOYER_ENTS = frozenset({"ORG", "GPE", "NORP"})
+_APPOS, _POSS = ids("appos"), ids("poss")
 
 
 def apposition_relations(sent: Span) -> Iterator:
@@ -35,9 +37,10 @@ def apposition_relations(sent: Span) -> Iterator:
     >>> [(r.subject.text, r.predicate, r.object.text) for r in apposition_relations(next(doc.sents))][-1]
     ('Jeremy Clarkson', 'host_of', 'Top Gear')
     """
-    for token in sent:
-        if token.dep_ != "appos":
-            continue
+    doc = sent.doc
+    table = table_of(doc)
+    for i in table.where(sent, table.dep, _APPOS):
+        token = doc[i]
         head = token.head
         if head.pos_ not in ("NOUN", "PROPN") or token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -64,15 +67,16 @@ def apposition_relations(sent: Span) -> Iterator:
 def _entities_in(sent: Span) -> Iterator[Span]:
     """The entities inside ``sent``, read off its tokens (``Span.ents`` builds every entity of the doc each time)."""
     doc, i = sent.doc, sent.start
+    iob, ent = table_of(doc).iob, table_of(doc).ent
     while i < sent.end:
-        token = doc[i]
+        start = i
         i += 1
-        if token.ent_iob_ != "B":
+        if iob[start] != IOB_BEGIN:
             continue
-        while i < len(doc) and doc[i].ent_iob_ == "I":
+        while i < len(iob) and iob[i] == IOB_INSIDE:
             i += 1
         if i <= sent.end:
-            yield Span(doc, token.i, i, label=token.ent_type)
+            yield Span(doc, start, i, label=ent[start])
 
 
 def title_relations(sent: Span) -> Iterator:
@@ -125,8 +129,11 @@ def possessive_relations(sent: Span) -> Iterator:
     >>> [(r.subject.text, r.predicate, r.object.text) for r in possessive_relations(next(doc.sents))]
     [('Pakistan', 'have', 'highest court')]
     """
-    for token in sent:
-        if token.dep_ != "poss" or token.pos_ == "PRON" or token.head.pos_ not in ("NOUN", "PROPN"):
+    doc = sent.doc
+    table = table_of(doc)
+    for i in table.where(sent, table.dep, _POSS):
+        token = doc[i]
+        if token.pos_ == "PRON" or token.head.pos_ not in ("NOUN", "PROPN"):
             continue
         owner = argument(token, role="subject")
         head = token.head

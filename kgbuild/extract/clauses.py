@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
+
+from kgbuild.extract.tokens import table_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "oprd"})
@@ -22,6 +25,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+_VERB_OR_AUX = frozenset({VERB, AUX})
 
 
 @dataclass
@@ -178,7 +182,10 @@ def build_clause(verb: Token) -> Clause:
 
 def clauses(sent: Span) -> Iterator[Clause]:
     """Every clause of a sentence, in order of the verbs."""
-    for token in sent:
+    doc = sent.doc
+    table = table_of(doc)
+    for i in table.where(sent, table.pos, _VERB_OR_AUX):
+        token = doc[i]
         if is_predicate(token):
             yield build_clause(token)
 

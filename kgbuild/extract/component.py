@@ -12,19 +12,19 @@ Example
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kgbuild.extract.appositions import apposition_relations, possessive_relations, title_relations
-from kgbuild.extract.confidence import TokenTable, learned, sentence_features, weights
+from kgbuild.extract.confidence import learned, sentence_features, weights
 from kgbuild.extract.context import add_context
 from kgbuild.extract.nominal import nominal_relations
 from kgbuild.extract.openie import join_subject_conjuncts
 from kgbuild.extract.noun_phrases import modifier_relations, noun_prep_relations
 from kgbuild.extract.relation import in_context
+from kgbuild.extract.tokens import table_of
 from kgbuild.extract.types import Relation
 from kgbuild.extract.verbs import verb_relations
 
@@ -92,7 +92,7 @@ def extract_relations(
     seen: set[tuple] = set()
     relations: list[Relation] = []
     trained = weights() if model else None
-    table = TokenTable(doc) if trained is not None else None
+    table = table_of(doc) if trained is not None else None
     for sent in doc.sents:
         found: list[Relation] = []
         for pattern in patterns:
@@ -103,11 +103,11 @@ def extract_relations(
                 seen.add(key)
                 relation = add_context(doc, relation)
                 confidence = in_context(relation.confidence, len(sent), relation.attribution is not None)
-                found.append(dataclasses.replace(relation, confidence=confidence))
+                found.append(relation.evolve(confidence=confidence))
         if openie:
             found = join_subject_conjuncts(doc, found)
         if trained is not None and found:
-            found = [dataclasses.replace(r, confidence=learned(f, trained))
+            found = [r.evolve(confidence=learned(f, trained))
                      for r, f in zip(found, sentence_features(doc, sent, found, table))]
         relations.extend(found)
     return relations

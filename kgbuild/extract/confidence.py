@@ -17,12 +17,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, ORTH, POS, TAG
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from kgbuild.extract.relation import PRONOUNS
+from kgbuild.extract.tokens import TokenTable, ids, table_of
 from kgbuild.extract.types import Relation
 
 VERB_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "parataxis"})
@@ -40,7 +40,7 @@ BRACKETS = ("(", ")", "-LRB-", "-RRB-")
 WH_WORDS = frozenset({"what", "which", "who", "whom", "that", "whose", "where", "when", "how", "why"})
 
 
-def _anchor(relation: Relation, tokens: "TokenTable") -> int | None:
+def _anchor(relation: Relation, tokens: TokenTable) -> int | None:
     """The index of the relation's verb if it has one."""
     for i in relation.relation_tokens:
         if tokens.pos[i] in (VERB, AUX) and tokens.dep[i] not in AUXILIARY:
@@ -63,36 +63,15 @@ def covered(relations: Sequence[Relation]) -> list[bool]:
     return out
 
 
-class TokenTable:
-    """A Doc's token texts, coarse tags and dependency labels as ids, read once per Doc in C
-    (``Doc.to_array``): spaCy makes a new Token object at every ``doc[i]``, which made reading
-    the features cost more than the extraction itself."""
-
-    __slots__ = ("orth", "pos", "dep", "tag", "ent", "head")
-
-    def __init__(self, doc: Doc) -> None:
-        columns = doc.to_array([ORTH, POS, DEP, TAG, ENT_TYPE]).T.tolist() if len(doc) else [[]] * 5
-        self.orth, self.pos, self.dep, self.tag, self.ent = columns
-        self.head = [i + offset for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist())]  # relative
-
-    def depth(self, i: int) -> int:
-        """How many heads above token ``i`` the root is (at most 6)."""
-        n = 0
-        while self.head[i] != i and n < 6:
-            i, n = self.head[i], n + 1
-        return n
-
-
-def _ids(*words: str) -> frozenset[int]:
-    """The ids ``Doc.to_array`` gives these strings (the same in every vocabulary: hashes or symbols)."""
-    return frozenset(get_string_id(w) for w in words)
-
-
 COMMA = get_string_id(",")
-QUOTE_IDS = _ids(*QUOTES)
-BRACKET_IDS = _ids(*BRACKETS)
-NOT_VERBAL = _ids("amod", "compound")
-AUXILIARY = _ids("aux", "auxpass")
+QUOTE_IDS = ids(*QUOTES)
+BRACKET_IDS = ids(*BRACKETS)
+NOT_VERBAL = ids("amod", "compound")
+AUXILIARY = ids("aux", "auxpass")
+#: Feature names of the first two arguments, made once ("a0.len", "a1.comma"...).
+_ARG_KEYS = [{name: f"a{k}.{name}" for name in
+              ("len", "single", "pronoun", "wh", "entity", "ent=", "verb_inside", "comma", "gap", "unbalanced")}
+             for k in range(2)]
 
 
 def features(
@@ -104,7 +83,7 @@ def features(
     ``rank`` is the relation's place among its sentence's ``count`` relations by hand-set confidence:
     a sentence's main facts are the surest.
     """
-    tokens = tokens or TokenTable(doc)
+    tokens = tokens or table_of(doc)
     orth, pos, dep = tokens.orth, tokens.pos, tokens.dep
     f: dict[str, float] = {"pattern=" + relation.pattern: 1.0, "rule": relation.confidence}
     f[f"rank={min(rank, 4)}"] = 1.0
@@ -113,28 +92,35 @@ def features(
     f[f"args={min(len(args), 4)}"] = 1.0
     strings = doc.vocab.strings
     for k, arg in enumerate(args[:2]):
+        key = _ARG_KEYS[k]
+        arg_tokens = arg.tokens
         ent_type = tokens.ent[arg.head]
-        f[f"a{k}.len"] = math.log1p(len(arg.tokens))
-        if len(arg.tokens) == 1:
-            f[f"a{k}.single"] = 1.0
-        if arg.text.lower() in PRONOUNS:
-            f[f"a{k}.pronoun"] = 1.0
-        if arg.text.lower() in WH_WORDS:
-            f[f"a{k}.wh"] = 1.0
+        f[key["len"]] = math.log1p(len(arg_tokens))
+        if len(arg_tokens) == 1:
+            f[key["single"]] = 1.0
+        text = arg.text.lower()
+        if text in PRONOUNS:
+            f[key["pronoun"]] = 1.0
+        if text in WH_WORDS:
+            f[key["wh"]] = 1.0
         if ent_type:
-            f[f"a{k}.entity"] = 1.0
-            f[f"a{k}.ent=" + ENT_GROUPS.get(strings[ent_type], "other")] = 1.0
-        if any(pos[i] == VERB and dep[i] not in NOT_VERBAL for i in arg.tokens):
-            f[f"a{k}.verb_inside"] = 1.0
-        words = [orth[i] for i in arg.tokens]
+            f[key["entity"]] = 1.0
+            f[key["ent="] + ENT_GROUPS.get(strings[ent_type], "other")] = 1.0
+        if any(pos[i] == VERB and dep[i] not in NOT_VERBAL for i in arg_tokens):
+            f[key["verb_inside"]] = 1.0
+        words = [orth[i] for i in arg_tokens]
         if COMMA in words:
-            f[f"a{k}.comma"] = 1.0
-        if arg.tokens[-1] - arg.tokens[0] + 1 != len(arg.tokens):
-            f[f"a{k}.gap"] = 1.0
-        quotes = sum(1 for w in words if w in QUOTE_IDS)
-        brackets = sum(1 for w in words if w in BRACKET_IDS)
+            f[key["comma"]] = 1.0
+        if arg_tokens[-1] - arg_tokens[0] + 1 != len(arg_tokens):
+            f[key["gap"]] = 1.0
+        quotes = brackets = 0
+        for w in words:
+            if w in QUOTE_IDS:
+                quotes += 1
+            elif w in BRACKET_IDS:
+                brackets += 1
         if quotes % 2 or brackets % 2:
-            f[f"a{k}.unbalanced"] = 1.0
+            f[key["unbalanced"]] = 1.0
     f["rel.len"] = min(len(relation.relation_text.split()), 6)
     last = relation.relation_text.split()[-1].lower() if relation.relation_text.split() else ""
     if last in PREPOSITIONS:
@@ -170,7 +156,7 @@ def sentence_features(
     ``tokens``: the Doc's table, when the caller has made it for all sentences."""
     order = sorted(range(len(relations)), key=lambda k: -relations[k].confidence)
     rank = {k: n for n, k in enumerate(order)}
-    tokens = tokens or TokenTable(doc)
+    tokens = tokens or table_of(doc)
     return [features(doc, sent, r, c, rank[k], len(relations), tokens)
             for k, (r, c) in enumerate(zip(relations, covered(relations)))]
 

@@ -8,12 +8,13 @@ the inner relations negative; a hedge ("allegedly", "may") sets modality.
 
 from __future__ import annotations
 
-import dataclasses
-
-from spacy.tokens import Doc, Token
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc
 
 from kgbuild.extract.clauses import find_subject
 from kgbuild.extract.spans import argument
+from kgbuild.extract.tokens import TokenTable, ids, table_of
 from kgbuild.extract.types import Relation
 
 SPEECH_VERBS = frozenset(
@@ -29,11 +30,21 @@ HEDGE_ADJECTIVES = frozenset("alleged suspected possible probable apparent purpo
 COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 
 
-def _anchor(doc: Doc, relation: Relation) -> Token:
+_HEDGE_ADVERB_IDS = ids(*HEDGE_ADVERBS)
+_HEDGE_ADJECTIVE_IDS = ids(*HEDGE_ADJECTIVES)
+_COMPLEMENT_IDS = ids(*COMPLEMENT_DEPS)
+_AUXILIARY = ids("aux", "auxpass")
+_ADVMOD, _PREP, _POBJ, _AMOD, _NEG, _CONJ, _ROOT = (get_string_id(w) for w in ("advmod", "prep", "pobj", "amod", "neg", "conj", "ROOT"))
+_ACCORDING = get_string_id("according")
+_VERB_OR_AUX = frozenset({VERB, AUX})
+
+
+def _anchor(table: TokenTable, relation: Relation) -> int:
     """The token the relation hangs from: its verb, or else its first relation word."""
-    tokens = [doc[i] for i in relation.relation_tokens]
-    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
-    return (verbs or tokens or [doc[relation.arguments[0].head]])[0]
+    for i in relation.relation_tokens:
+        if table.pos[i] in _VERB_OR_AUX and table.dep[i] not in _AUXILIARY:
+            return i
+    return relation.relation_tokens[0] if relation.relation_tokens else relation.arguments[0].head
 
 
 def add_context(doc: Doc, relation: Relation) -> Relation:
@@ -49,45 +60,48 @@ def add_context(doc: Doc, relation: Relation) -> Relation:
     -------
     Relation
     """
-    anchor = _anchor(doc, relation)
+    table = table_of(doc)
+    dep, lower, strings = table.dep, table.lower, doc.vocab.strings
+    anchor = _anchor(table, relation)
     negated = relation.negated
     modality = relation.modality
     attribution = relation.attribution
     attribution_text = relation.attribution_text
-    for child in anchor.children:
-        if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
-            modality = modality or child.lower_
-        if child.dep_ == "prep" and child.lower_ == "according":
-            target = next((g for g in child.subtree if g.dep_ == "pobj"), None)
+    for child in table.children[anchor]:
+        if dep[child] == _ADVMOD and lower[child] in _HEDGE_ADVERB_IDS:
+            modality = modality or strings[lower[child]]
+        if dep[child] == _PREP and lower[child] == _ACCORDING:
+            target = next((g for g in table.subtree(child) if dep[g] == _POBJ), None)
             if target is not None:
-                attribution = argument(target, role="speaker")
+                attribution = argument(doc[target], role="speaker")
                 attribution_text = f"according to {attribution.text}"
     for arg in relation.arguments[:2]:
-        head = doc[arg.head]
-        if any(c.dep_ == "amod" and c.lower_ in HEDGE_ADJECTIVES for c in head.children):
-            modality = modality or next(c.lower_ for c in head.children if c.lower_ in HEDGE_ADJECTIVES)
+        children = table.children[arg.head]
+        if any(dep[c] == _AMOD and lower[c] in _HEDGE_ADJECTIVE_IDS for c in children):
+            modality = modality or next(strings[lower[c]] for c in children if lower[c] in _HEDGE_ADJECTIVE_IDS)
     # walk up through the clauses that embed the relation
     child = anchor
-    for ancestor in anchor.ancestors:
-        if child.dep_ in COMPLEMENT_DEPS or (child.dep_ == "conj" and ancestor.dep_ in COMPLEMENT_DEPS):
-            lemma = ancestor.lemma_.lower()
-            if child.dep_ in COMPLEMENT_DEPS and lemma in SPEECH_VERBS and attribution is None:
-                speaker, _ = find_subject(ancestor)
+    while table.head[child] != child:
+        ancestor = table.head[child]
+        if dep[child] in _COMPLEMENT_IDS or (dep[child] == _CONJ and dep[ancestor] in _COMPLEMENT_IDS):
+            lemma = strings[table.lemma[ancestor]].lower()
+            if dep[child] in _COMPLEMENT_IDS and lemma in SPEECH_VERBS and attribution is None:
+                speaker, _ = find_subject(doc[ancestor])
                 if speaker is not None:
                     attribution = argument(speaker, role="speaker")
-                    attribution_text = f"{attribution.text} {ancestor.text}"
-            if child.dep_ in COMPLEMENT_DEPS:
-                if lemma in DENIAL_VERBS or (lemma in SPEECH_VERBS and any(c.dep_ == "neg" for c in ancestor.children)):
+                    attribution_text = f"{attribution.text} {strings[table.orth[ancestor]]}"
+            if dep[child] in _COMPLEMENT_IDS:
+                if lemma in DENIAL_VERBS or (lemma in SPEECH_VERBS and any(dep[c] == _NEG for c in table.children[ancestor])):
                     negated = not negated
                 if lemma in HEDGE_VERBS:
                     modality = modality or HEDGE_VERBS[lemma]
-        if ancestor.dep_ == "ROOT":
+        if dep[ancestor] == _ROOT:
             break
         child = ancestor
     if (negated, modality, attribution, attribution_text) == (
         relation.negated, relation.modality, relation.attribution, relation.attribution_text
     ):
         return relation
-    return dataclasses.replace(
-        relation, negated=negated, modality=modality, attribution=attribution, attribution_text=attribution_text
+    return relation.evolve(
+        negated=negated, modality=modality, attribution=attribution, attribution_text=attribution_text
     )

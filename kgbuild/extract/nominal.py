@@ -12,11 +12,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span, Token
 
 from kgbuild.extract.clauses import find_subject
 from kgbuild.extract.relation import make_relation, predicate_key
 from kgbuild.extract.spans import argument, conjuncts
+from kgbuild.extract.tokens import table_of
 from kgbuild.extract.types import Argument
 
 #: Nouns whose "of" phrase is the agent ("the request of the ISI"), not the patient.
@@ -25,6 +27,7 @@ AGENT_OF_NOUNS = frozenset({"request", "demand", "order", "invitation", "behest"
 LIGHT_VERBS = frozenset({"have", "hold", "attend", "host", "conduct", "begin", "start", "make", "open", "resume", "join", "arrange", "seek", "schedule", "plan", "take"})
 #: Prepositions that place a clause inside an event: "in a meeting with", "during talks with".
 EVENT_PREPS = frozenset({"in", "during", "at", "after", "before", "following", "through", "via"})
+_NOUNS = frozenset({NOUN, PROPN})
 
 
 @lru_cache(maxsize=1)
@@ -45,10 +48,6 @@ def _event_nouns_by_verb() -> dict[str, str]:
     for noun, verb in nominalizations().items():
         nouns.setdefault(verb, noun)
     return nouns
-
-
-def _verb_of(noun: Token) -> str | None:
-    return nominalizations().get(noun.lower_) or nominalizations().get(noun.lemma_.lower())
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -84,12 +83,14 @@ def nominal_relations(sent: Span) -> Iterator:
     >>> [(r.subject.text, r.predicate, r.object.text) for r in nominal_relations(next(doc.sents))]
     [('Clinton', 'meet_with', 'Pakistani journalists')]
     """
-    for noun in sent:
-        if noun.pos_ not in ("NOUN", "PROPN"):
-            continue
-        verb_lemma = _verb_of(noun)
+    doc = sent.doc
+    table = table_of(doc)
+    strings, event_verbs = doc.vocab.strings, nominalizations()
+    for i in table.where(sent, table.pos, _NOUNS):
+        verb_lemma = event_verbs.get(strings[table.lower[i]]) or event_verbs.get(strings[table.lemma[i]].lower())
         if verb_lemma is None:
             continue
+        noun = doc[i]
         preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
         if noun.lemma_.lower() in AGENT_OF_NOUNS or noun.lower_ in AGENT_OF_NOUNS:
             yield from _agent_of(noun, verb_lemma, preps, sent)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from kgbuild.extract.tokens import IOB_INSIDE, TokenTable, ids, table_of
 from kgbuild.extract.types import Argument
 
 #: Children whose subtrees are cut out of an argument: they hold relations of their own.
@@ -19,22 +21,31 @@ CUT_DEPS = frozenset({"relcl", "advcl", "appos", "parataxis"})
 #: Children of the argument head cut when conjuncts are split.
 CONJ_DEPS = frozenset({"cc", "conj", "preconj"})
 EDGE_PUNCT = frozenset({",", ";", ":", "-", "--", "—", "–", "(", ")", "'", '"', "``", "''"})
+_CUT_IDS = ids(*CUT_DEPS)
+_CUT_IDS_APPOS_KEPT = ids(*(CUT_DEPS - {"appos"}))
+_CONJ_IDS = ids(*CONJ_DEPS)
+_APPOS, _POSS, _CASE = ids("appos"), get_string_id("poss"), get_string_id("case")
+_EDGE_IDS = ids(*EDGE_PUNCT)
+_EDGE_DEPS = ids("cc", "punct")
 
 
-def _collect(token: Token, out: list[int], cut: frozenset[str]) -> None:
-    out.append(token.i)
-    for child in token.children:
-        if child.dep_ in cut:
-            continue
-        _collect(child, out, CUT_DEPS)
+def _collect(table: TokenTable, i: int, out: list[int], cut: frozenset[int]) -> None:
+    out.append(i)
+    dep = table.dep
+    for child in table.children[i]:
+        if dep[child] not in cut:
+            _collect(table, child, out, _CUT_IDS)
 
 
-def _trim(doc, indices: list[int]) -> list[int]:
-    while indices and (doc[indices[0]].text in EDGE_PUNCT or doc[indices[0]].dep_ in ("cc", "punct")):
-        indices = indices[1:]
-    while indices and (doc[indices[-1]].text in EDGE_PUNCT or doc[indices[-1]].dep_ in ("cc", "punct")):
-        indices = indices[:-1]
-    return indices
+def _trim(table: TokenTable, indices: list[int]) -> list[int]:
+    """Drop punctuation and conjunctions from both ends."""
+    orth, dep = table.orth, table.dep
+    lo, hi = 0, len(indices)
+    while lo < hi and (orth[indices[lo]] in _EDGE_IDS or dep[indices[lo]] in _EDGE_DEPS):
+        lo += 1
+    while lo < hi and (orth[indices[hi - 1]] in _EDGE_IDS or dep[indices[hi - 1]] in _EDGE_DEPS):
+        hi -= 1
+    return indices[lo:hi]
 
 
 def argument(
@@ -64,29 +75,31 @@ def argument(
     >>> import spacy
     >>> nlp = spacy.blank("en")  # doctest: +SKIP
     """
-    cut = set(CUT_DEPS)
+    table = table_of(head.doc)
+    cut = set(_CUT_IDS)
     if split_conj and not _conjuncts_inside_name(head):
-        cut |= CONJ_DEPS
+        cut |= _CONJ_IDS
     if keep_appos:
-        cut.discard("appos")
-    if head.dep_ == "poss":
-        cut.add("case")  # "Obama's" as an argument is "Obama"
+        cut -= _APPOS
+    if table.dep[head.i] == _POSS:
+        cut.add(_CASE)  # "Obama's" as an argument is "Obama"
+    inner = _CUT_IDS if not keep_appos else _CUT_IDS_APPOS_KEPT
+    skip = without.i if without is not None else -1
     indices: list[int] = [head.i]
-    for child in head.children:
-        # Tokens are views made afresh on each access: compare positions, not identity
-        if child.dep_ in cut or (without is not None and child.i == without.i):
+    for child in table.children[head.i]:
+        if table.dep[child] in cut or child == skip:
             continue
-        _collect(child, indices, CUT_DEPS if not keep_appos else CUT_DEPS - {"appos"})
-    indices = _trim(head.doc, sorted(set(indices))) or [head.i]
-    return Argument(head=head.i, tokens=tuple(indices), text=text_of(head.doc, indices), role=role)
+        _collect(table, child, indices, inner)
+    indices = _trim(table, sorted(set(indices))) or [head.i]
+    return Argument(head=head.i, tokens=tuple(indices), text=table.text_of(indices), role=role)
 
 
 def clause_argument(head: Token, role: str = "clause") -> Argument:
     """A whole clause (a ccomp or xcomp) as one argument, conjuncts included."""
-    indices = [t.i for t in head.subtree]
-    indices = _trim(head.doc, indices) or [head.i]
+    table = table_of(head.doc)
+    indices = _trim(table, table.subtree(head.i)) or [head.i]
     # a leading complementiser ("that") reads better in the relation than in the argument
-    return Argument(head=head.i, tokens=tuple(indices), text=text_of(head.doc, indices), role=role)
+    return Argument(head=head.i, tokens=tuple(indices), text=table.text_of(indices), role=role)
 
 
 def prep_argument(prep: Token, pobj: Token, role: str = "arg", with_prep: bool = True) -> Argument:
@@ -94,7 +107,7 @@ def prep_argument(prep: Token, pobj: Token, role: str = "arg", with_prep: bool =
     obj = argument(pobj, role=role)
     indices = ([prep.i] if with_prep else []) + list(obj.tokens)
     indices = sorted(set(indices))
-    return Argument(head=pobj.i, tokens=tuple(indices), text=text_of(prep.doc, indices), role=role)
+    return Argument(head=pobj.i, tokens=tuple(indices), text=table_of(prep.doc).text_of(indices), role=role)
 
 
 def conjuncts(token: Token) -> Iterator[Token]:
@@ -106,25 +119,17 @@ def conjuncts(token: Token) -> Iterator[Token]:
 
 
 def _conjuncts_inside_name(token: Token) -> bool:
-    if not token.ent_type_:
+    if not token.ent_type:
         return False
-    doc = token.doc
+    iob = table_of(token.doc).iob
     for c in token.conjuncts:
         lo, hi = sorted((token.i, c.i))
         # one entity: every token after the first continues it (IOB "I")
-        if all(doc[i].ent_iob_ == "I" for i in range(lo + 1, hi + 1)):
+        if all(iob[i] == IOB_INSIDE for i in range(lo + 1, hi + 1)):
             return True
     return False
 
 
 def text_of(doc, indices) -> str:
-    """The text of the given tokens, spaced as in the document."""
-    parts: list[str] = []
-    previous = None
-    for i in indices:
-        tok = doc[i]
-        if previous is not None:
-            parts.append(" " if (previous + 1 != i or doc[previous].whitespace_) else "")
-        parts.append(tok.text)
-        previous = i
-    return "".join(parts).strip()
+    """The text of the given tokens, spaced as in the document (a gap is one space)."""
+    return table_of(doc).text_of(indices)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass(frozen=True)
@@ -58,3 +58,24 @@ class Relation:
     @property
     def predicate_label(self) -> str:
         return self.predicate.replace("_", " ")
+
+    def evolve(self, **changes) -> "Relation":
+        """A copy with some fields changed, as ``dataclasses.replace`` (which re-runs ``__init__`` over
+        every field and cost a tenth of the extraction: each relation is evolved two or three times).
+
+        Example
+        -------
+        >>> r = Relation((), "met", (), "meet", None, None, "verb_object", 0.7, 0)
+        >>> r.evolve(confidence=0.9).confidence, r.confidence
+        (0.9, 0.7)
+        """
+        unknown = changes.keys() - _RELATION_FIELDS
+        if unknown:
+            raise TypeError(f"Relation has no field {sorted(unknown)}")
+        copy = object.__new__(Relation)
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__.update(changes)  # frozen: __setattr__ refuses, the instance dict does not
+        return copy
+
+
+_RELATION_FIELDS = frozenset(f.name for f in fields(Relation))
