@@ -92,7 +92,7 @@ def extract_relations(
     seen: set[tuple] = set()
     relations: list[Relation] = []
     trained = weights() if model else None
-    table = table_of(doc) if trained is not None else None
+    table = table_of(doc, fresh=True)
     for sent in doc.sents:
         found: list[Relation] = []
         for pattern in patterns:

@@ -99,10 +99,14 @@ class TokenTable:
 _last: tuple[weakref.ref, TokenTable] | None = None
 
 
-def table_of(doc: Doc) -> TokenTable:
-    """The table of ``doc``, made once: the patterns of one Doc share it (the last Doc's table is kept)."""
+def table_of(doc: Doc, fresh: bool = False) -> TokenTable:
+    """The table of ``doc``, shared by the patterns of one Doc (the last Doc's table is kept).
+
+    ``fresh`` reads the Doc again: ``extract_relations`` starts with it, so a Doc changed in place
+    since (retokenised) is never read from a stale table.
+    """
     global _last
-    if _last is not None and _last[0]() is doc and _last[1].size == len(doc):
+    if not fresh and _last is not None and _last[0]() is doc:
         return _last[1]
     table = TokenTable(doc)
     _last = (weakref.ref(doc), table)
