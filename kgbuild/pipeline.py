@@ -6,6 +6,7 @@ soon as their document is resolved, so memory holds only the graph.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -84,10 +85,15 @@ def resolve_documents(
 
         yield from resolve_parallel(documents, nlp, n_process=n_process, batch_size=batch_size)
         return
-    for batch in _by_character_budget(documents, batch_size, BATCH_CHARACTERS):
+    for n, batch in enumerate(_by_character_budget(documents, batch_size, BATCH_CHARACTERS)):
         pairs = [(doc.text, doc) for doc in batch]
-        for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch)):
-            yield resolve_document(document, parsed, parsed._.relations or [])
+        # spaCy's vocabulary keeps every new word it meets for good: in a memory zone the strings a
+        # batch added are dropped when it ends (its Docs are not used after; results are plain data).
+        # The first batch runs outside one, to fill the tokenizer's cache, which zones leave alone.
+        with nlp.memory_zone() if n else contextlib.nullcontext():
+            resolved = [resolve_document(document, parsed, parsed._.relations or [])
+                        for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch))]
+        yield from resolved
 
 
 def build_graph(
