@@ -1,19 +1,25 @@
 """The per-Doc token table the extraction patterns read instead of making Token objects."""
 
+import pytest
 from spacy.attrs import DEP
 from spacy.symbols import VERB
 
 from kgbuild.extract.tokens import IOB_BEGIN, IOB_INSIDE, TokenTable, ids, table_of
 
 
-def test_columns_agree_with_the_tokens(nlp):
-    doc = nlp("Jeremy Clarkson, the host of Top Gear, was suspended by the BBC on Tuesday.")
+@pytest.mark.parametrize("text", [
+    "Jeremy Clarkson, the host of Top Gear, was suspended by the BBC on Tuesday.",
+    "Clinton met them.\n\nShe left. They stayed.",
+    "",
+])
+def test_columns_agree_with_the_tokens(nlp, text):
+    doc = nlp(text)
     table = TokenTable(doc)
     assert table.text == doc.text
     for token in doc:
         i = token.i
         assert table.head[i] == token.head.i
-        assert table.children[i] == [c.i for c in token.children]
+        assert table.children(i) == [c.i for c in token.children]
         assert doc.vocab.strings[table.dep[i]] == token.dep_
         assert doc.vocab.strings[table.lower[i]] == token.lower_
         assert doc.vocab.strings[table.lemma[i]] == token.lemma_

@@ -67,7 +67,7 @@ def add_context(doc: Doc, relation: Relation) -> Relation:
     modality = relation.modality
     attribution = relation.attribution
     attribution_text = relation.attribution_text
-    for child in table.children[anchor]:
+    for child in table.children(anchor):
         if dep[child] == _ADVMOD and lower[child] in _HEDGE_ADVERB_IDS:
             modality = modality or strings[lower[child]]
         if dep[child] == _PREP and lower[child] == _ACCORDING:
@@ -76,7 +76,7 @@ def add_context(doc: Doc, relation: Relation) -> Relation:
                 attribution = argument(doc[target], role="speaker")
                 attribution_text = f"according to {attribution.text}"
     for arg in relation.arguments[:2]:
-        children = table.children[arg.head]
+        children = table.children(arg.head)
         if any(dep[c] == _AMOD and lower[c] in _HEDGE_ADJECTIVE_IDS for c in children):
             modality = modality or next(strings[lower[c]] for c in children if lower[c] in _HEDGE_ADJECTIVE_IDS)
     # walk up through the clauses that embed the relation
@@ -91,7 +91,7 @@ def add_context(doc: Doc, relation: Relation) -> Relation:
                     attribution = argument(speaker, role="speaker")
                     attribution_text = f"{attribution.text} {strings[table.orth[ancestor]]}"
             if dep[child] in _COMPLEMENT_IDS:
-                if lemma in DENIAL_VERBS or (lemma in SPEECH_VERBS and any(dep[c] == _NEG for c in table.children[ancestor])):
+                if lemma in DENIAL_VERBS or (lemma in SPEECH_VERBS and any(dep[c] == _NEG for c in table.children(ancestor))):
                     negated = not negated
                 if lemma in HEDGE_VERBS:
                     modality = modality or HEDGE_VERBS[lemma]

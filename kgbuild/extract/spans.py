@@ -32,7 +32,7 @@ _EDGE_DEPS = ids("cc", "punct")
 def _collect(table: TokenTable, i: int, out: list[int], cut: frozenset[int]) -> None:
     out.append(i)
     dep = table.dep
-    for child in table.children[i]:
+    for child in table.children(i):
         if dep[child] not in cut:
             _collect(table, child, out, _CUT_IDS)
 
@@ -86,7 +86,7 @@ def argument(
     inner = _CUT_IDS if not keep_appos else _CUT_IDS_APPOS_KEPT
     skip = without.i if without is not None else -1
     indices: list[int] = [head.i]
-    for child in table.children[head.i]:
+    for child in table.children(head.i):
         if table.dep[child] in cut or child == skip:
             continue
         _collect(table, child, indices, inner)

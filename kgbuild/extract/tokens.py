@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import weakref
 
+import numpy
+
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, SPACY, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -27,7 +29,7 @@ def ids(*words: str) -> frozenset[int]:
 class TokenTable:
     """Columns of one Doc: ``orth``, ``lower``, ``lemma``, ``pos``, ``dep``, ``tag``, ``ent`` (type), ``iob``,
     ``head`` (absolute index), ``idx``/``length`` (characters), ``space`` (trailing whitespace),
-    ``children`` (indices, in order) and the Doc's ``text``.
+    ``children(i)`` (indices, in order) and the Doc's ``text``.
 
     Example
     -------
@@ -38,7 +40,7 @@ class TokenTable:
     """
 
     __slots__ = ("orth", "lower", "lemma", "pos", "dep", "tag", "ent", "iob", "head", "idx", "length", "space",
-                 "children", "text", "size")
+                 "_by_head", "_starts", "text", "size")
 
     def __init__(self, doc: Doc) -> None:
         self.size = len(doc)
@@ -54,10 +56,17 @@ class TokenTable:
         # ``Doc.text`` makes a Token per token; the same text from the string store costs a tenth
         words = map(doc.vocab.strings.__getitem__, self.orth)
         self.text = "".join([w + " " if space else w for w, space in zip(words, self.space)])
-        self.children: list[list[int]] = [[] for _ in relative]
-        for i, h in enumerate(self.head):
-            if h != i:
-                self.children[h].append(i)
+        # children without a list per token (thousands of small lists a Doc kept the collector busy):
+        # tokens sorted by head, and where each head's run starts; roots go to a last, unused bucket
+        heads = numpy.asarray(self.head, dtype=numpy.int64)
+        grouped = numpy.where(heads == numpy.arange(len(heads)), len(heads), heads)
+        self._by_head = numpy.argsort(grouped, kind="stable").tolist()
+        self._starts = numpy.searchsorted(grouped[self._by_head] if len(heads) else grouped,
+                                          numpy.arange(len(heads) + 1)).tolist()
+
+    def children(self, i: int) -> list[int]:
+        """The children of token ``i``, in order."""
+        return self._by_head[self._starts[i]:self._starts[i + 1]]
 
     def depth(self, i: int) -> int:
         """How many heads above token ``i`` the root is (at most 6)."""
@@ -72,7 +81,7 @@ class TokenTable:
         while stack:
             j = stack.pop()
             out.append(j)
-            stack.extend(self.children[j])
+            stack.extend(self.children(j))
         return sorted(out)
 
     def text_of(self, indices) -> str:
