@@ -35,6 +35,7 @@ import pyoxigraph as ox
 
 from kgbuild import rdfio
 from kgbuild.errors import KgbuildError
+from kgbuild.sparql_guard import forbidden, is_update, refusal
 from kgbuild.store import location
 
 _RESULT_TYPES = [  # (media type, serializer name), first = default
@@ -64,63 +65,6 @@ class ServeConfig:
     max_connections: int = 64
     queue_wait: float = 30.0  # seconds a request may wait for a free worker before a 503
     max_memory_mb: int = 1024  # memory a worker may add while answering; 0 = no limit
-
-
-# ----------------------------------------------------------- SPARQL screening
-
-
-def _forbidden(text: str, update: bool) -> tuple[int, str, bytes] | None:
-    """(status, type, message) if ``text`` must not run (SERVICE, LOAD, an update sent as a query), else None.
-
-    The cheap keyword check only decides whether to parse: SPARQL keywords are
-    ASCII, so a request without "service"/"load" (or \\u escapes) cannot hold them.
-    """
-    lowered = text.lower()
-    risky = "service" in lowered or "load" in lowered or "\\u" in lowered
-    if not risky and not update:
-        return None
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
-    try:
-        tree = parseUpdate(text) if update else parseQuery(text)
-    except Exception:
-        if not update and _is_update(text):
-            return _refusal(403, "SPARQL updates are not allowed here (read-only endpoint; updates go to /update)")
-        # unparseable by rdflib: refuse if it may hide the keywords, else let oxigraph report the error
-        return _refusal(400, "cannot parse the request, and SERVICE and LOAD are not allowed") if risky else None
-    names = _node_names(tree, set())
-    if "ServiceGraphPattern" in names:
-        return _refusal(403, "SERVICE (federated query) is not allowed")
-    if "Load" in names:
-        return _refusal(403, "LOAD is not allowed")
-    return None
-
-
-def _refusal(status: int, message: str) -> tuple[int, str, bytes]:
-    return status, "text/plain", message.encode()
-
-
-def _is_update(text: str) -> bool:
-    from rdflib.plugins.sparql.parser import parseUpdate
-
-    try:
-        parseUpdate(text)
-    except Exception:
-        return False
-    return True
-
-
-def _node_names(node, acc: set) -> set:
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    if isinstance(node, CompValue):
-        acc.add(node.name)
-        for value in node.values():
-            _node_names(value, acc)
-    elif isinstance(node, (list, tuple)) or hasattr(node, "asList"):
-        for value in node:
-            _node_names(value, acc)
-    return acc
 
 
 # ------------------------------------------------------------------ workers
@@ -161,7 +105,7 @@ def _worker_main(conn, store_dir: str, writable: bool, max_memory_mb: int = 0) -
             return
         kind, text, fmt, limit = job
         try:
-            refused = _forbidden(text, update=(kind == "update"))
+            refused = forbidden(text, update=(kind == "update"))
             if refused:
                 conn.send((*refused, {}))
                 continue
@@ -177,8 +121,8 @@ def _worker_main(conn, store_dir: str, writable: bool, max_memory_mb: int = 0) -
             headers = {"X-Kgbuild-Truncated": "true"} if result.truncated else {}
             conn.send((200, media, serialize(result, fmt), headers))
         except KgbuildError as exc:
-            if kind == "query" and _is_update(text):
-                conn.send((*_refusal(403, "SPARQL updates are not allowed here (read-only endpoint; updates go to /update)"), {}))
+            if kind == "query" and is_update(text):
+                conn.send((*refusal(403, "SPARQL updates are not allowed here (read-only endpoint; updates go to /update)"), {}))
             else:
                 conn.send((400, "text/plain", str(exc).encode(), {}))
         except SyntaxError as exc:
