@@ -18,7 +18,6 @@ query never keeps burning a core, and a crash in one never kills the server.
 
 from __future__ import annotations
 
-import contextlib
 import hmac
 import multiprocessing
 import queue
@@ -36,17 +35,8 @@ import pyoxigraph as ox
 from kgbuild import rdfio
 from kgbuild.errors import KgbuildError
 from kgbuild.sparql_guard import forbidden, is_update, refusal
+from kgbuild.sparql_media import media_type, negotiate
 from kgbuild.store import location
-
-_RESULT_TYPES = [  # (media type, serializer name), first = default
-    ("application/sparql-results+json", "json"),
-    ("application/json", "json"),
-    ("application/sparql-results+xml", "xml"),
-    ("application/xml", "xml"),
-    ("text/csv", "csv"),
-    ("text/tab-separated-values", "tsv"),
-]
-_GRAPH_TYPES = [("text/turtle", "turtle"), ("application/n-triples", "ntriples"), ("text/plain", "ntriples")]
 
 
 @dataclass
@@ -117,7 +107,7 @@ def _worker_main(conn, store_dir: str, writable: bool, max_memory_mb: int = 0) -
             result = execute(store, text, limit=limit)
             graph = result.kind == "construct"
             fmt = fmt[1] if graph else fmt[0]
-            media = dict((v, k) for k, v in reversed(_GRAPH_TYPES if graph else _RESULT_TYPES))[fmt]
+            media = media_type(fmt, graph)
             headers = {"X-Kgbuild-Truncated": "true"} if result.truncated else {}
             conn.send((200, media, serialize(result, fmt), headers))
         except KgbuildError as exc:
@@ -211,30 +201,6 @@ class WorkerPool:
 
 
 # --------------------------------------------------------------------- HTTP
-
-
-def _negotiate(accept: str) -> tuple[str, str]:
-    """(results format, graph format) the Accept header prefers; defaults JSON and Turtle."""
-    ranked = []
-    for i, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        q = 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                with contextlib.suppress(ValueError):
-                    q = float(f[2:])
-        ranked.append((-q, i, fields[0].lower()))
-    ranked.sort()
-    media = [m for _, _, m in ranked]
-
-    def pick(table):
-        for m in media:
-            for media_type, name in table:
-                if m == media_type:
-                    return name
-        return table[0][1]
-
-    return pick(_RESULT_TYPES), pick(_GRAPH_TYPES)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -338,7 +304,7 @@ class _Handler(BaseHTTPRequestHandler):
             expected = f"Bearer {self.config.token}"
             if not hmac.compare_digest(given.encode(), expected.encode()):
                 return self._error(401, "a valid bearer token is required", {"WWW-Authenticate": 'Bearer realm="kgbuild"'})
-        formats = _negotiate(self.headers.get("Accept", "*/*"))
+        formats = negotiate(self.headers.get("Accept", "*/*"))
         status, ctype, body, headers = self.pool.run((kind, values[0], formats, self.config.max_results), self.config.timeout,
                                                  self.config.queue_wait)
         self._send(status, ctype, body, headers)
