@@ -40,7 +40,7 @@ def make_pipeline(model: str | None = None) -> Language:
 
 def as_documents(texts: Iterable[str | Document]) -> Iterator[Document]:
     """Documents from strings or Documents; a text too long for one parse is cut into parts."""
-    from kgbuild.read import split_document
+    from kgbuild.docids import split_document
 
     for i, item in enumerate(texts):
         yield from split_document(item if isinstance(item, Document) else Document(id=f"doc{i + 1}", text=item))

@@ -15,9 +15,7 @@ id with a different text becomes ``ID~2``.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import gzip
-import hashlib
 import os
 import re
 import sys
@@ -29,12 +27,13 @@ from typing import BinaryIO
 
 from kgbuild import bytelines
 from kgbuild.bytelines import (
-    BLOCK, LINE_WARNINGS, BadBytes, LineProblems, check_head, iter_lines, plural,
+    BLOCK, BadBytes, LineProblems, check_head, iter_lines, plural,
 )
+from kgbuild.docids import DocumentIds, split_document
 from kgbuild.errors import InputError
 from kgbuild.model import Document
 from kgbuild.textcheck import (
-    MAX_CHARS, Chunker, HTMLText, binary_kind, html_to_text, iso_date, language_problem, looks_like_html, split_text,
+    MAX_CHARS, Chunker, HTMLText, binary_kind, html_to_text, iso_date, language_problem, looks_like_html,
 )
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -132,9 +131,7 @@ class _Reader:
         self.stop = on_error == "stop"
         self.stop_on_file_errors = self.stop
         self.exclude: set[str] = set()
-        self.ids: dict[str, str | None] = {}  # document id -> source
-        self.texts: dict[tuple[str, bytes], str | None] = {}  # (id as given, text digest) -> source
-        self.repeats = 0
+        self.ids = DocumentIds(report)
 
     def problem(self, path: str | Path, message: str) -> None:
         """A whole input is unusable: raise, or report it skipped."""
@@ -202,43 +199,14 @@ class _Reader:
                 else:
                     stream = self.text(path)
                 for document in stream:
-                    document = self._unique(document)
+                    document = self.ids.unique(document)
                     if document is not None:
                         yield document
             except InputError as exc:
                 self.problem(exc.path or path, exc.problem)
             except OSError as exc:  # the disk or the network share failed mid-file
                 self.problem(path, f"cannot read: {exc.strerror or exc}")
-        if self.repeats > LINE_WARNINGS:
-            self.report.warn("inputs", f"{self.repeats} documents in all had an id used before (repeats skipped, others renamed ID~N)")
-
-    def _unique(self, document: Document) -> Document | None:
-        """None for an exact repeat of an earlier document; a fresh id for a different text under a used id.
-
-        Two documents with one id would become one node of the graph (a.txt in two folders,
-        a corpus with repeated ids), so the second is renamed ``ID~2``.
-        """
-        digest = hashlib.blake2b(document.text.encode("utf-8"), digest_size=16).digest()
-        seen = self.ids.get(document.id)
-        if seen is None:
-            self.ids[document.id] = document.source
-            self.texts[(document.id, digest)] = document.source
-            return document
-        self.repeats += 1
-        if (document.id, digest) in self.texts:
-            if self.repeats <= LINE_WARNINGS:
-                self.report.warn(document.source, f"document {document.id!r} repeats the one from "
-                                                  f"{self.texts[(document.id, digest)]}, skipped")
-            return None
-        self.texts[(document.id, digest)] = document.source
-        n = 2
-        while f"{document.id}~{n}" in self.ids:
-            n += 1
-        new_id = f"{document.id}~{n}"
-        self.ids[new_id] = document.source
-        if self.repeats <= LINE_WARNINGS:
-            self.report.warn(document.source, f"document id {document.id!r} is taken (by {seen}): this one is {new_id!r}")
-        return dataclasses.replace(document, id=new_id)
+        self.ids.summary()
 
     def _open(self, path: str | Path) -> BinaryIO:
         if path in ("-", STDIN):
@@ -409,24 +377,6 @@ def _clean(text: str) -> str:
 def _is_input(name: str) -> bool:
     name = name.lower()
     return name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)
-
-
-def split_document(document: Document, max_chars: int = MAX_CHARS) -> Iterator[Document]:
-    """The document itself, or, when longer than ``max_chars``, its parts ``ID#part1``, ``ID#part2``...
-
-    spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) and needs about
-    1 GB of memory per 100,000, so a long text is cut at paragraph or sentence breaks.
-
-    Example
-    -------
-    >>> [(d.id, d.text) for d in split_document(Document("a", "One two. Three four."), max_chars=12)]
-    [('a#part1', 'One two. '), ('a#part2', 'Three four.')]
-    """
-    if len(document.text) <= max_chars:
-        yield document
-        return
-    for i, piece in enumerate(split_text(document.text, max_chars), 1):
-        yield dataclasses.replace(document, id=f"{document.id}#part{i}", text=piece)
 
 
 def read_text(path: str | Path) -> str:
