@@ -23,7 +23,6 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 from kgbuild import bytelines
 from kgbuild.bytelines import (
@@ -31,15 +30,14 @@ from kgbuild.bytelines import (
 )
 from kgbuild.docids import DocumentIds, split_document
 from kgbuild.errors import InputError
+from kgbuild.inputfiles import (
+    HTML_SUFFIXES, JSONL_SUFFIXES, STDIN, TEXT_SUFFIXES, open_input, plan_inputs, printable, sniff,
+)
 from kgbuild.model import Document
 from kgbuild.textcheck import (
     MAX_CHARS, Chunker, HTMLText, binary_kind, html_to_text, iso_date, language_problem, looks_like_html,
 )
 
-TEXT_SUFFIXES = (".txt", ".text", ".md")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-STDIN = "<stdin>"
 _SURROGATES = re.compile("[\ud800-\udfff]")  # lone surrogates (JSON "\\ud800"): not encodable, so replaced
 
 
@@ -114,13 +112,13 @@ def read_inputs(
     if on_error not in ("skip", "stop"):
         raise ValueError(f"on_error must be 'skip' or 'stop', not {on_error!r}")
     reader = _Reader(on_error, report if report is not None else ReadReport(), max_chars)
-    reader.exclude = {os.path.realpath(p) for p in exclude}
+    excluded = {os.path.realpath(p) for p in exclude}
     paths = [str(p) for p in paths]
     lone = len(paths) == 1 and not Path(paths[0]).is_dir()
-    files = reader.plan(paths)
+    files = plan_inputs(paths, reader.report, reader.stop, excluded)
     if lone and files:
         reader.stop_on_file_errors = True
-        reader.sniff(files[0])
+        sniff(files[0])
     return reader.documents(files)
 
 
@@ -130,7 +128,6 @@ class _Reader:
         self.max_chars = max_chars
         self.stop = on_error == "stop"
         self.stop_on_file_errors = self.stop
-        self.exclude: set[str] = set()
         self.ids = DocumentIds(report)
 
     def problem(self, path: str | Path, message: str) -> None:
@@ -138,56 +135,6 @@ class _Reader:
         if self.stop_on_file_errors:
             raise InputError(message, path=path)
         self.report.skip(path, message)
-
-    # -------------------------------------------------------------- planning
-
-    def plan(self, paths: list[str]) -> list[str | Path]:
-        files: list[str | Path] = []
-        single = len(paths) == 1
-        for raw in paths:
-            if raw == "-":
-                files.append(raw)
-                continue
-            path = Path(raw)
-            if not path.exists():
-                self._plan_problem(single, path, "no such file or folder")
-            elif path.is_dir():
-                found = self._walk(path)
-                if found:
-                    files.extend(found)
-                else:
-                    self._plan_problem(single, path, "folder has no .txt, .html or .jsonl inputs")
-            else:
-                files.append(path)
-        return files
-
-    def _plan_problem(self, single: bool, path: Path, message: str) -> None:
-        if single or self.stop:
-            raise InputError(message, path=path)
-        self.report.skip(path, message)
-
-    def _walk(self, folder: Path) -> list[Path]:
-        found: list[Path] = []
-
-        def unreadable(exc: OSError) -> None:
-            self.report.skip(exc.filename, f"cannot list folder: {exc.strerror}")
-
-        for root, dirs, names in os.walk(folder, onerror=unreadable):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".")  # hidden: .git, checkpoints, our temp files
-                             and os.path.realpath(os.path.join(root, d)) not in self.exclude)
-            found.extend(p for p in (Path(root, n) for n in sorted(names) if not n.startswith(".") and _is_input(n))
-                         if p.is_file())  # regular files only: a FIFO or device in a folder would hang or never end
-        return found
-
-    def sniff(self, path: str | Path) -> None:
-        """Open and check the first block of a lone file now, so a bad one fails before the model loads."""
-        if path == "-" or str(path).lower().endswith(JSONL_SUFFIXES):
-            return
-        with self._open(path) as handle:
-            head = handle.read(BLOCK)
-            check_head(path, head)
-            if not head.strip() and not handle.read(1):
-                raise InputError("file has only whitespace" if head else "file is empty", path=path)
 
     # -------------------------------------------------------------- reading
 
@@ -208,25 +155,13 @@ class _Reader:
                 self.problem(path, f"cannot read: {exc.strerror or exc}")
         self.ids.summary()
 
-    def _open(self, path: str | Path) -> BinaryIO:
-        if path in ("-", STDIN):
-            return _Unclosed(sys.stdin.buffer)
-        try:
-            return open(path, "rb")  # noqa: SIM115 (closed by the caller's with)
-        except PermissionError:
-            raise InputError("permission denied", path=path) from None
-        except IsADirectoryError:
-            raise InputError("is a folder", path=path) from None
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
-
     def text(self, path: str | Path) -> Iterator[Document]:
         """A text or HTML file (or stdin), streamed in blocks and cut into documents of at most max_chars."""
         if path == "-":
             path = STDIN  # so messages say <stdin>
-        name = "stdin" if path == STDIN else _printable(Path(path).name)
+        name = "stdin" if path == STDIN else printable(Path(path).name)
         doc_id = "stdin" if path == STDIN else re.sub(r"\.(txt|text|md|html?|xhtml)$", "", name, flags=re.I)
-        with self._open(path) as handle:
+        with open_input(path) as handle:
             head = handle.read(BLOCK)
             encoding = check_head(path, head)
             # surrogateescape marks bad bytes so they can be counted (it only works for UTF-8's bytes >= 0x80)
@@ -276,7 +211,7 @@ class _Reader:
                                        f"ids {doc_id}#part1..{n + 1}")
 
     def _document(self, path: str | Path, doc_id: str, text: str, title: str | None) -> Document:
-        return Document(id=doc_id, text=text, title=title, source=_printable(path))
+        return Document(id=doc_id, text=text, title=title, source=printable(path))
 
     def _check_language(self, path: str | Path, text: str) -> None:
         problem = language_problem(text)
@@ -289,7 +224,7 @@ class _Reader:
         lines = LineProblems(self.report, path, self.stop)
         notes: dict[str, list] = {"html": [], "non_english": [], "bad_date": []}
         number = yielded = 0
-        with self._open(path) as raw:
+        with open_input(path) as raw:
             if not gz:
                 kind = binary_kind(raw.peek(BLOCK)[:BLOCK] if hasattr(raw, "peek") else b"")
                 if kind:
@@ -336,8 +271,8 @@ class _Reader:
         if record.get("date") and not date:
             notes["bad_date"].append(number)
         raw_id = record.get("id")
-        doc_id = _clean(str(raw_id)) if raw_id not in (None, "") else f"{_printable(path.name).split('.')[0]}-{number}"
-        yield from split_document(Document(id=doc_id, text=text, title=title or None, source=_printable(path), date=date),
+        doc_id = _clean(str(raw_id)) if raw_id not in (None, "") else f"{printable(path.name).split('.')[0]}-{number}"
+        yield from split_document(Document(id=doc_id, text=text, title=title or None, source=printable(path), date=date),
                                   self.max_chars)
 
     def _notes(self, path: Path, notes: dict) -> None:
@@ -351,32 +286,9 @@ class _Reader:
                                    f"{notes['bad_date'][0]}): left out")
 
 
-class _Unclosed:
-    """Standard input in a ``with``: read from, not closed (a later reader may still want it)."""
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self.stream = stream
-
-    def __enter__(self) -> BinaryIO:
-        return self.stream
-
-    def __exit__(self, *exc) -> None:
-        return None
-
-
-def _printable(path: str | Path) -> str:
-    """A file name as text: bytes that are not UTF-8 (names from other systems) become U+FFFD."""
-    return os.fsencode(str(path)).decode("utf-8", "replace")
-
-
 def _clean(text: str) -> str:
     """Text that can be encoded: lone surrogates (from JSON escapes) become U+FFFD."""
     return _SURROGATES.sub("\ufffd", text)
-
-
-def _is_input(name: str) -> bool:
-    name = name.lower()
-    return name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)
 
 
 def read_text(path: str | Path) -> str:
@@ -397,3 +309,9 @@ def read_text(path: str | Path) -> str:
 def read_jsonl(path: str | Path, on_error: str = "skip", report: ReadReport | None = None) -> Iterator[Document]:
     """Documents from a JSON Lines file (optionally gzip-compressed), one object a line with ``text``."""
     yield from _Reader(on_error, report if report is not None else ReadReport(), MAX_CHARS).jsonl(Path(path))
+
+
+__all__ = [
+    "HTML_SUFFIXES", "JSONL_SUFFIXES", "MAX_CHARS", "STDIN", "TEXT_SUFFIXES",
+    "ReadReport", "read_inputs", "read_jsonl", "read_text", "split_document",
+]
