@@ -1,6 +1,6 @@
 """The bytes and lines of input files: blocks, over-long lines, invalid bytes, broken JSONL lines.
 
-``kgbuild.read`` streams every input through these, so a 100 MB file, a line
+the input readers (``kgbuild.textfile``, ``kgbuild.jsonlfile``) stream every input through these, so a 100 MB file, a line
 longer than memory allows or a file that is not UTF-8 is read safely, and each
 problem is reported once, in one line, naming the file.
 """
