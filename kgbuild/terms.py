@@ -146,7 +146,12 @@ def parse_lines(lines: list[str], quads: bool) -> Iterator[ox.Quad]:
     try:
         yield from ox.parse("".join(lines), format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
     except SyntaxError as exc:
-        raise KgbuildError(f"cannot write RDF: {' '.join(str(exc).split())}") from None
+        raise syntax_error(exc) from None
+
+
+def syntax_error(exc: SyntaxError) -> KgbuildError:
+    """Our one-line error for text oxigraph's parser rejected."""
+    return KgbuildError(f"cannot write RDF: {' '.join(str(exc).split())}")
 
 
 def to_rdflib(term) -> Node:
