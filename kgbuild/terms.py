@@ -62,7 +62,7 @@ class _NTriples:
             text = f"<{term}>"  # inlined fast path of iri(): most terms are IRIs seen before
             return text if text in self.checked else self.iri(term)
         if kind is Literal:
-            lexical = str.translate(term, nt.ESCAPE)
+            lexical = nt.escape(str(term))
             language = term.language
             if language:
                 if not _LANG.match(language):
