@@ -36,6 +36,8 @@ _SUB_PROPERTY_OF, _OBJECT_PROPERTY = nt.iri(RDFS.subPropertyOf), nt.iri(OWL.Obje
 _DERIVED_FROM, _USED = nt.iri(PROV.wasDerivedFrom), nt.iri(PROV.used)
 _TITLE, _DATE = nt.iri(DCTERMS.title), nt.iri(DCTERMS.date)
 _BEGIN, _END = nt.iri(NIF.beginIndex), nt.iri(NIF.endIndex)
+# the bases of minted IRIs: their terms are made as text, without an rdflib term each (a build makes ~10⁶)
+_ENTITY, _STATEMENT, _MERGE = str(ENTITY), str(STATEMENT), str(MERGE)
 _K = {name: nt.iri(KG[name]) for name in (
     "Document", "Statement", "MergeRecord", "RelationPredicate", "relatedTo",
     "mentionCount", "nerLabel", "mentionedIn", "normalizedDate", "documentId", "contentHash", "source",
@@ -61,16 +63,12 @@ def statement_iri(doc_id: str, s: str, statement: Statement, o: str) -> URIRef:
 
 
 def _statement_name(doc_id: str, s: str, statement: Statement, o: str) -> str:
-    key = "\x1f".join([doc_id, str(statement.sentence_start), s, statement.predicate, o, statement.relation_text])
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+    return _digest(doc_id, str(statement.sentence_start), s, statement.predicate, o, statement.relation_text)
 
 
-def _merge_name(doc_id: str, i: int, node: str) -> str:
-    return hashlib.sha1(f"{doc_id}\x1f{i}\x1f{node}".encode()).hexdigest()[:20]
-
-
-# N-Triples terms of minted IRIs, made without an rdflib term each: a build makes hundreds of thousands
-_ENTITY, _STATEMENT, _MERGE = str(ENTITY), str(STATEMENT), str(MERGE)
+def _digest(*parts: str) -> str:
+    """The local name of a minted statement or merge IRI: a hash of what identifies it."""
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -232,7 +230,7 @@ def document_ntriples(kg: KnowledgeGraph, doc_id: str, stated: set[tuple[str, st
         if statement.place and statement.place in nodes:
             yield st, _K["place"], f"<{entity}{nodes[statement.place]}>", g
     for i, (node, merge) in enumerate(merged.merges):
-        record = f"<{_MERGE}{_merge_name(doc_id, i, node)}>"
+        record = f"<{_MERGE}{_digest(doc_id, str(i), node)}>"
         yield record, _TYPE, _K["MergeRecord"], g
         yield record, _K["mergedInto"], f"<{entity}{node}>", g
         yield record, _K["mergeRule"], nt.literal(merge.rule), g
