@@ -11,6 +11,7 @@ predicate declarations.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import urllib.parse
 from collections.abc import Iterator
@@ -35,6 +36,8 @@ _SUB_PROPERTY_OF, _OBJECT_PROPERTY = nt.iri(RDFS.subPropertyOf), nt.iri(OWL.Obje
 _DERIVED_FROM, _USED = nt.iri(PROV.wasDerivedFrom), nt.iri(PROV.used)
 _TITLE, _DATE = nt.iri(DCTERMS.title), nt.iri(DCTERMS.date)
 _BEGIN, _END = nt.iri(NIF.beginIndex), nt.iri(NIF.endIndex)
+# the bases of minted IRIs: their terms are made as text, without an rdflib term each (a build makes ~10⁶)
+_ENTITY, _STATEMENT, _MERGE = str(ENTITY), str(STATEMENT), str(MERGE)
 _K = {name: nt.iri(KG[name]) for name in (
     "Document", "Statement", "MergeRecord", "RelationPredicate", "relatedTo",
     "mentionCount", "nerLabel", "mentionedIn", "normalizedDate", "documentId", "contentHash", "source",
@@ -56,8 +59,22 @@ def predicate_iri(predicate: str) -> URIRef:
 
 
 def statement_iri(doc_id: str, s: str, statement: Statement, o: str) -> URIRef:
-    key = "\x1f".join([doc_id, str(statement.sentence_start), s, statement.predicate, o, statement.relation_text])
-    return STATEMENT[hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]]
+    return STATEMENT[_statement_name(doc_id, s, statement, o)]
+
+
+def _statement_name(doc_id: str, s: str, statement: Statement, o: str) -> str:
+    return _digest(doc_id, str(statement.sentence_start), s, statement.predicate, o, statement.relation_text)
+
+
+def _digest(*parts: str) -> str:
+    """The local name of a minted statement or merge IRI: a hash of what identifies it."""
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+@functools.lru_cache(maxsize=4096)
+def _predicate_term(predicate: str) -> str:
+    """``predicate_iri`` as N-Triples, cached: a few hundred predicates make most statements."""
+    return nt.iri(predicate_iri(predicate))
 
 
 def iter_ntriples(kg: KnowledgeGraph, union: bool = False) -> Iterator[NtQuad]:
@@ -105,10 +122,10 @@ def entity_ntriples(kg: KnowledgeGraph) -> Iterator[NtQuad]:
     >>> sum(1 for q in entity_ntriples(kg) if q[1] == _LABEL)  # 3 entities, 1 predicate
     4
     """
-    entity = str(ENTITY)
     types: dict[str, str] = {}
+    documents: dict[str, str] = {}  # document id → IRI term: each is named by many entities
     for node, data in kg.graph.nodes(data=True):
-        s = f"<{entity}{node}>"
+        s = f"<{_ENTITY}{node}>"
         type_ = types.get(data["type"]) or types.setdefault(data["type"], nt.iri(KG[data["type"]]))
         yield s, _TYPE, type_, None
         yield s, _LABEL, nt.literal(data["label"]), None
@@ -118,12 +135,13 @@ def entity_ntriples(kg: KnowledgeGraph) -> Iterator[NtQuad]:
         if data.get("ner_label"):
             yield s, _K["nerLabel"], nt.literal(data["ner_label"]), None
         for doc_id in sorted(data["documents"]):
-            yield s, _K["mentionedIn"], nt.iri(document_iri(doc_id)), None
+            g = documents.get(doc_id) or documents.setdefault(doc_id, nt.iri(document_iri(doc_id)))
+            yield s, _K["mentionedIn"], g, None
         if data.get("normalized_date"):
             yield s, _K["normalizedDate"], date_literal(data["normalized_date"]), None
     predicates = {statement.predicate for _, _, statement, _ in kg.statements()}
     for predicate in sorted(predicates):
-        p = nt.iri(predicate_iri(predicate))
+        p = _predicate_term(predicate)
         yield p, _TYPE, _OBJECT_PROPERTY, None
         yield p, _TYPE, _K["RelationPredicate"], None
         yield p, _SUB_PROPERTY_OF, _K["relatedTo"], None
@@ -169,15 +187,15 @@ def document_ntriples(kg: KnowledgeGraph, doc_id: str, stated: set[tuple[str, st
         yield g, _K["source"], nt.literal(doc.source), g
     if reference is not None:
         yield g, _DATE, nt.literal(reference.isoformat(), nt.DATE), g
-    entity, nodes = str(ENTITY), merged.entity_nodes
+    entity, nodes = _ENTITY, merged.entity_nodes
     seen: set[str] = set()
     direct: set[tuple[str, str, str]] = set()
     for s, statement, o in merged.statements:
-        st = nt.iri(statement_iri(doc_id, s, statement, o))
+        st = f"<{_STATEMENT}{_statement_name(doc_id, s, statement, o)}>"
         if st in seen:  # the same statement twice in a sentence: once is enough
             continue
         seen.add(st)
-        subject, obj, predicate = f"<{entity}{s}>", f"<{entity}{o}>", nt.iri(predicate_iri(statement.predicate))
+        subject, obj, predicate = f"<{entity}{s}>", f"<{entity}{o}>", _predicate_term(statement.predicate)
         key = (s, statement.predicate, o)
         if key not in direct and (stated is None or key not in stated):
             direct.add(key)
@@ -212,7 +230,7 @@ def document_ntriples(kg: KnowledgeGraph, doc_id: str, stated: set[tuple[str, st
         if statement.place and statement.place in nodes:
             yield st, _K["place"], f"<{entity}{nodes[statement.place]}>", g
     for i, (node, merge) in enumerate(merged.merges):
-        record = nt.iri(MERGE[hashlib.sha1(f"{doc_id}\x1f{i}\x1f{node}".encode()).hexdigest()[:20]])
+        record = f"<{_MERGE}{_digest(doc_id, str(i), node)}>"
         yield record, _TYPE, _K["MergeRecord"], g
         yield record, _K["mergedInto"], f"<{entity}{node}>", g
         yield record, _K["mergeRule"], nt.literal(merge.rule), g

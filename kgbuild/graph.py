@@ -8,6 +8,8 @@ thing in many articles is one node. Concepts (common noun phrases such as
 
 from __future__ import annotations
 
+import functools
+import re
 import urllib.parse
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -25,6 +27,11 @@ from kgbuild.names import normalize
 COMMON_CONTEXT = 0.02
 
 
+#: What ``urllib.parse.quote(..., safe="_-~")`` leaves as it is, but the dot: most slugs need no quoting.
+_UNQUOTED = re.compile(r"[A-Za-z0-9_~-]+")
+
+
+@functools.lru_cache(maxsize=100_000)  # a document's id is slugged for each of its concepts
 def slug(text: str) -> str:
     """An IRI-safe slug of a name: lower case, spaces as '_', everything else percent-encoded.
 
@@ -34,6 +41,8 @@ def slug(text: str) -> str:
     'pakistan%E2%80%99s_%22intelligence%22%2Fservice'
     """
     cleaned = "_".join(text.lower().split())[:120] or "_"
+    if _UNQUOTED.fullmatch(cleaned):
+        return cleaned
     return urllib.parse.quote(cleaned, safe="_-~").replace(".", "%2E")
 
 
@@ -84,7 +93,8 @@ class KnowledgeGraph:
             if entity.type == "Person" and len(entity.name.split()) == 1:
                 one_word.append(node)
             data = self.graph.nodes[node]
-            data["names"].update(entity.names | {entity.name})
+            data["names"].update(entity.names)
+            data["names"].add(entity.name)
             data["mentions"] += entity.mentions
             data["documents"].add(doc.id)
             data.setdefault("ner_label", entity.ner_label)

@@ -8,6 +8,8 @@ Turtle some fifty times faster than rdflib. Terms arrive as N-Triples text
 
 from __future__ import annotations
 
+import collections
+import itertools
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,26 +23,30 @@ from kgbuild.atomic import atomic_write
 from kgbuild.errors import KgbuildError
 from kgbuild.ntriples import NtQuad
 from kgbuild.rdfformats import ALL_PREFIXES, format_for
-from kgbuild.terms import Quad, from_rdflib, parse_lines, to_rdflib
+from kgbuild.terms import Quad, from_rdflib, parse_lines, syntax_error, to_rdflib
 
 
 def _grouped_lines(quads: Iterable[NtQuad], keep_graphs: bool) -> list[str]:
-    """Distinct N-Triples (or N-Quads) lines, grouped by graph then subject in first-seen order."""
-    groups: dict[tuple[str, str], dict[str, None]] = {}
+    """Distinct N-Triples (or N-Quads) lines, grouped by graph then subject in first-seen order.
+
+    The default graph comes first; named graphs' subjects follow in the order they were first seen.
+    """
+    # each line is made once, whole: its text is also what makes a repeated quad a duplicate
+    default: dict[str, dict[str, None]] = {}
+    named: dict[tuple[str, str], dict[str, None]] = {}
+    get_default, get_named = default.get, named.get
     for s, p, o, g in quads:
-        key = (g if keep_graphs and g is not None else "", s)
-        group = groups.get(key)
-        if group is None:
-            groups[key] = {f"{p} {o}": None}
+        if not (keep_graphs and g):  # None (or empty): the default graph
+            group = get_default(s)
+            if group is None:
+                group = default[s] = {}
+            group[f"{s} {p} {o} .\n"] = None
         else:
-            group[f"{p} {o}"] = None
-    keys = sorted(groups, key=lambda k: k[0] != "") if keep_graphs else groups  # default graph first
-    lines = []
-    for key in keys:
-        graph, subject = key
-        head, tail = f"{subject} ", f" {graph} .\n" if graph else " .\n"
-        lines.extend([head + rest + tail for rest in groups[key]])
-    return lines
+            group = get_named((g, s))
+            if group is None:
+                group = named[g, s] = {}
+            group[f"{s} {p} {o} {g} .\n"] = None
+    return [line for groups in (default, named) for group in groups.values() for line in group]
 
 
 def to_oxigraph(quads: Iterable[Quad]) -> list[ox.Quad]:
@@ -195,13 +201,25 @@ class RdfWriter:
 
     def add(self, quads: Iterable[NtQuad]) -> None:
         """Add quads; a full chunk is written out (after the subject it ends on, so blocks stay whole)."""
-        buffer = self._buffer
         limit = CHUNK if self.distinct else GROUPED_LIMIT
-        for quad in quads:
-            if len(buffer) >= limit and quad[0] != buffer[-1][0]:
-                self._flush()
-                buffer = self._buffer
-            buffer.append(quad)
+        iterator = iter(quads)
+        while True:
+            # fill the chunk in bulk (no test per quad), then go on quad by quad to the end of its subject
+            room = limit - len(self._buffer)
+            if room > 0:
+                self._buffer.extend(itertools.islice(iterator, room))
+                if len(self._buffer) < limit:
+                    return  # the quads ran out first
+            buffer = self._buffer
+            last = buffer[-1][0]
+            for quad in iterator:
+                if quad[0] != last:
+                    self._flush()
+                    self._buffer.append(quad)
+                    break
+                buffer.append(quad)
+            else:
+                return
 
     def _flush(self, final: bool = False) -> None:
         chunk, self._buffer = self._buffer, []
@@ -218,20 +236,26 @@ class RdfWriter:
             return
         lines = _grouped_lines(chunk, keep_graphs=self.info.quads)
         del chunk
-        parsed = parse_lines(lines, self.info.quads)  # checks every term before a byte is written
         self.count += len(lines)
-        if self.info.name in ("ntriples", "nquads"):
-            for _ in parsed:
-                pass
-            self._write("".join(lines).encode("utf-8"))
-            return
-        text = ox.serialize(parsed, None, self.info.oxigraph, prefixes=ALL_PREFIXES)
-        header = _prefix_header(text)
+        text = "".join(lines)
+        del lines
+        # oxigraph's parser checks every term before a byte is written; its quads go straight
+        # to the serialiser, never through Python code
+        parsed = ox.parse(text, format=ox.RdfFormat.N_QUADS if self.info.quads else ox.RdfFormat.N_TRIPLES)
+        try:
+            if self.info.name in ("ntriples", "nquads"):
+                collections.deque(parsed, maxlen=0)  # checked only: the lines are the output
+                self._write(text.encode("utf-8"))
+                return
+            data = ox.serialize(parsed, None, self.info.oxigraph, prefixes=ALL_PREFIXES)
+        except SyntaxError as exc:
+            raise syntax_error(exc) from None
+        header = _prefix_header(data)
         if self._header is None:
             self._header = header
         elif header == self._header:
-            text = text[len(header):]  # the @prefix lines once, at the top
-        self._write(text)
+            data = data[len(header):]  # the @prefix lines once, at the top
+        self._write(data)
 
 
 def _prefix_header(text: bytes) -> bytes:
@@ -248,7 +272,7 @@ def _bulk_load(store: ox.Store, lines: list[str]) -> None:
     try:
         store.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     except SyntaxError as exc:
-        raise KgbuildError(f"cannot write RDF: {' '.join(str(exc).split())}") from None
+        raise syntax_error(exc) from None
 
 
 def _write_jsonld(triples: Iterable[ox.Quad], path: str | Path) -> None:

@@ -62,7 +62,7 @@ class _NTriples:
             text = f"<{term}>"  # inlined fast path of iri(): most terms are IRIs seen before
             return text if text in self.checked else self.iri(term)
         if kind is Literal:
-            lexical = str.translate(term, nt.ESCAPE)
+            lexical = nt.escape(str(term))
             language = term.language
             if language:
                 if not _LANG.match(language):
@@ -146,7 +146,12 @@ def parse_lines(lines: list[str], quads: bool) -> Iterator[ox.Quad]:
     try:
         yield from ox.parse("".join(lines), format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
     except SyntaxError as exc:
-        raise KgbuildError(f"cannot write RDF: {' '.join(str(exc).split())}") from None
+        raise syntax_error(exc) from None
+
+
+def syntax_error(exc: SyntaxError) -> KgbuildError:
+    """Our one-line error for text oxigraph's parser rejected."""
+    return KgbuildError(f"cannot write RDF: {' '.join(str(exc).split())}")
 
 
 def to_rdflib(term) -> Node:
