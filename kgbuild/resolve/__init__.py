@@ -35,20 +35,23 @@ TITLE_WORDS = frozenset(
 )
 
 
-def _mention_for(index: MentionIndex, doc: Doc, arg: Argument | None, whole: bool = False) -> Mention | None:
+def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False) -> Mention | None:
     """The mention an argument refers to. ``whole``: a description keeps all its words ("host of Top Gear")."""
     if arg is None:
         return None
     if arg.role == "event":  # a nominalised verb: "at the request of X" → the meeting
         return index.add(arg.head, arg.head + 1, "CONCEPT", arg.head, arg.text)
-    head = doc[arg.head]
-    head_label = index.label_at(head.i)
-    if head.lower_ in TITLE_WORDS or head_label not in ("", "PERSON") and len(index.ents) and head.pos_ == "PROPN":
-        people = [e for e in index.ents if e.label_ == "PERSON" and e.start >= arg.start and e.end <= arg.end]
-        if len(people) == 1 and head.lower_ in TITLE_WORDS | {"sec", "adm"} or (len(people) == 1 and head_label and len(doc[head.i:head.i + 1].text) <= 4):
+    tt = index.table
+    head = arg.head
+    head_label = index.label_at(head)
+    lower, pos = tt.lower[head], tt.pos[head]
+    if lower in TITLE_WORDS or head_label not in ("", "PERSON") and len(index.ents) and pos == "PROPN":
+        start, end = arg.start, arg.end
+        people = [e for e in index.ents if e.label == "PERSON" and e.start >= start and e.end <= end]
+        if len(people) == 1 and lower in TITLE_WORDS | {"sec", "adm"} or (len(people) == 1 and head_label and len(tt.text[head]) <= 4):
             return index.for_head(people[0].root)
-    if whole and not head_label and head.pos_ in ("NOUN", "PROPN"):
-        name = clean_name([doc[i] for i in arg.tokens])
+    if whole and not head_label and pos in ("NOUN", "PROPN"):
+        name = clean_name(tt, arg.tokens)
         if name and len(arg.tokens) <= 12:
             return index.add(arg.tokens[0], arg.tokens[-1] + 1, "CONCEPT", arg.head, name)
     return index.for_head(head)
@@ -86,10 +89,10 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
     speakers: dict[int, int] = {}
     links: list[tuple[int, int, str]] = []
     for rel in relations:
-        subj = _mention_for(index, doc, rel.subject)
-        obj = _mention_for(index, doc, rel.object, whole=rel.predicate in DESCRIPTION_PREDICATES)
-        speaker = _mention_for(index, doc, rel.attribution)
-        place = _mention_for(index, doc, rel.place)
+        subj = _mention_for(index, rel.subject)
+        obj = _mention_for(index, rel.object, whole=rel.predicate in DESCRIPTION_PREDICATES)
+        speaker = _mention_for(index, rel.attribution)
+        place = _mention_for(index, rel.place)
         for m in (subj, obj):
             if m is not None and m.is_pronoun and m.text in SPEAKER_PRONOUNS and speaker is not None:
                 speakers[m.id] = speaker.id
@@ -108,10 +111,10 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
             continue
         if rel.predicate in DESCRIPTION_PREDICATES and entities[o].type != "Concept":
             continue  # "Dushanbe, Tajikistan": two names side by side are not an is-a
-        sent = index.sentence_of(rel.sentence_start)
+        sentence, sentence_start, sentence_end = index.sentence_text(rel.sentence_start)
         statements.append(Statement(
             subject=s, predicate=rel.predicate, object=o,
-            sentence=sent.text.strip(), sentence_start=sent.start_char, sentence_end=sent.start_char + len(sent.text.rstrip()),
+            sentence=sentence, sentence_start=sentence_start, sentence_end=sentence_end,
             relation_text=rel.relation_text, subject_text=rel.subject.text if rel.subject else "",
             object_text=rel.object.text if rel.object else "", confidence=rel.confidence, pattern=rel.pattern,
             negated=rel.negated, modality=rel.modality,

@@ -218,8 +218,8 @@ def _also_known_as(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
             i -= 1
         if i < 0 or target_tok is None or doc[i].pos_ not in ("NOUN", "PROPN"):
             continue
-        named = index.for_head(doc[i])
-        alias = index.for_head(target_tok)
+        named = index.for_head(i)
+        alias = index.for_head(target_tok.i)
         if named is not None and alias is not None and not alias.is_pronoun and not named.is_pronoun:
             clusters.union(named.id, alias.id, "also-known-as")
 
@@ -229,7 +229,7 @@ def _appositions(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
         token = doc[i]
         if token.head.pos_ not in ("NOUN", "PROPN"):
             continue
-        a, b = index.for_head(token.head), index.for_head(token)
+        a, b = index.for_head(token.head.i), index.for_head(i)
         if a is None or b is None or a.is_pronoun or b.is_pronoun:
             continue
         if a.label != "CONCEPT" and b.label != "CONCEPT":

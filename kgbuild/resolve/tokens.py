@@ -1,0 +1,155 @@
+"""Token attributes of one Doc as plain Python lists, for the resolution rules.
+
+``doc[i]`` makes a new ``Token`` object at every call (about a microsecond
+each, more than reading the attribute), and ``token.pos_`` looks up a string
+each time; the rules of ``kgbuild.resolve`` read the same few attributes of the
+same tokens many times over. A ``TokenTable`` reads each attribute of all
+tokens at once with ``Doc.to_array``, when a rule first asks for it, and
+answers from a list.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.tokens import Doc
+
+#: String of every hash seen: a hash names the same string in every StringStore, so one memo serves all Docs.
+_STRINGS: dict[int, str] = {}
+_MAX_STRINGS = 1_000_000  # a bound for long-running processes; the memo is only a cache
+#: ``Token.is_sent_start`` for each value of the SENT_START attribute.
+_SENT_START = {1: True, -1: False, 0: None}
+
+
+class TokenTable:
+    """Per-token attribute lists of ``doc``: ``table.pos[i] == doc[i].pos_``, and so on.
+
+    Parameters
+    ----------
+    doc : Doc
+        A parsed Doc; the table reflects it as it is now (build it after the parse).
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n = len(doc)
+        self._children: dict[int, list[int]] = {}
+
+    def _ints(self, attr: int) -> list[int]:
+        return self.doc.to_array(attr).tolist()
+
+    def _strings(self, attr: int) -> list[str]:
+        """The string of each token's ``attr`` (a hash), looked up once per distinct hash."""
+        memo = _STRINGS
+        hashes = self._ints(attr)
+        missing = set(hashes).difference(memo)
+        if missing:
+            if len(memo) > _MAX_STRINGS:
+                memo.clear()
+                missing = set(hashes)
+            strings = self.doc.vocab.strings
+            memo.update((h, strings[h]) for h in missing)
+        return [memo[h] for h in hashes]
+
+    # one list per attribute, each read on first use: not every document needs every attribute
+
+    @cached_property
+    def text(self) -> list[str]:
+        return self._strings(ORTH)
+
+    @cached_property
+    def space(self) -> list[bool]:
+        """Whether a space follows the token (``bool(token.whitespace_)``)."""
+        return [bool(f) for f in self._ints(SPACY)]
+
+    @cached_property
+    def text_with_ws(self) -> list[str]:
+        return [t + " " if space else t for t, space in zip(self.text, self.space)]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return self._strings(LOWER)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return [POS_NAMES[p] for p in self._ints(POS)]
+
+    @cached_property
+    def tag(self) -> list[str]:
+        return self._strings(TAG)
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return self._strings(DEP)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        return self._strings(LEMMA)
+
+    @cached_property
+    def ent_type(self) -> list[str]:
+        return self._strings(ENT_TYPE)
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return [bool(f) for f in self._ints(IS_PUNCT)]
+
+    @cached_property
+    def like_num(self) -> list[bool]:
+        return [bool(f) for f in self._ints(LIKE_NUM)]
+
+    @cached_property
+    def is_sent_start(self) -> list[bool | None]:
+        """``Token.is_sent_start``: True, False, or None when unknown."""
+        values = self.doc.to_array(SENT_START).astype(np.int64).tolist()  # -1 is stored unsigned
+        return [_SENT_START[v] for v in values]
+
+    @cached_property
+    def idx(self) -> list[int]:
+        return self._ints(IDX)
+
+    @cached_property
+    def head(self) -> list[int]:
+        """Index of each token's syntactic head (the token itself for a root)."""
+        relative = self.doc.to_array(HEAD).astype(np.int64)  # offsets, stored unsigned
+        return (relative + np.arange(self.n, dtype=np.int64)).tolist()
+
+    @cached_property
+    def _text(self) -> str:
+        return "".join(self.text_with_ws)  # what doc.text is, without its walk over new Tokens
+
+    def is_sent_end(self, i: int) -> bool:
+        """Whether token ``i`` ends a sentence (``doc[i].is_sent_end``, unknown as False)."""
+        return i + 1 == self.n or self.is_sent_start[i + 1] is True
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, cut from the Doc's text without making a Span."""
+        if start >= end:
+            return ""
+        last = end - 1
+        return self._text[self.idx[start]:self.idx[last] + len(self.text[last])]
+
+    def children(self, i: int) -> list[int]:
+        """Indices of ``doc[i].children``, in their order (left ones, then right ones)."""
+        kids = self._children.get(i)
+        if kids is None:
+            # spaCy's own walk (it bounds the search by the subtree's edges): read once per token
+            kids = self._children[i] = [c.i for c in self.doc[i].children]
+        return kids
+
+    def lefts(self, i: int) -> list[int]:
+        """Indices of ``doc[i].lefts``."""
+        return [c for c in self.children(i) if c < i]
+
+    def subtree_bounds(self, i: int) -> tuple[int, int]:
+        """The lowest and highest index in ``doc[i].subtree``."""
+        lo = hi = i
+        stack = [i]
+        while stack:
+            for c in self.children(stack.pop()):
+                lo, hi = min(lo, c), max(hi, c)
+                stack.append(c)
+        return lo, hi
