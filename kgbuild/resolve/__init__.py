@@ -98,9 +98,9 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
                 speakers[m.id] = speaker.id
         arg_mentions.append((subj, obj, speaker, place))
         if rel.pattern in NAMING_PATTERNS and subj is not None and obj is not None and obj.label == "CONCEPT" \
-                and subj.label not in ("CONCEPT", "PRONOUN") and description_fits(doc, subj, obj):
+                and subj.label not in ("CONCEPT", "PRONOUN") and description_fits(index.table, subj, obj):
             links.append((subj.id, obj.id, rel.pattern))  # the title or description is another name of it
-    clusters = resolve_mentions(doc, index, speakers, links)
+    clusters = resolve_mentions(index, speakers, links)
     entities, key_of = _entities(document, index, clusters)
     statements = []
     for rel, (subj, obj, speaker, place) in zip(relations, arg_mentions):

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from spacy.tokens import Doc
-
 from kgbuild.names import HONORIFICS, normalize
 from kgbuild.resolve import aliases
 from kgbuild.resolve.aliases import COMPANY_SUFFIXES, abbreviates
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
+from kgbuild.resolve.tokens import TokenTable
 
 PERSON = "PERSON"
 TYPE_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
@@ -85,15 +84,14 @@ class Clusters:
 
 
 def resolve_mentions(
-    doc: Doc, index: MentionIndex, speakers: dict[int, int], links: list[tuple[int, int, str]] | None = None
+    index: MentionIndex, speakers: dict[int, int], links: list[tuple[int, int, str]] | None = None
 ) -> Clusters:
-    """Cluster the mentions of ``doc``.
+    """Cluster the mentions of a Doc.
 
     Parameters
     ----------
-    doc : Doc
     index : MentionIndex
-        Every mention of the document (named entities, relation arguments).
+        Every mention of the Doc (named entities, relation arguments), and its token table.
     speakers : dict
         Pronoun mention id → mention id of the speaker of the reported speech it sits in.
     links : list, optional
@@ -105,27 +103,28 @@ def resolve_mentions(
     Clusters
     """
     mentions = index.mentions
+    tt = index.table
     clusters = Clusters(mentions)
     _repair_person_labels(mentions)
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
     _same_name(clusters, named)
     _partial_names(clusters, named)
-    aliases.short_names(clusters, doc, named)
+    aliases.short_names(clusters, tt, named)
     _company_names(clusters, named)
     aliases.company_prefixes(clusters, named)
     aliases.facility_short_names(clusters, named)
-    _acronyms(clusters, doc, index, named)
-    _also_known_as(clusters, doc, index)
-    _appositions(clusters, doc, index)
+    _acronyms(clusters, tt, named)
+    _also_known_as(clusters, index)
+    _appositions(clusters, index)
     for a, b, rule in links or ():
         clusters.union(a, b, rule)
     concepts = [m for m in mentions if m.label == "CONCEPT"]
-    aliases.titles(clusters, doc, concepts, named)
-    aliases.concept_names(clusters, doc, concepts, named)
-    aliases.possessions(clusters, doc, mentions)
-    _descriptions(clusters, doc, mentions, index.narration_counts())
-    aliases.roles(clusters, doc, concepts)
-    _pronouns(clusters, doc, mentions, speakers)
+    aliases.titles(clusters, tt, concepts, named)
+    aliases.concept_names(clusters, tt, concepts, named)
+    aliases.possessions(clusters, tt, mentions)
+    _descriptions(clusters, tt, mentions, index.narration_counts())
+    aliases.roles(clusters, tt, concepts)
+    _pronouns(clusters, tt, mentions, speakers)
     return clusters
 
 
@@ -186,12 +185,12 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
-def _acronyms(clusters: Clusters, doc: Doc, index: MentionIndex, named: list[Mention]) -> None:
+def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
     by_end = {m.end: m for m in named}
     for m in named:
         compact = m.text.replace(".", "")
         # "Lashkar-e-Taiba (LeT)": an acronym in brackets right after a name
-        if m.start >= 2 and doc[m.start - 1].text == "(" and (m.start - 1) in by_end:
+        if m.start >= 2 and tt.text[m.start - 1] == "(" and (m.start - 1) in by_end:
             if abbreviates(compact, by_end[m.start - 1].text):  # not a dateline: "Moscow (CNN)"
                 clusters.union(by_end[m.start - 1].id, m.id, "acronym")
         if not (2 <= len(compact) <= 6 and compact.upper() == compact and compact.isalpha()):
@@ -201,7 +200,8 @@ def _acronyms(clusters: Clusters, doc: Doc, index: MentionIndex, named: list[Men
                 clusters.union(other.id, m.id, "acronym")
 
 
-def _also_known_as(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
+def _also_known_as(clusters: Clusters, index: MentionIndex) -> None:
+    doc, tt = index.doc, index.table
     for i in index.tokens_where(index.lower, {"known", "called", "dubbed", "nicknamed"}):
         token = doc[i]
         as_ = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -214,9 +214,9 @@ def _also_known_as(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
             target_tok = doc[as_.i + 2] if doc[as_.i + 1].lower_ == "the" and as_.i + 2 < len(doc) else doc[as_.i + 1]
         # the named thing: the noun right before ", also known as" (skipping quotes, commas, "also")
         i = token.i - 1
-        while i >= 0 and (doc[i].is_punct or doc[i].lower_ in ("also", "is", "are", "was", "were")):
+        while i >= 0 and (tt.is_punct[i] or tt.lower[i] in ("also", "is", "are", "was", "were")):
             i -= 1
-        if i < 0 or target_tok is None or doc[i].pos_ not in ("NOUN", "PROPN"):
+        if i < 0 or target_tok is None or tt.pos[i] not in ("NOUN", "PROPN"):
             continue
         named = index.for_head(i)
         alias = index.for_head(target_tok.i)
@@ -224,44 +224,45 @@ def _also_known_as(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
             clusters.union(named.id, alias.id, "also-known-as")
 
 
-def _appositions(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
+def _appositions(clusters: Clusters, index: MentionIndex) -> None:
+    tt = index.table
     for i in index.tokens_where(index.dep, {"appos"}):
-        token = doc[i]
-        if token.head.pos_ not in ("NOUN", "PROPN"):
+        head = tt.head[i]
+        if tt.pos[head] not in ("NOUN", "PROPN"):
             continue
-        a, b = index.for_head(token.head.i), index.for_head(i)
+        a, b = index.for_head(head), index.for_head(i)
         if a is None or b is None or a.is_pronoun or b.is_pronoun:
             continue
         if a.label != "CONCEPT" and b.label != "CONCEPT":
             continue  # "Dushanbe, Tajikistan": two names in apposition are usually two places
         concept, name = (a, b) if a.label == "CONCEPT" else (b, a)
-        if name.label != "CONCEPT" and not aliases.description_fits(doc, name, concept):
+        if name.label != "CONCEPT" and not aliases.description_fits(tt, name, concept):
             continue  # a person is not "leaders", CNN is not "senior legal analyst"
         if {a.label, b.label} & {"PERSON", "ORG"}:
             clusters.union(a.id, b.id, "apposition")
 
 
-def _reduced(m: Mention, doc: Doc) -> str:
+def _reduced(m: Mention) -> str:
     words = normalize(m.text).split()
     if len(words) > 1 and words[-1] in GENERIC_ORG_HEADS:
         words = words[:-1]
     return " ".join(words)
 
 
-def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention], narration: list[int]) -> None:
+def _descriptions(clusters: Clusters, tt: TokenTable, mentions: list[Mention], narration: list[int]) -> None:
     """Descriptions of one thing: same words, a name's description, "the official" → the earlier official.
 
     ``narration[i]``: sentences up to sentence i that are not wholly quoted; a long quote between a name
     and the narrator's "the channel" does not put the name out of reach."""
     concepts = [m for m in mentions if m.label == "CONCEPT"]
+    keys = [_reduced(m) for m in concepts]
     # a title two people carry ("Prime Minister" Cameron, "Prime Minister" Abe) joins neither to a third use
     holders: dict[str, set[int]] = defaultdict(set)
-    for m in concepts:
+    for m, key in zip(concepts, keys):
         if PERSON in clusters.labels(m.id):
-            holders[_reduced(m, doc)].add(clusters.find(m.id))
+            holders[key].add(clusters.find(m.id))
     first: dict[str, int] = {}
-    for m in concepts:
-        key = _reduced(m, doc)
+    for m, key in zip(concepts, keys):
         if len(holders.get(key, ())) > 1:
             continue
         if key in first:
@@ -275,31 +276,53 @@ def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention], narrati
         match = by_name.get(normalize(m.text.replace("'s ", " ")))
         if match is not None:
             clusters.union(match.id, m.id, "description")
+    _definite_descriptions(clusters, tt, concepts, named, narration)
+
+
+def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: list[Mention],
+                           narration: list[int]) -> None:
+    """ "the official" → the earlier official; "the club" → the last club named (see ``_descriptions``)."""
+    lemma, lower = tt.lemma, tt.lower
+    # concepts by head lemma, in order: the earlier mentions "the official" may refer to
+    by_lemma: dict[str, list[Mention]] = defaultdict(list)
+    for c in concepts:
+        by_lemma[lemma[c.head]].append(c)
+    words: dict[int, set[str]] = {}  # concept id → its words, made once
+    roles: dict[int, frozenset[str]] = {}  # concept id → the words of its role (aliases.role_of)
+
+    def role(c: Mention) -> frozenset[str]:
+        if c.id not in roles:
+            roles[c.id] = aliases.role_of(tt, c)[1]
+        return roles[c.id]
+
     for m in concepts:
-        determiner = doc[m.start - 1].lower_ if m.start > 0 else ""
-        head = doc[m.head]
-        if determiner not in DEFINITE and not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
+        determiner = lower[m.start - 1] if m.start > 0 else ""
+        head = m.head
+        if determiner not in DEFINITE and not any(tt.dep[c] == "det" and lower[c] in DEFINITE for c in tt.children(head)):
             continue
-        modifiers = {t.lower_ for t in doc[m.start:m.end] if t.i != m.head and t.pos_ != "DET"}
+        modifiers = {lower[t] for t in range(m.start, m.end) if t != head and tt.pos[t] != "DET"}
         # "the official" → the last earlier official with the same or more modifiers
-        earlier = [c for c in concepts if c.start < m.start and doc[c.head].lemma_ == head.lemma_ and c.id != m.id
-                   and (doc[c.head].tag_ in PLURAL_TAGS) == (head.tag_ in PLURAL_TAGS)]  # "the diplomat" is not "the embassy's diplomats"
-        earlier = [c for c in earlier if modifiers <= {t.lower_ for t in doc[c.start:c.end]}]
+        plural = tt.tag[head] in PLURAL_TAGS
+        earlier = [c for c in by_lemma[lemma[head]] if c.start < m.start and c.id != m.id
+                   and (tt.tag[c.head] in PLURAL_TAGS) == plural]  # "the diplomat" is not "the embassy's diplomats"
+        for c in earlier:
+            if c.id not in words:
+                words[c.id] = set(lower[c.start:c.end])
+        earlier = [c for c in earlier if modifiers <= words[c.id]]
         # a person's title must be this role, not a kind of it: "the chancellor" is no "shadow chancellor"
-        role = aliases.role_of(doc, m)[1]
-        earlier = [c for c in earlier if PERSON not in clusters.labels(c.id) or aliases.role_of(doc, c)[1] == role]
+        earlier = [c for c in earlier if PERSON not in clusters.labels(c.id) or role(c) == role(m)]
         if len({clusters.find(c.id) for c in earlier}) > 1 and any(clusters.person_names(c.id) for c in earlier):
             continue  # "the chancellor" when two people have been called chancellor: leave it
         if earlier:
             clusters.union(earlier[-1].id, m.id, "definite-description")
             continue
-        kinds = DESCRIPTION_TYPES.get(head.lemma_.lower()) if not modifiers else None
+        kinds = DESCRIPTION_TYPES.get(lemma[head].lower()) if not modifiers else None
         if kinds:
-            # "former Liverpool player": a name inside a compound is not what a later "the club" refers to
             # not a name inside a compound ("former Liverpool player"), not the news source ("told CNN");
             # the narrator's "the channel" refers back to the narrator's names, not a quote's
-            candidates = [n for n in named if n.label in kinds and n.start < m.start and doc[n.head].dep_ != "compound"
-                          and (head.lemma_.lower() in MEDIA_KINDS or not aliases.is_source(doc, n))]
+            media = lemma[head].lower() in MEDIA_KINDS
+            candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep[n.head] != "compound"
+                          and (media or not aliases.is_source(tt, n))]
             if m.in_quote:
                 candidates = [n for n in candidates if m.sentence - n.sentence <= 4]
             else:
@@ -310,17 +333,17 @@ def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention], narrati
                 clusters.union(candidates[-1].id, m.id, "definite-description")
 
 
-def _pronouns(clusters: Clusters, doc: Doc, mentions: list[Mention], speakers: dict[int, int]) -> None:
+def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speakers: dict[int, int]) -> None:
     gender: dict[int, str] = {}
     for m in mentions:
-        if m.label == PERSON and m.start > 0 and doc[m.start - 1].lower_ in HONORIFIC_GENDER:
-            gender[clusters.find(m.id)] = HONORIFIC_GENDER[doc[m.start - 1].lower_]
+        if m.label == PERSON and m.start > 0 and tt.lower[m.start - 1] in HONORIFIC_GENDER:
+            gender[clusters.find(m.id)] = HONORIFIC_GENDER[tt.lower[m.start - 1]]
     ordered = sorted(mentions, key=lambda m: m.start)
     for position, m in enumerate(ordered):
         if not m.is_pronoun:
             continue
         g, number = PRONOUNS[m.text]
-        if m.text == "it" and doc[m.head].head.lemma_ == "be" and doc[m.head].dep_ in ("nsubj", "expl"):
+        if m.text == "it" and tt.lemma[tt.head[m.head]] == "be" and tt.dep[m.head] in ("nsubj", "expl"):
             continue  # "it was one meeting": an event or a dummy subject, not a thing named before
         if g == "speaker":
             if m.id in speakers:
@@ -332,15 +355,15 @@ def _pronouns(clusters: Clusters, doc: Doc, mentions: list[Mention], speakers: d
             if candidate.is_pronoun and candidate.text in PRONOUNS and PRONOUNS[candidate.text][0] == g and clusters.find(candidate.id) != candidate.id:
                 clusters.union(candidate.id, m.id, "pronoun")  # chains: "she ... she"
                 break
-            if _agrees(candidate, g, number, doc, clusters, gender):
+            if _agrees(candidate, g, number, tt, clusters, gender):
                 if g in ("m", "f"):
                     gender.setdefault(clusters.find(candidate.id), g)
                 clusters.union(candidate.id, m.id, "pronoun")
                 break
 
 
-def _agrees(candidate: Mention, g: str, number: str, doc: Doc, clusters: Clusters, gender: dict[int, str]) -> bool:
-    if candidate.is_pronoun or doc[candidate.head].dep_ == "compound":
+def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: Clusters, gender: dict[int, str]) -> bool:
+    if candidate.is_pronoun or tt.dep[candidate.head] == "compound":
         return False  # "Haqqani" in "the Haqqani network" names the network, not a referent
     labels = clusters.labels(candidate.id) or {candidate.label}
     if g in ("m", "f"):
@@ -348,8 +371,8 @@ def _agrees(candidate: Mention, g: str, number: str, doc: Doc, clusters: Cluster
         return PERSON in labels and (known is None or known == g)
     if PERSON in labels:
         return False
-    plural = doc[candidate.head].tag_ in ("NNS", "NNPS") or candidate.label == "NORP"
+    plural = tt.tag[candidate.head] in ("NNS", "NNPS") or candidate.label == "NORP"
     if g == "n":
         # "it" is resolved only to an organisation or place that was a subject: safer to drop than to guess
-        return not plural and bool(labels & {"ORG", "GPE"}) and doc[candidate.head].dep_ in ("nsubj", "nsubjpass")
+        return not plural and bool(labels & {"ORG", "GPE"}) and tt.dep[candidate.head] in ("nsubj", "nsubjpass")
     return plural
