@@ -145,27 +145,38 @@ def _entities(document: Document, index: MentionIndex, clusters: Clusters) -> tu
     entities: dict[str, Entity] = {}
     key_of: dict[int, str] = {}
     for root, group in sorted(members.items()):
-        named = [m for m in group if not m.is_pronoun]
-        if not named:
-            continue  # a pronoun with no antecedent is dropped, never a node
-        labels = Counter(m.label for m in named if m.label != "CONCEPT")
-        label = max(labels, key=lambda l: (labels[l], -LABEL_PRIORITY.index(l) if l in LABEL_PRIORITY else -99)) if labels else "CONCEPT"
-        names = [m.text for m in named]
-        proper = [m.text for m in named if m.label == label] or names
-        # canonical: the longest proper name (people, places) — full names beat surnames
-        counts = Counter(proper)
-        if label in ("PERSON", "CONCEPT"):
-            canonical = max(proper, key=lambda n: (len(n.split()), len(n), counts[n]))
+        if len(group) == 1:  # most clusters: one mention, its own name and label
+            if group[0].is_pronoun:
+                continue
+            label, canonical, names = group[0].label, group[0].text, set()
         else:
-            canonical = max(proper, key=lambda n: (counts[n], len(n)))
+            named = [m for m in group if not m.is_pronoun]
+            if not named:
+                continue  # a pronoun with no antecedent is dropped, never a node
+            label, canonical = _label_and_name(named)
+            names = {m.text for m in named if m.text != canonical}
         key = f"e{len(entities)}"
         entities[key] = Entity(
             key=key, type=NER_CLASSES.get(label, "Concept"), name=canonical,
-            names={n for n in names if n != canonical}, ner_label=label if label != "CONCEPT" else "NOUN_CHUNK",
+            names=names, ner_label=label if label != "CONCEPT" else "NOUN_CHUNK",
             mentions=len(group),
         )
         key_of[root] = key
     return entities, key_of
+
+
+def _label_and_name(named: list[Mention]) -> tuple[str, str]:
+    """The label of a cluster of named mentions (its most frequent NER label) and its canonical name."""
+    labels = Counter(m.label for m in named if m.label != "CONCEPT")
+    label = max(labels, key=lambda l: (labels[l], -LABEL_PRIORITY.index(l) if l in LABEL_PRIORITY else -99)) if labels else "CONCEPT"
+    proper = [m.text for m in named if m.label == label] or [m.text for m in named]
+    # canonical: the longest proper name (people, places) — full names beat surnames
+    counts = Counter(proper)
+    if label in ("PERSON", "CONCEPT"):
+        canonical = max(proper, key=lambda n: (len(n.split()), len(n), counts[n]))
+    else:
+        canonical = max(proper, key=lambda n: (counts[n], len(n)))
+    return label, canonical
 
 
 def _merges(index: MentionIndex, clusters: Clusters, key_of: dict[int, str]) -> list[Merge]:

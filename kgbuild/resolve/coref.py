@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from kgbuild.names import HONORIFICS, normalize
 from kgbuild.resolve import aliases
@@ -47,24 +48,40 @@ class Clusters:
         self.evidence: list[tuple[int, int, str]] = []
         # members of every merged cluster by root (singletons are implicit): labels() without a scan of all mentions
         self._members: dict[int, list[int]] = {}
+        # labels() and person_names() by root, kept up to date by union(): the rules ask for them again and again.
+        # (Mention labels do not change once clustering has begun; _repair_person_labels runs before.)
+        self._labels: dict[int, frozenset[str]] = {}
+        self._person_names: dict[int, list[set[str]]] = {}
 
     def find(self, i: int) -> int:
-        # rules may add mentions (e.g. the noun before "also known as"): grow with the list
-        self.parent.extend(range(len(self.parent), len(self.mentions)))
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
+        parent = self.parent
+        if len(parent) < len(self.mentions):  # rules may add mentions (the noun before "also known as"): grow
+            parent.extend(range(len(parent), len(self.mentions)))
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
         return i
 
-    def labels(self, i: int) -> set[str]:
+    def labels(self, i: int) -> frozenset[str]:
+        """The NER labels of the cluster of mention ``i`` (CONCEPT and PRONOUN left out)."""
         root = self.find(i)
-        members = self._members.get(root, (root,))
-        return {label for label in (self.mentions[j].label for j in members) if label not in ("CONCEPT", "PRONOUN")}
+        labels = self._labels.get(root)
+        if labels is None:
+            members = self._members.get(root, (root,))
+            labels = self._labels[root] = frozenset(
+                label for label in (self.mentions[j].label for j in members) if label not in ("CONCEPT", "PRONOUN"))
+        return labels
 
     def person_names(self, i: int) -> list[set[str]]:
+        """The words of each person name in the cluster of mention ``i`` (honorifics alone left out)."""
         root = self.find(i)
-        names = [set(normalize(self.mentions[j].text).split()) for j in self._members.get(root, (root,))
-                 if self.mentions[j].label == PERSON]
+        names = self._person_names.get(root)
+        if names is None:
+            names = self._person_names[root] = self._names_of(self._members.get(root, (root,)))
+        return names
+
+    def _names_of(self, members: Iterable[int]) -> list[set[str]]:
+        names = [set(normalize(self.mentions[j].text).split()) for j in members if self.mentions[j].label == PERSON]
         return [n for n in names if n and not n <= HONORIFICS]
 
     def union(self, a: int, b: int, rule: str, force: bool = False) -> bool:
@@ -77,8 +94,15 @@ class Clusters:
         people_a, people_b = self.person_names(a), self.person_names(b)
         if people_a and people_b and not any(x <= y or y <= x for x in people_a for y in people_b):
             return False  # two people with unrelated names ("the chancellor" between Brown and Letwin)
-        self.parent[max(ra, rb)] = min(ra, rb)
-        self._members[min(ra, rb)] = self._members.pop(ra, [ra]) + self._members.pop(rb, [rb])
+        labels = self.labels(ra) | self.labels(rb)
+        names = people_a + people_b  # in the order of the members below
+        for root in (ra, rb):
+            self._labels.pop(root, None)
+            self._person_names.pop(root, None)
+        root = min(ra, rb)
+        self.parent[max(ra, rb)] = root
+        self._members[root] = self._members.pop(ra, [ra]) + self._members.pop(rb, [rb])
+        self._labels[root], self._person_names[root] = labels, names
         self.evidence.append((a, b, rule))
         return True
 

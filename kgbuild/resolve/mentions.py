@@ -119,6 +119,7 @@ class MentionIndex:
         self.content = (table[:, 3] == 0) & (table[:, 4] == 0)
         self.mentions: list[Mention] = []
         self._by_span: dict[tuple[int, int], Mention] = {}
+        self._phrase_mentions: dict[int, Mention | None] = {}  # for_head() of tokens outside entities
         # doc.sents builds new Spans at every call: made once here, and indexed by token
         self.sents = list(doc.sents)
         self._sent_index: list[int] = []
@@ -188,13 +189,34 @@ class MentionIndex:
         return found
 
     def for_head(self, head: int) -> Mention | None:
-        """The mention an argument headed by token ``head`` refers to, creating it if needed."""
-        tt = self.table
+        """The mention an argument headed by token ``head`` refers to, creating it if needed.
+
+        Parameters
+        ----------
+        head : int
+            Index of the argument's head token.
+
+        Returns
+        -------
+        Mention or None
+            The entity the token is part of, else its pronoun or noun-phrase mention; None when it
+            refers to nothing (a verb, "something", a numeric entity's part...).
+        """
         ent = self._ent_at.get(head)
         if ent is not None:
             if ent.label in NUMERIC_LABELS:
-                return self.add(ent.start, ent.end, ent.label, ent.root, tt.span_text(ent.start, ent.end))
+                return self.add(ent.start, ent.end, ent.label, ent.root, self.table.span_text(ent.start, ent.end))
             return self._by_span.get((ent.start, ent.end))
+        # the same heads come again (one subject of several relations): the phrase, its name and
+        # mention are found once; a second call would give the same answer, add() returning the first
+        if head in self._phrase_mentions:
+            return self._phrase_mentions[head]
+        mention = self._phrase_mentions[head] = self._phrase_mention(head)
+        return mention
+
+    def _phrase_mention(self, head: int) -> Mention | None:
+        """The pronoun or noun-phrase mention headed by ``head``, a token outside named entities."""
+        tt = self.table
         lower = tt.lower[head].strip("\"'\u201c\u201d\u2018\u2019")
         if lower in PRONOUNS:
             return self.add(head, head + 1, "PRONOUN", head, lower)

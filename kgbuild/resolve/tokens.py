@@ -17,11 +17,12 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LIKE_NUM, LOW
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
-#: String of every hash seen: a hash names the same string in every StringStore, so one memo serves all Docs.
-_STRINGS: dict[int, str] = {}
-_MAX_STRINGS = 1_000_000  # a bound for long-running processes; the memo is only a cache
-#: ``Token.is_sent_start`` for each value of the SENT_START attribute.
-_SENT_START = {1: True, -1: False, 0: None}
+#: Attribute → {hash: string} of every value seen. A hash names the same string in every StringStore, so one
+#: memo serves all Docs; one per attribute keeps the small ones (TAG, DEP...) small, and their look-ups fast.
+_STRINGS: dict[int, dict[int, str]] = {}
+_MAX_STRINGS = 500_000  # per attribute: a bound for long-running processes; the memo is only a cache
+#: ``Token.is_sent_start`` for SENT_START values 0, 1 and -1 (the last item), by position.
+_SENT_START = np.array([None, True, False], dtype=object)
 
 
 class TokenTable:
@@ -36,23 +37,25 @@ class TokenTable:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
-        self._children: dict[int, list[int]] = {}
 
     def _ints(self, attr: int) -> list[int]:
         return self.doc.to_array(attr).tolist()
 
+    def _flags(self, attr: int) -> list[bool]:
+        return self.doc.to_array(attr).astype(bool).tolist()
+
     def _strings(self, attr: int) -> list[str]:
-        """The string of each token's ``attr`` (a hash), looked up once per distinct hash."""
-        memo = _STRINGS
+        """The string of each token's ``attr`` (a hash), looked up in the StringStore once per distinct hash."""
+        memo = _STRINGS.setdefault(attr, {})
         hashes = self._ints(attr)
-        missing = set(hashes).difference(memo)
-        if missing:
+        try:
+            return list(map(memo.__getitem__, hashes))
+        except KeyError:  # words not seen before: look them up, then map again
             if len(memo) > _MAX_STRINGS:
                 memo.clear()
-                missing = set(hashes)
             strings = self.doc.vocab.strings
-            memo.update((h, strings[h]) for h in missing)
-        return [memo[h] for h in hashes]
+            memo.update((h, strings[h]) for h in set(hashes).difference(memo))
+            return list(map(memo.__getitem__, hashes))
 
     # one list per attribute, each read on first use: not every document needs every attribute
 
@@ -63,7 +66,7 @@ class TokenTable:
     @cached_property
     def space(self) -> list[bool]:
         """Whether a space follows the token (``bool(token.whitespace_)``)."""
-        return [bool(f) for f in self._ints(SPACY)]
+        return self._flags(SPACY)
 
     @cached_property
     def text_with_ws(self) -> list[str]:
@@ -95,17 +98,17 @@ class TokenTable:
 
     @cached_property
     def is_punct(self) -> list[bool]:
-        return [bool(f) for f in self._ints(IS_PUNCT)]
+        return self._flags(IS_PUNCT)
 
     @cached_property
     def like_num(self) -> list[bool]:
-        return [bool(f) for f in self._ints(LIKE_NUM)]
+        return self._flags(LIKE_NUM)
 
     @cached_property
     def is_sent_start(self) -> list[bool | None]:
         """``Token.is_sent_start``: True, False, or None when unknown."""
-        values = self.doc.to_array(SENT_START).astype(np.int64).tolist()  # -1 is stored unsigned
-        return [_SENT_START[v] for v in values]
+        values = self.doc.to_array(SENT_START).astype(np.int64)  # -1 is stored unsigned
+        return _SENT_START[values].tolist()
 
     @cached_property
     def idx(self) -> list[int]:
@@ -132,13 +135,22 @@ class TokenTable:
         last = end - 1
         return self._text[self.idx[start]:self.idx[last] + len(self.text[last])]
 
-    def children(self, i: int) -> list[int]:
-        """Indices of ``doc[i].children``, in their order (left ones, then right ones)."""
-        kids = self._children.get(i)
-        if kids is None:
-            # spaCy's own walk (it bounds the search by the subtree's edges): read once per token
-            kids = self._children[i] = [c.i for c in self.doc[i].children]
+    @cached_property
+    def _kids(self) -> list[list[int]]:
+        kids: list[list[int]] = [[] for _ in range(self.n)]
+        for i, head in enumerate(self.head):
+            if head != i:
+                kids[head].append(i)
         return kids
+
+    def children(self, i: int) -> list[int]:
+        """Indices of ``doc[i].children``, in text order.
+
+        spaCy looks for the children between the token's left and right edges; those edges take
+        in every child at the first pass of ``set_children_from_heads``, so all tokens whose head
+        is ``i`` are found, as here.
+        """
+        return self._kids[i]
 
     def lefts(self, i: int) -> list[int]:
         """Indices of ``doc[i].lefts``."""
