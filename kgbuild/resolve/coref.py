@@ -179,13 +179,13 @@ def _same_name(clusters: Clusters, named: list[Mention]) -> None:
 
 
 def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
-    people = [m for m in named if m.label == PERSON]
-    full = [m for m in people if len(normalize(m.text).split()) > 1]  # "Mr Brown" is a surname, not a full name
-    for m in people:
-        words = normalize(m.text).split()
+    people = [(m, normalize(m.text).split()) for m in named if m.label == PERSON]
+    # full names with their first and last words ("Mr Brown" is a surname, not a full name)
+    full = [(m, words[0], words[-1]) for m, words in people if len(words) > 1]
+    for m, words in people:
         if len(words) != 1:
             continue
-        matches = {clusters.find(f.id) for f in full if words[0] in (normalize(f.text).split()[-1], normalize(f.text).split()[0])}
+        matches = {clusters.find(f.id) for f, first, last in full if words[0] in (last, first)}
         if len(matches) == 1:
             clusters.union(matches.pop(), m.id, "partial-name")
     # a surname-only mention tagged ORG/GPE by NER ("Clinton's trip") is left apart: its type clashes
@@ -211,6 +211,7 @@ def _initials(text: str) -> str:
 
 def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
     by_end = {m.end: m for m in named}
+    by_initials: dict[str, list[Mention]] | None = None  # names of several words by their initials, made once
     for m in named:
         compact = m.text.replace(".", "")
         # "Lashkar-e-Taiba (LeT)": an acronym in brackets right after a name
@@ -219,8 +220,13 @@ def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
                 clusters.union(by_end[m.start - 1].id, m.id, "acronym")
         if not (2 <= len(compact) <= 6 and compact.upper() == compact and compact.isalpha()):
             continue
-        for other in named:
-            if other.id != m.id and len(other.text.split()) > 1 and _initials(other.text) == compact:
+        if by_initials is None:
+            by_initials = defaultdict(list)
+            for other in named:
+                if len(other.text.split()) > 1:
+                    by_initials[_initials(other.text)].append(other)
+        for other in by_initials.get(compact, ()):
+            if other.id != m.id:
                 clusters.union(other.id, m.id, "acronym")
 
 

@@ -128,6 +128,7 @@ class MentionIndex:
         self._sent_texts: dict[int, tuple[str, int, int]] = {}
         repaired = repaired_spans(tt)
         self.ents = [Ent(s, e, label, Span(doc, s, e).root.i) for s, e, label, _ in repaired]
+        self.people = [ent for ent in self.ents if ent.label == "PERSON"]
         #: mention id → (NER fragments it joins, repair rule), for the merge records
         self.repairs: dict[int, tuple[tuple[str, ...], str]] = {}
         self._quoted = _quoted_tokens(tt, self.orth, table[:, 4])
