@@ -39,6 +39,9 @@ HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
 
 
+_NOT_LABELS = frozenset({"CONCEPT", "PRONOUN"})
+
+
 class Clusters:
     """Union-find over mention ids, with the evidence of every merge."""
 
@@ -68,8 +71,7 @@ class Clusters:
         labels = self._labels.get(root)
         if labels is None:
             members = self._members.get(root, (root,))
-            labels = self._labels[root] = frozenset(
-                label for label in (self.mentions[j].label for j in members) if label not in ("CONCEPT", "PRONOUN"))
+            labels = self._labels[root] = frozenset(self.mentions[j].label for j in members) - _NOT_LABELS
         return labels
 
     def person_names(self, i: int) -> list[set[str]]:

@@ -79,7 +79,11 @@ def clean_name(tt: TokenTable, tokens: Sequence[int]) -> str:
         first += 1
     while first < last and (tt.is_punct[tokens[last - 1]] or tt.tag[tokens[last - 1]] == "POS"):
         last -= 1
-    text = "".join([tt.text_with_ws[t] for t in tokens[first:last]]).strip()
+    name = tokens[first:last]
+    if isinstance(name, range):  # contiguous: one slice of the column
+        text = "".join(tt.text_with_ws[name.start:name.stop]).strip()
+    else:
+        text = "".join([tt.text_with_ws[t] for t in name]).strip()
     return " ".join(text.replace("\u2019", "'").replace("\u201c", "").replace("\u201d", "").split())
 
 
@@ -112,11 +116,11 @@ class MentionIndex:
         self.doc = doc
         #: the Doc's token attributes as lists: the rules read them from here, not from Token objects
         self.table = tt = TokenTable(doc)
-        # token attributes as one integer table: scanning it makes no Token objects (doc[i] makes one each time)
-        table = doc.to_array([ORTH, LOWER, DEP, IS_PUNCT, IS_SPACE])
-        self.orth, self.lower, self.dep = table[:, 0], table[:, 1], table[:, 2]
+        # hash columns for numpy scans (tokens_where)
+        self.orth, self.lower, self.dep = tt.array(ORTH), tt.array(LOWER), tt.array(DEP)
+        is_space = tt.array(IS_SPACE)
         #: tokens that are words: neither punctuation nor white space
-        self.content = (table[:, 3] == 0) & (table[:, 4] == 0)
+        self.content = (tt.array(IS_PUNCT) == 0) & (is_space == 0)
         self.mentions: list[Mention] = []
         self._by_span: dict[tuple[int, int], Mention] = {}
         self._phrase_mentions: dict[int, Mention | None] = {}  # for_head() of tokens outside entities
@@ -131,7 +135,7 @@ class MentionIndex:
         self.people = [ent for ent in self.ents if ent.label == "PERSON"]
         #: mention id → (NER fragments it joins, repair rule), for the merge records
         self.repairs: dict[int, tuple[tuple[str, ...], str]] = {}
-        self._quoted = _quoted_tokens(tt, self.orth, table[:, 4])
+        self._quoted = _quoted_tokens(tt, self.orth, is_space)
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         for ent, (_, _, _, rule) in zip(self.ents, repaired):
             if ent.label in NUMERIC_LABELS:
@@ -147,18 +151,17 @@ class MentionIndex:
 
     def narration_counts(self) -> list[int]:
         """For each sentence, how many sentences up to it have words outside quotes."""
-        counts, total = [], 0
+        if not self.sents:
+            return []
         unquoted = self.content.copy()
         unquoted[list(self._quoted)] = False
-        for sent in self.sents:
-            total += bool(unquoted[sent.start:sent.end].any())
-            counts.append(total)
-        return counts
+        narrated = np.logical_or.reduceat(unquoted, [sent.start for sent in self.sents])  # per sentence: any
+        return np.cumsum(narrated).tolist()
 
     def tokens_where(self, column: np.ndarray, values: set[str]) -> list[int]:
         """Indices of the tokens whose ``column`` (``self.lower``, ``self.dep``...) is one of ``values``."""
         ids = np.array([self.doc.vocab.strings[v] for v in values], dtype=column.dtype)  # hashes; adds nothing
-        return np.flatnonzero(np.isin(column, ids)).tolist()
+        return np.flatnonzero(_one_of(column, ids)).tolist()
 
     def label_at(self, i: int) -> str:
         """The (repaired) entity label of token ``i``, "" outside entities."""
@@ -250,6 +253,14 @@ def _noun_phrase(tt: TokenTable, head: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _one_of(column: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``np.isin(column, values)`` for a few values: one comparison each, without isin's set-up."""
+    mask = np.zeros(len(column), dtype=bool)
+    for value in values:
+        mask |= column == value
+    return mask
+
+
 _QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
 
 
@@ -257,7 +268,7 @@ def _quoted_tokens(tt: TokenTable, orth: np.ndarray, is_space: np.ndarray) -> se
     """Tokens inside quotation marks; ``orth`` and ``is_space`` are the doc's ORTH and IS_SPACE columns."""
     marks = np.array([tt.doc.vocab.strings[q] for q in _QUOTE_MARKS], dtype=orth.dtype)
     # only quote marks and white space (a line break ends a quote) change the state: visit those
-    events = np.flatnonzero(np.isin(orth, marks) | (is_space != 0)).tolist()
+    events = np.flatnonzero(_one_of(orth, marks) | (is_space != 0)).tolist()
     inside, start = False, 0
     quoted: set[int] = set()
     text = tt.text

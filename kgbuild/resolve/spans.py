@@ -160,8 +160,9 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
             replace(s, e + 1, "NORP", "demonym")
     # the three rules below start only at these words: visit those, in text order
     lemma = tt.lemma
-    starts = [i for i in range(n) if lemma[i].lower() in ORG_DESCRIPTORS or lower[i] in ORG_HEADS
-              or lower[i] in FACILITY_HEADS]
+    descriptors = {w for w in set(lemma) if w.lower() in ORG_DESCRIPTORS}  # lemmas, in any case
+    heads = ORG_HEADS | FACILITY_HEADS
+    starts = [i for i, (w, low) in enumerate(zip(lemma, lower)) if w in descriptors or low in heads]
     for t in starts:
         labels = label_map()
         # descriptor: "broadcaster Russia 24", "TV network A Haber"

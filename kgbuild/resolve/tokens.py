@@ -37,25 +37,36 @@ class TokenTable:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
+        self._arrays: dict[int, np.ndarray] = {}
+
+    def array(self, attr: int) -> np.ndarray:
+        """``doc.to_array(attr)`` (hashes, flags or numbers, as uint64), read once."""
+        found = self._arrays.get(attr)
+        if found is None:
+            found = self._arrays[attr] = self.doc.to_array(attr)
+        return found
 
     def _ints(self, attr: int) -> list[int]:
-        return self.doc.to_array(attr).tolist()
+        return self.array(attr).tolist()
 
     def _flags(self, attr: int) -> list[bool]:
-        return self.doc.to_array(attr).astype(bool).tolist()
+        return self.array(attr).astype(bool).tolist()
 
     def _strings(self, attr: int) -> list[str]:
         """The string of each token's ``attr`` (a hash), looked up in the StringStore once per distinct hash."""
         memo = _STRINGS.setdefault(attr, {})
+        if len(memo) > _MAX_STRINGS:
+            memo.clear()
         hashes = self._ints(attr)
-        try:
-            return list(map(memo.__getitem__, hashes))
-        except KeyError:  # words not seen before: look them up, then map again
-            if len(memo) > _MAX_STRINGS:
-                memo.clear()
+        values = list(map(memo.get, hashes))
+        if None in values:  # words not seen before: look them up
             strings = self.doc.vocab.strings
-            memo.update((h, strings[h]) for h in set(hashes).difference(memo))
-            return list(map(memo.__getitem__, hashes))
+            for i in [i for i, value in enumerate(values) if value is None]:
+                value = memo.get(hashes[i])
+                if value is None:
+                    value = memo[hashes[i]] = strings[hashes[i]]
+                values[i] = value
+        return values
 
     # one list per attribute, each read on first use: not every document needs every attribute
 
