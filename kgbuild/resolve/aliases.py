@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kgbuild.names import normalize
+from kgbuild.resolve.clusters import Clusters
 from kgbuild.resolve.mentions import Mention
 from kgbuild.resolve.spans import ORG_HEADS
 from kgbuild.resolve.tokens import TokenTable
@@ -57,7 +58,7 @@ GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC
 Union = Callable[..., bool]
 
 
-def short_names(clusters, tt: TokenTable, named: list[Mention]) -> None:
+def short_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
     """One-word names that are part of exactly one longer name of the same kind.
 
     "the House" is not "the White House": a word that takes "the" is a kind of thing, and only an
@@ -85,7 +86,7 @@ def short_names(clusters, tt: TokenTable, named: list[Mention]) -> None:
             clusters.union(fits.pop(), m.id, "short-name")
 
 
-def facility_short_names(clusters, named: list[Mention]) -> None:
+def facility_short_names(clusters: Clusters, named: list[Mention]) -> None:
     """ "Al-Ghani" is "the Al-Ghani oil field" named before, unless a person of the article is called so."""
     bases: dict[str, set[int]] = {}
     for m in named:
@@ -108,7 +109,7 @@ def facility_short_names(clusters, named: list[Mention]) -> None:
             clusters.union(next(iter(bases[key])), m.id, "short-name", force=True)
 
 
-def company_prefixes(clusters, named: list[Mention]) -> None:
+def company_prefixes(clusters: Clusters, named: list[Mention]) -> None:
     """ "Showa Shell" is "Showa Shell Sekiyu KK": a longer name that adds words ending in a company suffix."""
     companies = [(other, words) for other in named
                  if (words := normalize(other.text).replace(",", " ").split()) and words[-1] in COMPANY_SUFFIXES]
@@ -123,7 +124,7 @@ def company_prefixes(clusters, named: list[Mention]) -> None:
                 clusters.union(other.id, m.id, "company-name")
 
 
-def concept_names(clusters, tt: TokenTable, concepts: list[Mention], named: list[Mention]) -> None:
+def concept_names(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: list[Mention]) -> None:
     """A proper-noun phrase NER missed is the entity of that name; "<nationality> people" is the nationality."""
     by_name: dict[str, int] = {}
     for n in named:
@@ -157,7 +158,7 @@ def role_of(tt: TokenTable, m: Mention) -> tuple[str, frozenset[str], str]:
     return tt.lemma[m.head].lower(), frozenset(words), country
 
 
-def titles(clusters, tt: TokenTable, concepts: list[Mention], named: list[Mention]) -> None:
+def titles(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: list[Mention]) -> None:
     """A role description right before a person's name is that person: "India's spokesman Syed Akbaruddin"."""
     person_at = {m.start: m for m in named if m.label == PERSON}
     for m in concepts:
@@ -167,7 +168,7 @@ def titles(clusters, tt: TokenTable, concepts: list[Mention], named: list[Mentio
             clusters.union(person.id, m.id, "title")
 
 
-def roles(clusters, tt: TokenTable, concepts: list[Mention]) -> None:
+def roles(clusters: Clusters, tt: TokenTable, concepts: list[Mention]) -> None:
     """A role description alone is the one person who carries that role as a title in the article."""
     holders: list[tuple[int, str, frozenset[str], str]] = []
     for m in concepts:
@@ -246,7 +247,7 @@ def is_source(tt: TokenTable, m: Mention) -> bool:
     return tt.dep[head] == "pobj" and tt.lower[verb] == "to" and tt.lower[tt.head[verb]] in ("according", "speaking")
 
 
-def possessions(clusters, tt: TokenTable, mentions: list[Mention]) -> None:
+def possessions(clusters: Clusters, tt: TokenTable, mentions: list[Mention]) -> None:
     """ "Brooks' committee" is the committee "Susan Brooks, a member of the select committee" belongs to."""
     by_token = {}
     for m in mentions:

@@ -3,7 +3,8 @@
 Rules, applied in order of reliability, each recorded as the merge's evidence:
 same-name, partial-name, short-name, company-name, acronym, also-known-as,
 apposition, title, description, definite-description, role, pronoun (the
-short-name and role rules live in ``kgbuild.resolve.aliases``). Mentions are merged with a union-find;
+short-name and role rules live in ``kgbuild.resolve.aliases``, the description rules in
+``kgbuild.resolve.descriptions``). Mentions are merged with a union-find (``kgbuild.resolve.clusters``);
 a rule never merges two named entities of clashing types.
 """
 
@@ -11,102 +12,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 
-from kgbuild.names import HONORIFICS, normalize
+from kgbuild.names import normalize
 from kgbuild.resolve import aliases
 from kgbuild.resolve.aliases import COMPANY_SUFFIXES, abbreviates
+from kgbuild.resolve.clusters import PERSON, Clusters
+from kgbuild.resolve.descriptions import descriptions
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
 from kgbuild.resolve.tokens import TokenTable
 
-PERSON = "PERSON"
-TYPE_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
-#: Head nouns that name the kind of organisation, not which one: "intelligence agency" ≈ "intelligence service".
-GENERIC_ORG_HEADS = frozenset({"agency", "service", "services", "organization", "organisation", "body", "unit", "apparatus", "directorate", "establishment"})
-#: Definite descriptions that refer back to the last named entity of a kind.
-DESCRIPTION_TYPES = {
-    "group": ("ORG",), "network": ("ORG",), "organization": ("ORG",), "organisation": ("ORG",),
-    "company": ("ORG",), "firm": ("ORG",), "party": ("ORG",), "agency": ("ORG",),
-    "club": ("ORG",), "team": ("ORG",), "bank": ("ORG",), "corporation": ("ORG",), "channel": ("ORG",),
-    "broadcaster": ("ORG",),
-    "country": ("GPE",), "nation": ("GPE",), "city": ("GPE",), "state": ("GPE",), "capital": ("GPE",),
-}
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-#: Descriptions that may refer back to a news source ("told BT Sport ... told the channel"); others may not.
-MEDIA_KINDS = frozenset({"channel", "broadcaster", "network"})
-DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
-
-
-_NOT_LABELS = frozenset({"CONCEPT", "PRONOUN"})
-
-
-class Clusters:
-    """Union-find over mention ids, with the evidence of every merge."""
-
-    def __init__(self, mentions: list[Mention]) -> None:
-        self.parent = list(range(len(mentions)))
-        self.mentions = mentions
-        self.evidence: list[tuple[int, int, str]] = []
-        # members of every merged cluster by root (singletons are implicit): labels() without a scan of all mentions
-        self._members: dict[int, list[int]] = {}
-        # labels() and person_names() by root, kept up to date by union(): the rules ask for them again and again.
-        # (Mention labels do not change once clustering has begun; _repair_person_labels runs before.)
-        self._labels: dict[int, frozenset[str]] = {}
-        self._person_names: dict[int, list[set[str]]] = {}
-
-    def find(self, i: int) -> int:
-        parent = self.parent
-        if len(parent) < len(self.mentions):  # rules may add mentions (the noun before "also known as"): grow
-            parent.extend(range(len(parent), len(self.mentions)))
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def labels(self, i: int) -> frozenset[str]:
-        """The NER labels of the cluster of mention ``i`` (CONCEPT and PRONOUN left out)."""
-        root = self.find(i)
-        labels = self._labels.get(root)
-        if labels is None:
-            members = self._members.get(root, (root,))
-            labels = self._labels[root] = frozenset(self.mentions[j].label for j in members) - _NOT_LABELS
-        return labels
-
-    def person_names(self, i: int) -> list[set[str]]:
-        """The words of each person name in the cluster of mention ``i`` (honorifics alone left out)."""
-        root = self.find(i)
-        names = self._person_names.get(root)
-        if names is None:
-            names = self._person_names[root] = self._names_of(self._members.get(root, (root,)))
-        return names
-
-    def _names_of(self, members: Iterable[int]) -> list[set[str]]:
-        names = [set(normalize(self.mentions[j].text).split()) for j in members if self.mentions[j].label == PERSON]
-        return [n for n in names if n and not n <= HONORIFICS]
-
-    def union(self, a: int, b: int, rule: str, force: bool = False) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        groups = {TYPE_GROUPS.get(l, l) for l in self.labels(a) | self.labels(b)}
-        if not force and len(groups) > 1 and not groups <= {"org", "place"}:
-            return False  # a person is never an organisation, whatever the rule says
-        people_a, people_b = self.person_names(a), self.person_names(b)
-        if people_a and people_b and not any(x <= y or y <= x for x in people_a for y in people_b):
-            return False  # two people with unrelated names ("the chancellor" between Brown and Letwin)
-        labels = self.labels(ra) | self.labels(rb)
-        names = people_a + people_b  # in the order of the members below
-        for root in (ra, rb):
-            self._labels.pop(root, None)
-            self._person_names.pop(root, None)
-        root = min(ra, rb)
-        self.parent[max(ra, rb)] = root
-        self._members[root] = self._members.pop(ra, [ra]) + self._members.pop(rb, [rb])
-        self._labels[root], self._person_names[root] = labels, names
-        self.evidence.append((a, b, rule))
-        return True
 
 
 def resolve_mentions(
@@ -148,7 +64,7 @@ def resolve_mentions(
     aliases.titles(clusters, tt, concepts, named)
     aliases.concept_names(clusters, tt, concepts, named)
     aliases.possessions(clusters, tt, mentions)
-    _descriptions(clusters, tt, mentions, index.narration_counts())
+    descriptions(clusters, tt, mentions, index.narration_counts())
     aliases.roles(clusters, tt, concepts)
     _pronouns(clusters, tt, mentions, speakers)
     return clusters
@@ -272,97 +188,6 @@ def _appositions(clusters: Clusters, index: MentionIndex) -> None:
             continue  # a person is not "leaders", CNN is not "senior legal analyst"
         if {a.label, b.label} & {"PERSON", "ORG"}:
             clusters.union(a.id, b.id, "apposition")
-
-
-def _reduced(m: Mention) -> str:
-    words = normalize(m.text).split()
-    if len(words) > 1 and words[-1] in GENERIC_ORG_HEADS:
-        words = words[:-1]
-    return " ".join(words)
-
-
-def _descriptions(clusters: Clusters, tt: TokenTable, mentions: list[Mention], narration: list[int]) -> None:
-    """Descriptions of one thing: same words, a name's description, "the official" → the earlier official.
-
-    ``narration[i]``: sentences up to sentence i that are not wholly quoted; a long quote between a name
-    and the narrator's "the channel" does not put the name out of reach."""
-    concepts = [m for m in mentions if m.label == "CONCEPT"]
-    keys = [_reduced(m) for m in concepts]
-    # a title two people carry ("Prime Minister" Cameron, "Prime Minister" Abe) joins neither to a third use
-    holders: dict[str, set[int]] = defaultdict(set)
-    for m, key in zip(concepts, keys):
-        if PERSON in clusters.labels(m.id):
-            holders[key].add(clusters.find(m.id))
-    first: dict[str, int] = {}
-    for m, key in zip(concepts, keys):
-        if len(holders.get(key, ())) > 1:
-            continue
-        if key in first:
-            clusters.union(first[key], m.id, "description")
-        else:
-            first[key] = m.id
-    named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
-    # "Norland's port authority" is the "Norland Port Authority" named elsewhere in the article
-    by_name = {normalize(n.text): n for n in named if len(n.text.split()) > 1}
-    for m in concepts:
-        match = by_name.get(normalize(m.text.replace("'s ", " ")))
-        if match is not None:
-            clusters.union(match.id, m.id, "description")
-    _definite_descriptions(clusters, tt, concepts, named, narration)
-
-
-def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: list[Mention],
-                           narration: list[int]) -> None:
-    """ "the official" → the earlier official; "the club" → the last club named (see ``_descriptions``)."""
-    lemma, lower = tt.lemma, tt.lower
-    # concepts by head lemma, in order: the earlier mentions "the official" may refer to
-    by_lemma: dict[str, list[Mention]] = defaultdict(list)
-    for c in concepts:
-        by_lemma[lemma[c.head]].append(c)
-    words: dict[int, set[str]] = {}  # concept id → its words, made once
-    roles: dict[int, frozenset[str]] = {}  # concept id → the words of its role (aliases.role_of)
-
-    def role(c: Mention) -> frozenset[str]:
-        if c.id not in roles:
-            roles[c.id] = aliases.role_of(tt, c)[1]
-        return roles[c.id]
-
-    for m in concepts:
-        determiner = lower[m.start - 1] if m.start > 0 else ""
-        head = m.head
-        if determiner not in DEFINITE and not any(tt.dep[c] == "det" and lower[c] in DEFINITE for c in tt.children(head)):
-            continue
-        modifiers = {lower[t] for t in range(m.start, m.end) if t != head and tt.pos[t] != "DET"}
-        # "the official" → the last earlier official with the same or more modifiers
-        plural = tt.tag[head] in PLURAL_TAGS
-        earlier = [c for c in by_lemma[lemma[head]] if c.start < m.start and c.id != m.id
-                   and (tt.tag[c.head] in PLURAL_TAGS) == plural]  # "the diplomat" is not "the embassy's diplomats"
-        for c in earlier:
-            if c.id not in words:
-                words[c.id] = set(lower[c.start:c.end])
-        earlier = [c for c in earlier if modifiers <= words[c.id]]
-        # a person's title must be this role, not a kind of it: "the chancellor" is no "shadow chancellor"
-        earlier = [c for c in earlier if PERSON not in clusters.labels(c.id) or role(c) == role(m)]
-        if len({clusters.find(c.id) for c in earlier}) > 1 and any(clusters.person_names(c.id) for c in earlier):
-            continue  # "the chancellor" when two people have been called chancellor: leave it
-        if earlier:
-            clusters.union(earlier[-1].id, m.id, "definite-description")
-            continue
-        kinds = DESCRIPTION_TYPES.get(lemma[head].lower()) if not modifiers else None
-        if kinds:
-            # not a name inside a compound ("former Liverpool player"), not the news source ("told CNN");
-            # the narrator's "the channel" refers back to the narrator's names, not a quote's
-            media = lemma[head].lower() in MEDIA_KINDS
-            candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep[n.head] != "compound"
-                          and (media or not aliases.is_source(tt, n))]
-            if m.in_quote:
-                candidates = [n for n in candidates if m.sentence - n.sentence <= 4]
-            else:
-                candidates = [n for n in candidates if not n.in_quote and narration[m.sentence] - narration[n.sentence] <= 4]
-            if kinds == ("GPE",) and len({clusters.find(n.id) for n in candidates}) > 1:
-                continue  # "the country" among Los Angeles, Mexico and Yemen: which one needs a gazetteer
-            if candidates:
-                clusters.union(candidates[-1].id, m.id, "definite-description")
 
 
 def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speakers: dict[int, int]) -> None:
