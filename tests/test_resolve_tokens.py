@@ -13,7 +13,7 @@ TEXTS = [
 COLUMNS = {
     "text": "text", "text_with_ws": "text_with_ws", "lower": "lower_", "pos": "pos_", "tag": "tag_",
     "dep": "dep_", "lemma": "lemma_", "ent_type": "ent_type_", "is_punct": "is_punct", "like_num": "like_num",
-    "is_sent_start": "is_sent_start", "idx": "idx",
+    "is_sent_start": "is_sent_start", "idx": "idx", "is_space": "is_space",
 }
 
 
@@ -46,3 +46,12 @@ def test_span_text(docs):
         for start in range(len(doc) + 1):
             for end in range(start, len(doc) + 1):
                 assert table.span_text(start, end) == doc[start:end].text
+
+
+def test_sentences_and_span_roots(docs):
+    for doc in docs:
+        table = TokenTable(doc)
+        assert table.sentences == [(s.start, s.end) for s in doc.sents]
+        for start in range(len(doc)):
+            for end in range(start + 1, len(doc) + 1):
+                assert table.root(start, end) == doc[start:end].root.i

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LOWER, ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kgbuild.names import HONORIFICS
 from kgbuild.resolve.spans import ORG_HEADS, repaired_spans
@@ -124,14 +124,14 @@ class MentionIndex:
         self.mentions: list[Mention] = []
         self._by_span: dict[tuple[int, int], Mention] = {}
         self._phrase_mentions: dict[int, Mention | None] = {}  # for_head() of tokens outside entities
-        # doc.sents builds new Spans at every call: made once here, and indexed by token
-        self.sents = list(doc.sents)
+        #: (start, end) of each sentence, and the sentence of each token
+        self.sents = tt.sentences
         self._sent_index: list[int] = []
-        for i, sent in enumerate(self.sents):
-            self._sent_index.extend([i] * (sent.end - sent.start))
+        for i, (start, end) in enumerate(self.sents):
+            self._sent_index.extend([i] * (end - start))
         self._sent_texts: dict[int, tuple[str, int, int]] = {}
         repaired = repaired_spans(tt)
-        self.ents = [Ent(s, e, label, Span(doc, s, e).root.i) for s, e, label, _ in repaired]
+        self.ents = [Ent(s, e, label, tt.root(s, e)) for s, e, label, _ in repaired]
         self.people = [ent for ent in self.ents if ent.label == "PERSON"]
         #: mention id → (NER fragments it joins, repair rule), for the merge records
         self.repairs: dict[int, tuple[tuple[str, ...], str]] = {}
@@ -155,7 +155,7 @@ class MentionIndex:
             return []
         unquoted = self.content.copy()
         unquoted[list(self._quoted)] = False
-        narrated = np.logical_or.reduceat(unquoted, [sent.start for sent in self.sents])  # per sentence: any
+        narrated = np.logical_or.reduceat(unquoted, [start for start, _ in self.sents])  # per sentence: any
         return np.cumsum(narrated).tolist()
 
     def tokens_where(self, column: np.ndarray, values: set[str]) -> list[int]:
@@ -186,9 +186,8 @@ class MentionIndex:
         i = self._sent_index[token]
         found = self._sent_texts.get(i)
         if found is None:
-            sent = self.sents[i]
-            text = self.table.span_text(sent.start, sent.end)
-            start = sent.start_char
+            text = self.table.span_text(*self.sents[i])
+            start = self.table.idx[self.sents[i][0]]  # the sentence's start_char
             found = self._sent_texts[i] = (text.strip(), start, start + len(text.rstrip()))
         return found
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from functools import cached_property
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SENT_START,
+                         SPACY, TAG)
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
@@ -112,6 +113,10 @@ class TokenTable:
         return self._flags(IS_PUNCT)
 
     @cached_property
+    def is_space(self) -> list[bool]:
+        return self._flags(IS_SPACE)
+
+    @cached_property
     def like_num(self) -> list[bool]:
         return self._flags(LIKE_NUM)
 
@@ -134,6 +139,44 @@ class TokenTable:
     @cached_property
     def _text(self) -> str:
         return "".join(self.text_with_ws)  # what doc.text is, without its walk over new Tokens
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Token start and end of each sentence: ``[(s.start, s.end) for s in doc.sents]``, without the Spans."""
+        doc = self.doc
+        if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+            return [(s.start, s.end) for s in doc.sents]  # spaCy's own answer (or its error)
+        if self.n == 0:
+            return []
+        starts = (np.flatnonzero(self.array(SENT_START)[1:] == 1) + 1).tolist()  # as doc.sents: sent_start 1
+        bounds = [0, *starts, self.n]
+        return list(zip(bounds[:-1], bounds[1:]))
+
+    def root(self, start: int, end: int) -> int:
+        """``doc[start:end].root.i``: the token nearest the root of the parse (the first of equals)."""
+        head = self.head
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+        best, root = self.n, -1
+        for i in range(start, end):
+            if not start <= head[i] < end:
+                words = self._words_to_root(i)
+                if words < best:
+                    best, root = words, i
+        return start if root == -1 else root
+
+    def _words_to_root(self, i: int) -> int:
+        """spaCy's ``_count_words_to_root``: a childless space or punctuation mark comes last."""
+        if (self.is_space[i] or self.is_punct[i]) and not self._kids[i]:
+            return self.n - 1
+        head, words = self.head, 0
+        while head[i] != i:
+            i = head[i]
+            words += 1
+            if words >= self.n:
+                raise RuntimeError("the parse has a cycle")
+        return words
 
     def is_sent_end(self, i: int) -> bool:
         """Whether token ``i`` ends a sentence (``doc[i].is_sent_end``, unknown as False)."""
