@@ -33,7 +33,7 @@ def test_tree_and_sentences(docs):
         table = TokenTable(doc)
         assert table.head == [t.head.i for t in doc]
         for t in doc:
-            assert table.children(t.i) == [c.i for c in t.children]
+            assert list(table.children(t.i)) == [c.i for c in t.children]
             assert table.lefts(t.i) == [c.i for c in t.lefts]
             subtree = [s.i for s in t.subtree]
             assert table.subtree_bounds(t.i) == (min(subtree), max(subtree))

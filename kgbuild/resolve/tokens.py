@@ -10,6 +10,7 @@ answers from a list.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 
 import numpy as np
@@ -24,6 +25,7 @@ _STRINGS: dict[int, dict[int, str]] = {}
 _MAX_STRINGS = 500_000  # per attribute: a bound for long-running processes; the memo is only a cache
 #: ``Token.is_sent_start`` for SENT_START values 0, 1 and -1 (the last item), by position.
 _SENT_START = np.array([None, True, False], dtype=object)
+_NO_CHILDREN: tuple[int, ...] = ()
 
 
 class TokenTable:
@@ -168,7 +170,7 @@ class TokenTable:
 
     def _words_to_root(self, i: int) -> int:
         """spaCy's ``_count_words_to_root``: a childless space or punctuation mark comes last."""
-        if (self.is_space[i] or self.is_punct[i]) and not self._kids[i]:
+        if (self.is_space[i] or self.is_punct[i]) and not self.children(i):
             return self.n - 1
         head, words = self.head, 0
         while head[i] != i:
@@ -190,21 +192,25 @@ class TokenTable:
         return self._text[self.idx[start]:self.idx[last] + len(self.text[last])]
 
     @cached_property
-    def _kids(self) -> list[list[int]]:
-        kids: list[list[int]] = [[] for _ in range(self.n)]
+    def _kids(self) -> dict[int, list[int]]:
+        """Children by head, for the tokens that have any (one list per head, not per token: fewer objects)."""
+        kids: dict[int, list[int]] = {}
         for i, head in enumerate(self.head):
             if head != i:
-                kids[head].append(i)
+                if head in kids:
+                    kids[head].append(i)
+                else:
+                    kids[head] = [i]
         return kids
 
-    def children(self, i: int) -> list[int]:
+    def children(self, i: int) -> Sequence[int]:
         """Indices of ``doc[i].children``, in text order.
 
         spaCy looks for the children between the token's left and right edges; those edges take
         in every child at the first pass of ``set_children_from_heads``, so all tokens whose head
         is ``i`` are found, as here.
         """
-        return self._kids[i]
+        return self._kids.get(i, _NO_CHILDREN)
 
     def lefts(self, i: int) -> list[int]:
         """Indices of ``doc[i].lefts``."""
