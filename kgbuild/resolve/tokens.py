@@ -22,7 +22,9 @@ from spacy.tokens import Doc
 #: Attribute → {hash: string} of every value seen. A hash names the same string in every StringStore, so one
 #: memo serves all Docs; one per attribute keeps the small ones (TAG, DEP...) small, and their look-ups fast.
 _STRINGS: dict[int, dict[int, str]] = {}
-_MAX_STRINGS = 500_000  # per attribute: a bound for long-running processes; the memo is only a cache
+#: Bound per attribute: the memo is only a cache, emptied when full, so a long build's memory does not grow
+#: with its vocabulary (50,000 words: a few MB; the words of one article are found again at once).
+_MAX_STRINGS = 50_000
 #: ``Token.is_sent_start`` for SENT_START values 0, 1 and -1 (the last item), by position.
 _SENT_START = np.array([None, True, False], dtype=object)
 _NO_CHILDREN: tuple[int, ...] = ()
