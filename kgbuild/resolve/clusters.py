@@ -14,6 +14,7 @@ from kgbuild.resolve.mentions import Mention
 PERSON = "PERSON"
 TYPE_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 _NOT_LABELS = frozenset({"CONCEPT", "PRONOUN"})
+_NO_LABELS: frozenset[str] = frozenset()
 
 
 class Clusters:
@@ -45,8 +46,13 @@ class Clusters:
         root = self.find(i)
         labels = self._labels.get(root)
         if labels is None:
-            members = self._members.get(root, (root,))
-            labels = self._labels[root] = frozenset(self.mentions[j].label for j in members) - _NOT_LABELS
+            members = self._members.get(root)
+            if members is None:  # a mention alone: most are
+                label = self.mentions[root].label
+                labels = _NO_LABELS if label in _NOT_LABELS else frozenset((label,))
+            else:
+                labels = frozenset(self.mentions[j].label for j in members) - _NOT_LABELS
+            self._labels[root] = labels
         return labels
 
     def person_names(self, i: int) -> list[set[str]]:

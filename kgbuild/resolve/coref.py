@@ -75,6 +75,8 @@ def _repair_person_labels(mentions: list[Mention]) -> None:
     person named in full in the same document, it is that person."""
     surnames = {normalize(m.text).split()[-1] for m in mentions if m.label == PERSON and len(m.text.split()) > 1}
     full = {normalize(m.text) for m in mentions if m.label == PERSON}
+    if not full:
+        return  # no person named: nothing to repair (surnames come from the full names)
     for m in mentions:
         if m.label in (PERSON, "PRONOUN"):
             continue
