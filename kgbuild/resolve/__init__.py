@@ -35,20 +35,23 @@ TITLE_WORDS = frozenset(
 )
 
 
-def _mention_for(index: MentionIndex, doc: Doc, arg: Argument | None, whole: bool = False) -> Mention | None:
+def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False) -> Mention | None:
     """The mention an argument refers to. ``whole``: a description keeps all its words ("host of Top Gear")."""
     if arg is None:
         return None
     if arg.role == "event":  # a nominalised verb: "at the request of X" → the meeting
         return index.add(arg.head, arg.head + 1, "CONCEPT", arg.head, arg.text)
-    head = doc[arg.head]
-    head_label = index.label_at(head.i)
-    if head.lower_ in TITLE_WORDS or head_label not in ("", "PERSON") and len(index.ents) and head.pos_ == "PROPN":
-        people = [e for e in index.ents if e.label_ == "PERSON" and e.start >= arg.start and e.end <= arg.end]
-        if len(people) == 1 and head.lower_ in TITLE_WORDS | {"sec", "adm"} or (len(people) == 1 and head_label and len(doc[head.i:head.i + 1].text) <= 4):
+    tt = index.table
+    head = arg.head
+    head_label = index.label_at(head)
+    lower, pos = tt.lower[head], tt.pos[head]
+    if lower in TITLE_WORDS or head_label not in ("", "PERSON") and len(index.ents) and pos == "PROPN":
+        start, end = arg.start, arg.end
+        people = [e for e in index.people if e.start >= start and e.end <= end]
+        if len(people) == 1 and lower in TITLE_WORDS | {"sec", "adm"} or (len(people) == 1 and head_label and len(tt.text[head]) <= 4):
             return index.for_head(people[0].root)
-    if whole and not head_label and head.pos_ in ("NOUN", "PROPN"):
-        name = clean_name([doc[i] for i in arg.tokens])
+    if whole and not head_label and pos in ("NOUN", "PROPN"):
+        name = clean_name(tt, arg.tokens)
         if name and len(arg.tokens) <= 12:
             return index.add(arg.tokens[0], arg.tokens[-1] + 1, "CONCEPT", arg.head, name)
     return index.for_head(head)
@@ -86,18 +89,18 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
     speakers: dict[int, int] = {}
     links: list[tuple[int, int, str]] = []
     for rel in relations:
-        subj = _mention_for(index, doc, rel.subject)
-        obj = _mention_for(index, doc, rel.object, whole=rel.predicate in DESCRIPTION_PREDICATES)
-        speaker = _mention_for(index, doc, rel.attribution)
-        place = _mention_for(index, doc, rel.place)
+        subj = _mention_for(index, rel.subject)
+        obj = _mention_for(index, rel.object, whole=rel.predicate in DESCRIPTION_PREDICATES)
+        speaker = _mention_for(index, rel.attribution)
+        place = _mention_for(index, rel.place)
         for m in (subj, obj):
             if m is not None and m.is_pronoun and m.text in SPEAKER_PRONOUNS and speaker is not None:
                 speakers[m.id] = speaker.id
         arg_mentions.append((subj, obj, speaker, place))
         if rel.pattern in NAMING_PATTERNS and subj is not None and obj is not None and obj.label == "CONCEPT" \
-                and subj.label not in ("CONCEPT", "PRONOUN") and description_fits(doc, subj, obj):
+                and subj.label not in ("CONCEPT", "PRONOUN") and description_fits(index.table, subj, obj):
             links.append((subj.id, obj.id, rel.pattern))  # the title or description is another name of it
-    clusters = resolve_mentions(doc, index, speakers, links)
+    clusters = resolve_mentions(index, speakers, links)
     entities, key_of = _entities(document, index, clusters)
     statements = []
     for rel, (subj, obj, speaker, place) in zip(relations, arg_mentions):
@@ -108,10 +111,10 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
             continue
         if rel.predicate in DESCRIPTION_PREDICATES and entities[o].type != "Concept":
             continue  # "Dushanbe, Tajikistan": two names side by side are not an is-a
-        sent = index.sentence_of(rel.sentence_start)
+        sentence, sentence_start, sentence_end = index.sentence_text(rel.sentence_start)
         statements.append(Statement(
             subject=s, predicate=rel.predicate, object=o,
-            sentence=sent.text.strip(), sentence_start=sent.start_char, sentence_end=sent.start_char + len(sent.text.rstrip()),
+            sentence=sentence, sentence_start=sentence_start, sentence_end=sentence_end,
             relation_text=rel.relation_text, subject_text=rel.subject.text if rel.subject else "",
             object_text=rel.object.text if rel.object else "", confidence=rel.confidence, pattern=rel.pattern,
             negated=rel.negated, modality=rel.modality,
@@ -142,27 +145,38 @@ def _entities(document: Document, index: MentionIndex, clusters: Clusters) -> tu
     entities: dict[str, Entity] = {}
     key_of: dict[int, str] = {}
     for root, group in sorted(members.items()):
-        named = [m for m in group if not m.is_pronoun]
-        if not named:
-            continue  # a pronoun with no antecedent is dropped, never a node
-        labels = Counter(m.label for m in named if m.label != "CONCEPT")
-        label = max(labels, key=lambda l: (labels[l], -LABEL_PRIORITY.index(l) if l in LABEL_PRIORITY else -99)) if labels else "CONCEPT"
-        names = [m.text for m in named]
-        proper = [m.text for m in named if m.label == label] or names
-        # canonical: the longest proper name (people, places) — full names beat surnames
-        counts = Counter(proper)
-        if label in ("PERSON", "CONCEPT"):
-            canonical = max(proper, key=lambda n: (len(n.split()), len(n), counts[n]))
+        if len(group) == 1:  # most clusters: one mention, its own name and label
+            if group[0].is_pronoun:
+                continue
+            label, canonical, names = group[0].label, group[0].text, set()
         else:
-            canonical = max(proper, key=lambda n: (counts[n], len(n)))
+            named = [m for m in group if not m.is_pronoun]
+            if not named:
+                continue  # a pronoun with no antecedent is dropped, never a node
+            label, canonical = _label_and_name(named)
+            names = {m.text for m in named if m.text != canonical}
         key = f"e{len(entities)}"
         entities[key] = Entity(
             key=key, type=NER_CLASSES.get(label, "Concept"), name=canonical,
-            names={n for n in names if n != canonical}, ner_label=label if label != "CONCEPT" else "NOUN_CHUNK",
+            names=names, ner_label=label if label != "CONCEPT" else "NOUN_CHUNK",
             mentions=len(group),
         )
         key_of[root] = key
     return entities, key_of
+
+
+def _label_and_name(named: list[Mention]) -> tuple[str, str]:
+    """The label of a cluster of named mentions (its most frequent NER label) and its canonical name."""
+    labels = Counter(m.label for m in named if m.label != "CONCEPT")
+    label = max(labels, key=lambda l: (labels[l], -LABEL_PRIORITY.index(l) if l in LABEL_PRIORITY else -99)) if labels else "CONCEPT"
+    proper = [m.text for m in named if m.label == label] or [m.text for m in named]
+    # canonical: the longest proper name (people, places) — full names beat surnames
+    counts = Counter(proper)
+    if label in ("PERSON", "CONCEPT"):
+        canonical = max(proper, key=lambda n: (len(n.split()), len(n), counts[n]))
+    else:
+        canonical = max(proper, key=lambda n: (counts[n], len(n)))
+    return label, canonical
 
 
 def _merges(index: MentionIndex, clusters: Clusters, key_of: dict[int, str]) -> list[Merge]:

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc
-
 from kgbuild.names import normalize
+from kgbuild.resolve.clusters import Clusters
 from kgbuild.resolve.mentions import Mention
 from kgbuild.resolve.spans import ORG_HEADS
+from kgbuild.resolve.tokens import TokenTable
 
 PERSON = "PERSON"
 #: Words that only say a name is a company's: "Nippon Oil Co Ltd" is "Nippon Oil".
@@ -58,14 +58,14 @@ GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC
 Union = Callable[..., bool]
 
 
-def short_names(clusters, doc: Doc, named: list[Mention]) -> None:
+def short_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
     """One-word names that are part of exactly one longer name of the same kind.
 
     "the House" is not "the White House": a word that takes "the" is a kind of thing, and only an
     organisation word ("Department") may stand for the longer name it ends."""
     longer = [m for m in named if len(m.text.split()) > 1]
     with_the = {normalize(m.text) for m in named
-                if doc[m.start].lower_ == "the" or m.start > 0 and doc[m.start - 1].lower_ == "the"}
+                if tt.lower[m.start] == "the" or m.start > 0 and tt.lower[m.start - 1] == "the"}
     for m in named:
         words = normalize(m.text).split()
         if len(words) != 1 or m.label not in ("ORG", "PERSON", "FAC"):
@@ -86,7 +86,7 @@ def short_names(clusters, doc: Doc, named: list[Mention]) -> None:
             clusters.union(fits.pop(), m.id, "short-name")
 
 
-def facility_short_names(clusters, named: list[Mention]) -> None:
+def facility_short_names(clusters: Clusters, named: list[Mention]) -> None:
     """ "Al-Ghani" is "the Al-Ghani oil field" named before, unless a person of the article is called so."""
     bases: dict[str, set[int]] = {}
     for m in named:
@@ -109,7 +109,7 @@ def facility_short_names(clusters, named: list[Mention]) -> None:
             clusters.union(next(iter(bases[key])), m.id, "short-name", force=True)
 
 
-def company_prefixes(clusters, named: list[Mention]) -> None:
+def company_prefixes(clusters: Clusters, named: list[Mention]) -> None:
     """ "Showa Shell" is "Showa Shell Sekiyu KK": a longer name that adds words ending in a company suffix."""
     companies = [(other, words) for other in named
                  if (words := normalize(other.text).replace(",", " ").split()) and words[-1] in COMPANY_SUFFIXES]
@@ -124,65 +124,64 @@ def company_prefixes(clusters, named: list[Mention]) -> None:
                 clusters.union(other.id, m.id, "company-name")
 
 
-def concept_names(clusters, doc: Doc, concepts: list[Mention], named: list[Mention]) -> None:
+def concept_names(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: list[Mention]) -> None:
     """A proper-noun phrase NER missed is the entity of that name; "<nationality> people" is the nationality."""
     by_name: dict[str, int] = {}
     for n in named:
         by_name.setdefault(normalize(n.text), n.id)
     for m in concepts:
-        tokens = [t for t in doc[m.start:m.end] if not t.is_punct and t.pos_ != "DET"]
+        tokens = [t for t in range(m.start, m.end) if not tt.is_punct[t] and tt.pos[t] != "DET"]
         if not tokens:
             continue
-        if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens):
+        if all(tt.pos[t] == "PROPN" and tt.text[t][:1].isupper() for t in tokens):
             match = by_name.get(normalize(m.text))
             if match is not None:  # the name's own label clash (NER said ORG once, PRODUCT once) is not this rule's
                 clusters.union(match, m.id, "same-name", force=True)
-        elif len(tokens) == 2 and tokens[1].lemma_ == "people":
-            group = next((n for n in named if n.label == "NORP" and n.start == tokens[0].i), None)
+        elif len(tokens) == 2 and tt.lemma[tokens[1]] == "people":
+            group = next((n for n in named if n.label == "NORP" and n.start == tokens[0]), None)
             if group is not None:
                 clusters.union(group.id, m.id, "same-name")
 
 
-def role_of(doc: Doc, m: Mention) -> tuple[str, frozenset[str], str]:
+def role_of(tt: TokenTable, m: Mention) -> tuple[str, frozenset[str], str]:
     """(head lemma, other words, affiliation) of a role description: "Turkey's foreign minister" →
     ("minister", {"foreign"}, "turkey"). The other words must be the same for two roles to be one:
     a "shadow chancellor" is not "the chancellor"."""
-    head = doc[m.head]
     words, country = set(), ""
-    for t in doc[m.start:min(m.end, head.i)]:  # words before the head: "Secretary of State" is a secretary
-        if t.i == head.i or t.is_punct or t.pos_ in ("DET", "PART") or t.tag_ == "POS":
+    for t in range(m.start, min(m.end, m.head)):  # words before the head: "Secretary of State" is a secretary
+        if tt.is_punct[t] or tt.pos[t] in ("DET", "PART") or tt.tag[t] == "POS":
             continue
-        if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):  # where or whose: "Turkey's", "CNN host"
-            country = (country + " " + t.lower_).strip()
+        if tt.ent_type[t] in ("GPE", "NORP", "ORG", "PERSON"):  # where or whose: "Turkey's", "CNN host"
+            country = (country + " " + tt.lower[t]).strip()
             continue
-        words.add(t.lower_)
-    return head.lemma_.lower(), frozenset(words), country
+        words.add(tt.lower[t])
+    return tt.lemma[m.head].lower(), frozenset(words), country
 
 
-def titles(clusters, doc: Doc, concepts: list[Mention], named: list[Mention]) -> None:
+def titles(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: list[Mention]) -> None:
     """A role description right before a person's name is that person: "India's spokesman Syed Akbaruddin"."""
     person_at = {m.start: m for m in named if m.label == PERSON}
     for m in concepts:
         person = person_at.get(m.end)
-        head = doc[m.head]
-        if person is not None and head.lemma_.lower() in ROLE_NOUNS and head.tag_ == "NN" and head.i == m.end - 1:
+        head = m.head
+        if person is not None and tt.lemma[head].lower() in ROLE_NOUNS and tt.tag[head] == "NN" and head == m.end - 1:
             clusters.union(person.id, m.id, "title")
 
 
-def roles(clusters, doc: Doc, concepts: list[Mention]) -> None:
+def roles(clusters: Clusters, tt: TokenTable, concepts: list[Mention]) -> None:
     """A role description alone is the one person who carries that role as a title in the article."""
     holders: list[tuple[int, str, frozenset[str], str]] = []
     for m in concepts:
         if clusters.labels(m.id) == {PERSON}:
-            head, words, country = role_of(doc, m)
+            head, words, country = role_of(tt, m)
             if head in ROLE_NOUNS:
                 holders.append((m.id, head, words, country))
     for m in concepts:
-        if clusters.labels(m.id) or doc[m.head].tag_ != "NN":
+        if clusters.labels(m.id) or tt.tag[m.head] != "NN":
             continue
-        head, words, country = role_of(doc, m)
-        definite = m.start > 0 and doc[m.start - 1].lower_ == "the" or any(
-            t.tag_ == "POS" or t.lower_ == "the" for t in doc[m.start:m.head])
+        head, words, country = role_of(tt, m)
+        definite = m.start > 0 and tt.lower[m.start - 1] == "the" or any(
+            tt.tag[t] == "POS" or tt.lower[t] == "the" for t in range(m.start, m.head))
         if head not in ROLE_NOUNS or not definite:
             continue  # "a union leader" is not the one named before
         fits = {clusters.find(i) for i, h, w, c in holders
@@ -200,35 +199,36 @@ def abbreviates(short: str, name: str) -> bool:
     return all(ch in rest for ch in short)
 
 
-def description_fits(doc: Doc, named: Mention, concept: Mention) -> bool:
+def description_fits(tt: TokenTable, named: Mention, concept: Mention) -> bool:
     """Whether ``concept`` can be another name of ``named`` (checked before appositions and titles join them).
 
     Not a plural for one thing ("ISIS, three counts"), not a person's noun for a place or an organisation
     ("CNN senior legal analyst"), not an organisation's or abstract noun for a person, not a fragment ("co" of "co-founder"), not across a bracket ("Rome (CNN)").
     """
-    head = doc[concept.head]
-    if len(concept.text) < 3 or head.pos_ not in ("NOUN", "PROPN"):
+    head = concept.head
+    if len(concept.text) < 3 or tt.pos[head] not in ("NOUN", "PROPN"):
         return False  # "co" of "co-founder", "fascinates Jackson"
-    if any(t.like_num for t in doc[concept.start:concept.end]):
+    if any(tt.like_num[concept.start:concept.end]):
         return False  # "At one point Obama"
-    if concept.start > named.start and concept.end < len(doc) and doc[concept.end].ent_type_ == PERSON:
+    if concept.start > named.start and concept.end < tt.n and tt.ent_type[concept.end] == PERSON:
         return False  # "Tony Abbott, Leader of the House of Commons William Hague": the next person's title
-    if named.label != "NORP" and head.tag_ in PLURAL_TAGS:
+    if named.label != "NORP" and tt.tag[head] in PLURAL_TAGS:
         return False
-    lemma = head.lemma_.lower()
+    lemma = tt.lemma[head].lower()
     if named.label != PERSON and lemma in PERSON_NOUNS:
         return False
     if named.label == PERSON and (lemma in ORG_HEADS or lemma.endswith(ABSTRACT_SUFFIXES)):
         return False  # a person is no "extremist group", no "young version of ..."
     lo, hi = sorted((named.start, concept.start))
-    if any(t.text == "(" for t in doc[lo:hi + 1]):  # "Lashkar-e-Taiba (LeT)" is an acronym, "Rome (CNN)" a dateline
+    if "(" in tt.text[lo:hi + 1]:  # "Lashkar-e-Taiba (LeT)" is an acronym, "Rome (CNN)" a dateline
         return abbreviates(concept.text.replace(".", ""), named.text) or abbreviates(named.text.replace(".", ""), concept.text)
     if concept.start >= named.end:
-        gap = doc[named.end:concept.start]
+        gap = tt.text[named.end:concept.start]
     else:
-        gap = doc[concept.end:named.start]
-    reports = any(c.dep_ in ("acl", "relcl") and any(g.dep_ == "ccomp" for g in c.children) for c in head.children)
-    if len([t for t in gap if t.text not in DETERMINERS]) > 3 or head.dep_ in ("nsubj", "nsubjpass") or reports:
+        gap = tt.text[concept.end:named.start]
+    reports = any(tt.dep[c] in ("acl", "relcl") and any(tt.dep[g] == "ccomp" for g in tt.children(c))
+                  for c in tt.children(head))
+    if len([t for t in gap if t not in DETERMINERS]) > 3 or tt.dep[head] in ("nsubj", "nsubjpass") or reports:
         return False  # "Congress ... -- a step that ...", "Michael Brown, a poll found that ...": no apposition
     if len(concept.text.split()) == 1 and concept.text[:1].isupper() and lemma not in PERSON_NOUNS | TITLE_WORDS \
             and named.label == PERSON and not concept.text.endswith("."):
@@ -236,17 +236,18 @@ def description_fits(doc: Doc, named: Mention, concept: Mention) -> bool:
     return True
 
 
-def is_source(doc: Doc, m: Mention) -> bool:
+def is_source(tt: TokenTable, m: Mention) -> bool:
     """The news source rather than a topic: a dateline "(CNN)", "told CNN", "according to Reuters"."""
-    head = doc[m.head]
-    if m.start > 0 and doc[m.start - 1].text == "(":
+    head = m.head
+    if m.start > 0 and tt.text[m.start - 1] == "(":
         return True
-    if head.dep_ in ("dobj", "dative") and head.head.lemma_ in ("tell", "say", "inform"):
+    verb = tt.head[head]
+    if tt.dep[head] in ("dobj", "dative") and tt.lemma[verb] in ("tell", "say", "inform"):
         return True
-    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ in ("according", "speaking")
+    return tt.dep[head] == "pobj" and tt.lower[verb] == "to" and tt.lower[tt.head[verb]] in ("according", "speaking")
 
 
-def possessions(clusters, doc: Doc, mentions: list[Mention]) -> None:
+def possessions(clusters: Clusters, tt: TokenTable, mentions: list[Mention]) -> None:
     """ "Brooks' committee" is the committee "Susan Brooks, a member of the select committee" belongs to."""
     by_token = {}
     for m in mentions:
@@ -254,36 +255,36 @@ def possessions(clusters, doc: Doc, mentions: list[Mention]) -> None:
             by_token.setdefault(i, m)
     people = [m for m in mentions if m.label == PERSON]
 
-    def person_of(token) -> int | None:
+    def person_of(token: int) -> int | None:
         """The person cluster a token names: its own mention, else a unique surname match."""
-        m = by_token.get(token.i)
+        m = by_token.get(token)
         if m is not None and m.label == PERSON:
             return clusters.find(m.id)
-        word = normalize(token.text)
+        word = normalize(tt.text[token])
         found = {clusters.find(p.id) for p in people if normalize(p.text).split()[-1] == word}
         return found.pop() if len(found) == 1 else None
 
     # "<person>, (a member) of the <noun>": the noun's mention, by the person and the noun's lemma
     belongs: dict[tuple[int, str], set[int]] = {}
     for m in mentions:
-        head = doc[m.head]
-        if m.label != "CONCEPT" or head.dep_ != "pobj" or head.head.lower_ != "of":
+        head = m.head
+        if m.label != "CONCEPT" or tt.dep[head] != "pobj" or tt.lower[tt.head[head]] != "of":
             continue
-        owner = head.head.head
-        if owner.dep_ == "appos" and owner.pos_ == "NOUN":  # "Brooks, a member of ..."
-            owner = owner.head
-        person = person_of(owner) if owner.pos_ == "PROPN" else None
+        owner = tt.head[tt.head[head]]
+        if tt.dep[owner] == "appos" and tt.pos[owner] == "NOUN":  # "Brooks, a member of ..."
+            owner = tt.head[owner]
+        person = person_of(owner) if tt.pos[owner] == "PROPN" else None
         if person is not None:
-            belongs.setdefault((person, head.lemma_.lower()), set()).add(clusters.find(m.id))
+            belongs.setdefault((person, tt.lemma[head].lower()), set()).add(clusters.find(m.id))
     if not belongs:
         return
     for m in mentions:
         if m.label not in ("CONCEPT", "ORG"):
             continue
-        head = doc[m.head]
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        head = m.head
+        owner = next((c for c in tt.children(head) if tt.dep[c] == "poss" and tt.pos[c] == "PROPN"), None)
         person = person_of(owner) if owner is not None else None
-        fits = belongs.get((person, head.lemma_.lower()), set()) if person is not None else set()
+        fits = belongs.get((person, tt.lemma[head].lower()), set()) if person is not None else set()
         fits = fits - {clusters.find(m.id)}
         if len(fits) == 1:
             clusters.union(fits.pop(), m.id, "possessor")

@@ -3,7 +3,8 @@
 Rules, applied in order of reliability, each recorded as the merge's evidence:
 same-name, partial-name, short-name, company-name, acronym, also-known-as,
 apposition, title, description, definite-description, role, pronoun (the
-short-name and role rules live in ``kgbuild.resolve.aliases``). Mentions are merged with a union-find;
+short-name and role rules live in ``kgbuild.resolve.aliases``, the description rules in
+``kgbuild.resolve.descriptions``). Mentions are merged with a union-find (``kgbuild.resolve.clusters``);
 a rule never merges two named entities of clashing types.
 """
 
@@ -12,88 +13,27 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from spacy.tokens import Doc
-
-from kgbuild.names import HONORIFICS, normalize
+from kgbuild.names import normalize
 from kgbuild.resolve import aliases
 from kgbuild.resolve.aliases import COMPANY_SUFFIXES, abbreviates
+from kgbuild.resolve.clusters import PERSON, Clusters
+from kgbuild.resolve.descriptions import descriptions
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
+from kgbuild.resolve.tokens import TokenTable
 
-PERSON = "PERSON"
-TYPE_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
-#: Head nouns that name the kind of organisation, not which one: "intelligence agency" ≈ "intelligence service".
-GENERIC_ORG_HEADS = frozenset({"agency", "service", "services", "organization", "organisation", "body", "unit", "apparatus", "directorate", "establishment"})
-#: Definite descriptions that refer back to the last named entity of a kind.
-DESCRIPTION_TYPES = {
-    "group": ("ORG",), "network": ("ORG",), "organization": ("ORG",), "organisation": ("ORG",),
-    "company": ("ORG",), "firm": ("ORG",), "party": ("ORG",), "agency": ("ORG",),
-    "club": ("ORG",), "team": ("ORG",), "bank": ("ORG",), "corporation": ("ORG",), "channel": ("ORG",),
-    "broadcaster": ("ORG",),
-    "country": ("GPE",), "nation": ("GPE",), "city": ("GPE",), "state": ("GPE",), "capital": ("GPE",),
-}
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-#: Descriptions that may refer back to a news source ("told BT Sport ... told the channel"); others may not.
-MEDIA_KINDS = frozenset({"channel", "broadcaster", "network"})
-DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
 
 
-class Clusters:
-    """Union-find over mention ids, with the evidence of every merge."""
-
-    def __init__(self, mentions: list[Mention]) -> None:
-        self.parent = list(range(len(mentions)))
-        self.mentions = mentions
-        self.evidence: list[tuple[int, int, str]] = []
-        # members of every merged cluster by root (singletons are implicit): labels() without a scan of all mentions
-        self._members: dict[int, list[int]] = {}
-
-    def find(self, i: int) -> int:
-        # rules may add mentions (e.g. the noun before "also known as"): grow with the list
-        self.parent.extend(range(len(self.parent), len(self.mentions)))
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def labels(self, i: int) -> set[str]:
-        root = self.find(i)
-        members = self._members.get(root, (root,))
-        return {label for label in (self.mentions[j].label for j in members) if label not in ("CONCEPT", "PRONOUN")}
-
-    def person_names(self, i: int) -> list[set[str]]:
-        root = self.find(i)
-        names = [set(normalize(self.mentions[j].text).split()) for j in self._members.get(root, (root,))
-                 if self.mentions[j].label == PERSON]
-        return [n for n in names if n and not n <= HONORIFICS]
-
-    def union(self, a: int, b: int, rule: str, force: bool = False) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        groups = {TYPE_GROUPS.get(l, l) for l in self.labels(a) | self.labels(b)}
-        if not force and len(groups) > 1 and not groups <= {"org", "place"}:
-            return False  # a person is never an organisation, whatever the rule says
-        people_a, people_b = self.person_names(a), self.person_names(b)
-        if people_a and people_b and not any(x <= y or y <= x for x in people_a for y in people_b):
-            return False  # two people with unrelated names ("the chancellor" between Brown and Letwin)
-        self.parent[max(ra, rb)] = min(ra, rb)
-        self._members[min(ra, rb)] = self._members.pop(ra, [ra]) + self._members.pop(rb, [rb])
-        self.evidence.append((a, b, rule))
-        return True
-
-
 def resolve_mentions(
-    doc: Doc, index: MentionIndex, speakers: dict[int, int], links: list[tuple[int, int, str]] | None = None
+    index: MentionIndex, speakers: dict[int, int], links: list[tuple[int, int, str]] | None = None
 ) -> Clusters:
-    """Cluster the mentions of ``doc``.
+    """Cluster the mentions of a Doc.
 
     Parameters
     ----------
-    doc : Doc
     index : MentionIndex
-        Every mention of the document (named entities, relation arguments).
+        Every mention of the Doc (named entities, relation arguments), and its token table.
     speakers : dict
         Pronoun mention id → mention id of the speaker of the reported speech it sits in.
     links : list, optional
@@ -105,27 +45,28 @@ def resolve_mentions(
     Clusters
     """
     mentions = index.mentions
+    tt = index.table
     clusters = Clusters(mentions)
     _repair_person_labels(mentions)
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
     _same_name(clusters, named)
     _partial_names(clusters, named)
-    aliases.short_names(clusters, doc, named)
+    aliases.short_names(clusters, tt, named)
     _company_names(clusters, named)
     aliases.company_prefixes(clusters, named)
     aliases.facility_short_names(clusters, named)
-    _acronyms(clusters, doc, index, named)
-    _also_known_as(clusters, doc, index)
-    _appositions(clusters, doc, index)
+    _acronyms(clusters, tt, named)
+    _also_known_as(clusters, index)
+    _appositions(clusters, index)
     for a, b, rule in links or ():
         clusters.union(a, b, rule)
     concepts = [m for m in mentions if m.label == "CONCEPT"]
-    aliases.titles(clusters, doc, concepts, named)
-    aliases.concept_names(clusters, doc, concepts, named)
-    aliases.possessions(clusters, doc, mentions)
-    _descriptions(clusters, doc, mentions, index.narration_counts())
-    aliases.roles(clusters, doc, concepts)
-    _pronouns(clusters, doc, mentions, speakers)
+    aliases.titles(clusters, tt, concepts, named)
+    aliases.concept_names(clusters, tt, concepts, named)
+    aliases.possessions(clusters, tt, mentions)
+    descriptions(clusters, tt, mentions, index.narration_counts())
+    aliases.roles(clusters, tt, concepts)
+    _pronouns(clusters, tt, mentions, speakers)
     return clusters
 
 
@@ -134,6 +75,8 @@ def _repair_person_labels(mentions: list[Mention]) -> None:
     person named in full in the same document, it is that person."""
     surnames = {normalize(m.text).split()[-1] for m in mentions if m.label == PERSON and len(m.text.split()) > 1}
     full = {normalize(m.text) for m in mentions if m.label == PERSON}
+    if not full:
+        return  # no person named: nothing to repair (surnames come from the full names)
     for m in mentions:
         if m.label in (PERSON, "PRONOUN"):
             continue
@@ -156,13 +99,13 @@ def _same_name(clusters: Clusters, named: list[Mention]) -> None:
 
 
 def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
-    people = [m for m in named if m.label == PERSON]
-    full = [m for m in people if len(normalize(m.text).split()) > 1]  # "Mr Brown" is a surname, not a full name
-    for m in people:
-        words = normalize(m.text).split()
+    people = [(m, normalize(m.text).split()) for m in named if m.label == PERSON]
+    # full names with their first and last words ("Mr Brown" is a surname, not a full name)
+    full = [(m, words[0], words[-1]) for m, words in people if len(words) > 1]
+    for m, words in people:
         if len(words) != 1:
             continue
-        matches = {clusters.find(f.id) for f in full if words[0] in (normalize(f.text).split()[-1], normalize(f.text).split()[0])}
+        matches = {clusters.find(f.id) for f, first, last in full if words[0] in (last, first)}
         if len(matches) == 1:
             clusters.union(matches.pop(), m.id, "partial-name")
     # a surname-only mention tagged ORG/GPE by NER ("Clinton's trip") is left apart: its type clashes
@@ -186,22 +129,29 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
-def _acronyms(clusters: Clusters, doc: Doc, index: MentionIndex, named: list[Mention]) -> None:
+def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
     by_end = {m.end: m for m in named}
+    by_initials: dict[str, list[Mention]] | None = None  # names of several words by their initials, made once
     for m in named:
         compact = m.text.replace(".", "")
         # "Lashkar-e-Taiba (LeT)": an acronym in brackets right after a name
-        if m.start >= 2 and doc[m.start - 1].text == "(" and (m.start - 1) in by_end:
+        if m.start >= 2 and tt.text[m.start - 1] == "(" and (m.start - 1) in by_end:
             if abbreviates(compact, by_end[m.start - 1].text):  # not a dateline: "Moscow (CNN)"
                 clusters.union(by_end[m.start - 1].id, m.id, "acronym")
         if not (2 <= len(compact) <= 6 and compact.upper() == compact and compact.isalpha()):
             continue
-        for other in named:
-            if other.id != m.id and len(other.text.split()) > 1 and _initials(other.text) == compact:
+        if by_initials is None:
+            by_initials = defaultdict(list)
+            for other in named:
+                if len(other.text.split()) > 1:
+                    by_initials[_initials(other.text)].append(other)
+        for other in by_initials.get(compact, ()):
+            if other.id != m.id:
                 clusters.union(other.id, m.id, "acronym")
 
 
-def _also_known_as(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
+def _also_known_as(clusters: Clusters, index: MentionIndex) -> None:
+    doc, tt = index.doc, index.table
     for i in index.tokens_where(index.lower, {"known", "called", "dubbed", "nicknamed"}):
         token = doc[i]
         as_ = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -214,113 +164,45 @@ def _also_known_as(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
             target_tok = doc[as_.i + 2] if doc[as_.i + 1].lower_ == "the" and as_.i + 2 < len(doc) else doc[as_.i + 1]
         # the named thing: the noun right before ", also known as" (skipping quotes, commas, "also")
         i = token.i - 1
-        while i >= 0 and (doc[i].is_punct or doc[i].lower_ in ("also", "is", "are", "was", "were")):
+        while i >= 0 and (tt.is_punct[i] or tt.lower[i] in ("also", "is", "are", "was", "were")):
             i -= 1
-        if i < 0 or target_tok is None or doc[i].pos_ not in ("NOUN", "PROPN"):
+        if i < 0 or target_tok is None or tt.pos[i] not in ("NOUN", "PROPN"):
             continue
-        named = index.for_head(doc[i])
-        alias = index.for_head(target_tok)
+        named = index.for_head(i)
+        alias = index.for_head(target_tok.i)
         if named is not None and alias is not None and not alias.is_pronoun and not named.is_pronoun:
             clusters.union(named.id, alias.id, "also-known-as")
 
 
-def _appositions(clusters: Clusters, doc: Doc, index: MentionIndex) -> None:
+def _appositions(clusters: Clusters, index: MentionIndex) -> None:
+    tt = index.table
     for i in index.tokens_where(index.dep, {"appos"}):
-        token = doc[i]
-        if token.head.pos_ not in ("NOUN", "PROPN"):
+        head = tt.head[i]
+        if tt.pos[head] not in ("NOUN", "PROPN"):
             continue
-        a, b = index.for_head(token.head), index.for_head(token)
+        a, b = index.for_head(head), index.for_head(i)
         if a is None or b is None or a.is_pronoun or b.is_pronoun:
             continue
         if a.label != "CONCEPT" and b.label != "CONCEPT":
             continue  # "Dushanbe, Tajikistan": two names in apposition are usually two places
         concept, name = (a, b) if a.label == "CONCEPT" else (b, a)
-        if name.label != "CONCEPT" and not aliases.description_fits(doc, name, concept):
+        if name.label != "CONCEPT" and not aliases.description_fits(tt, name, concept):
             continue  # a person is not "leaders", CNN is not "senior legal analyst"
         if {a.label, b.label} & {"PERSON", "ORG"}:
             clusters.union(a.id, b.id, "apposition")
 
 
-def _reduced(m: Mention, doc: Doc) -> str:
-    words = normalize(m.text).split()
-    if len(words) > 1 and words[-1] in GENERIC_ORG_HEADS:
-        words = words[:-1]
-    return " ".join(words)
-
-
-def _descriptions(clusters: Clusters, doc: Doc, mentions: list[Mention], narration: list[int]) -> None:
-    """Descriptions of one thing: same words, a name's description, "the official" → the earlier official.
-
-    ``narration[i]``: sentences up to sentence i that are not wholly quoted; a long quote between a name
-    and the narrator's "the channel" does not put the name out of reach."""
-    concepts = [m for m in mentions if m.label == "CONCEPT"]
-    # a title two people carry ("Prime Minister" Cameron, "Prime Minister" Abe) joins neither to a third use
-    holders: dict[str, set[int]] = defaultdict(set)
-    for m in concepts:
-        if PERSON in clusters.labels(m.id):
-            holders[_reduced(m, doc)].add(clusters.find(m.id))
-    first: dict[str, int] = {}
-    for m in concepts:
-        key = _reduced(m, doc)
-        if len(holders.get(key, ())) > 1:
-            continue
-        if key in first:
-            clusters.union(first[key], m.id, "description")
-        else:
-            first[key] = m.id
-    named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
-    # "Norland's port authority" is the "Norland Port Authority" named elsewhere in the article
-    by_name = {normalize(n.text): n for n in named if len(n.text.split()) > 1}
-    for m in concepts:
-        match = by_name.get(normalize(m.text.replace("'s ", " ")))
-        if match is not None:
-            clusters.union(match.id, m.id, "description")
-    for m in concepts:
-        determiner = doc[m.start - 1].lower_ if m.start > 0 else ""
-        head = doc[m.head]
-        if determiner not in DEFINITE and not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
-            continue
-        modifiers = {t.lower_ for t in doc[m.start:m.end] if t.i != m.head and t.pos_ != "DET"}
-        # "the official" → the last earlier official with the same or more modifiers
-        earlier = [c for c in concepts if c.start < m.start and doc[c.head].lemma_ == head.lemma_ and c.id != m.id
-                   and (doc[c.head].tag_ in PLURAL_TAGS) == (head.tag_ in PLURAL_TAGS)]  # "the diplomat" is not "the embassy's diplomats"
-        earlier = [c for c in earlier if modifiers <= {t.lower_ for t in doc[c.start:c.end]}]
-        # a person's title must be this role, not a kind of it: "the chancellor" is no "shadow chancellor"
-        role = aliases.role_of(doc, m)[1]
-        earlier = [c for c in earlier if PERSON not in clusters.labels(c.id) or aliases.role_of(doc, c)[1] == role]
-        if len({clusters.find(c.id) for c in earlier}) > 1 and any(clusters.person_names(c.id) for c in earlier):
-            continue  # "the chancellor" when two people have been called chancellor: leave it
-        if earlier:
-            clusters.union(earlier[-1].id, m.id, "definite-description")
-            continue
-        kinds = DESCRIPTION_TYPES.get(head.lemma_.lower()) if not modifiers else None
-        if kinds:
-            # "former Liverpool player": a name inside a compound is not what a later "the club" refers to
-            # not a name inside a compound ("former Liverpool player"), not the news source ("told CNN");
-            # the narrator's "the channel" refers back to the narrator's names, not a quote's
-            candidates = [n for n in named if n.label in kinds and n.start < m.start and doc[n.head].dep_ != "compound"
-                          and (head.lemma_.lower() in MEDIA_KINDS or not aliases.is_source(doc, n))]
-            if m.in_quote:
-                candidates = [n for n in candidates if m.sentence - n.sentence <= 4]
-            else:
-                candidates = [n for n in candidates if not n.in_quote and narration[m.sentence] - narration[n.sentence] <= 4]
-            if kinds == ("GPE",) and len({clusters.find(n.id) for n in candidates}) > 1:
-                continue  # "the country" among Los Angeles, Mexico and Yemen: which one needs a gazetteer
-            if candidates:
-                clusters.union(candidates[-1].id, m.id, "definite-description")
-
-
-def _pronouns(clusters: Clusters, doc: Doc, mentions: list[Mention], speakers: dict[int, int]) -> None:
+def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speakers: dict[int, int]) -> None:
     gender: dict[int, str] = {}
     for m in mentions:
-        if m.label == PERSON and m.start > 0 and doc[m.start - 1].lower_ in HONORIFIC_GENDER:
-            gender[clusters.find(m.id)] = HONORIFIC_GENDER[doc[m.start - 1].lower_]
+        if m.label == PERSON and m.start > 0 and tt.lower[m.start - 1] in HONORIFIC_GENDER:
+            gender[clusters.find(m.id)] = HONORIFIC_GENDER[tt.lower[m.start - 1]]
     ordered = sorted(mentions, key=lambda m: m.start)
     for position, m in enumerate(ordered):
         if not m.is_pronoun:
             continue
         g, number = PRONOUNS[m.text]
-        if m.text == "it" and doc[m.head].head.lemma_ == "be" and doc[m.head].dep_ in ("nsubj", "expl"):
+        if m.text == "it" and tt.lemma[tt.head[m.head]] == "be" and tt.dep[m.head] in ("nsubj", "expl"):
             continue  # "it was one meeting": an event or a dummy subject, not a thing named before
         if g == "speaker":
             if m.id in speakers:
@@ -332,15 +214,15 @@ def _pronouns(clusters: Clusters, doc: Doc, mentions: list[Mention], speakers: d
             if candidate.is_pronoun and candidate.text in PRONOUNS and PRONOUNS[candidate.text][0] == g and clusters.find(candidate.id) != candidate.id:
                 clusters.union(candidate.id, m.id, "pronoun")  # chains: "she ... she"
                 break
-            if _agrees(candidate, g, number, doc, clusters, gender):
+            if _agrees(candidate, g, number, tt, clusters, gender):
                 if g in ("m", "f"):
                     gender.setdefault(clusters.find(candidate.id), g)
                 clusters.union(candidate.id, m.id, "pronoun")
                 break
 
 
-def _agrees(candidate: Mention, g: str, number: str, doc: Doc, clusters: Clusters, gender: dict[int, str]) -> bool:
-    if candidate.is_pronoun or doc[candidate.head].dep_ == "compound":
+def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: Clusters, gender: dict[int, str]) -> bool:
+    if candidate.is_pronoun or tt.dep[candidate.head] == "compound":
         return False  # "Haqqani" in "the Haqqani network" names the network, not a referent
     labels = clusters.labels(candidate.id) or {candidate.label}
     if g in ("m", "f"):
@@ -348,8 +230,8 @@ def _agrees(candidate: Mention, g: str, number: str, doc: Doc, clusters: Cluster
         return PERSON in labels and (known is None or known == g)
     if PERSON in labels:
         return False
-    plural = doc[candidate.head].tag_ in ("NNS", "NNPS") or candidate.label == "NORP"
+    plural = tt.tag[candidate.head] in ("NNS", "NNPS") or candidate.label == "NORP"
     if g == "n":
         # "it" is resolved only to an organisation or place that was a subject: safer to drop than to guess
-        return not plural and bool(labels & {"ORG", "GPE"}) and doc[candidate.head].dep_ in ("nsubj", "nsubjpass")
+        return not plural and bool(labels & {"ORG", "GPE"}) and tt.dep[candidate.head] in ("nsubj", "nsubjpass")
     return plural

@@ -8,14 +8,17 @@ drops.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LOWER, ORTH
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from kgbuild.names import HONORIFICS
-from kgbuild.resolve.spans import ORG_HEADS, entity_spans
+from kgbuild.resolve.spans import ORG_HEADS, repaired_spans
+from kgbuild.resolve.tokens import TokenTable
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 PRONOUNS = {
@@ -56,22 +59,54 @@ class Mention:
         return self.label == "PRONOUN"
 
 
-def clean_name(span_tokens: list[Token]) -> str:
-    """A name without leading determiners, possessive pronouns or quotes ("the Haqqani network" → "Haqqani network")."""
-    tokens = list(span_tokens)
-    while tokens and (tokens[0].pos_ in LEADING_DROP and tokens[0].tag_ != "PRP$" or tokens[0].lower_ in LEADING_WORDS
-                      or tokens[0].tag_ == "PRP$" or tokens[0].is_punct) and not _article_of_name(tokens):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
-        tokens = tokens[:-1]
-    text = "".join(t.text_with_ws for t in tokens).strip()
+def clean_name(tt: TokenTable, tokens: Sequence[int]) -> str:
+    """A name without leading determiners, possessive pronouns or quotes ("the Haqqani network" → "Haqqani network").
+
+    Parameters
+    ----------
+    tt : TokenTable
+        The table of the Doc.
+    tokens : sequence of int
+        Indices of the name's tokens, in order.
+
+    Returns
+    -------
+    str
+        The name's words, single-spaced, with typographic apostrophes straightened and quotes dropped.
+    """
+    first, last = 0, len(tokens)  # the name is tokens[first:last]
+    while first < last and _droppable(tt, tokens[first]) and not _article_of_name(tt, tokens, first, last):
+        first += 1
+    while first < last and (tt.is_punct[tokens[last - 1]] or tt.tag[tokens[last - 1]] == "POS"):
+        last -= 1
+    name = tokens[first:last]
+    if isinstance(name, range):  # contiguous: one slice of the column
+        text = "".join(tt.text_with_ws[name.start:name.stop]).strip()
+    else:
+        text = "".join([tt.text_with_ws[t] for t in name]).strip()
     return " ".join(text.replace("\u2019", "'").replace("\u201c", "").replace("\u201d", "").split())
 
 
-def _article_of_name(tokens: list[Token]) -> bool:
+def _droppable(tt: TokenTable, t: int) -> bool:
+    """Whether a name may lose token ``t`` at its start: a determiner, a possessive pronoun, punctuation, "such"..."""
+    return (tt.pos[t] in LEADING_DROP and tt.tag[t] != "PRP$" or tt.lower[t] in LEADING_WORDS or tt.tag[t] == "PRP$"
+            or tt.is_punct[t])
+
+
+def _article_of_name(tt: TokenTable, tokens: Sequence[int], first: int, last: int) -> bool:
     """A capital "A" inside a sentence, before a proper noun, is part of the name: "TV network A Haber"."""
-    return (len(tokens) > 1 and tokens[0].text == "A" and not tokens[0].is_sent_start and tokens[1].pos_ == "PROPN"
-            and tokens[0].i > 0 and not tokens[0].nbor(-1).is_punct)
+    t = tokens[first]
+    return (last - first > 1 and tt.text[t] == "A" and not tt.is_sent_start[t] and tt.pos[tokens[first + 1]] == "PROPN"
+            and t > 0 and not tt.is_punct[t - 1])
+
+
+class Ent(NamedTuple):
+    """A (repaired) named-entity span: token start, end (exclusive), NER label and root token."""
+
+    start: int
+    end: int
+    label: str
+    root: int
 
 
 class MentionIndex:
@@ -79,55 +114,59 @@ class MentionIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        # token attributes as one integer table: scanning it makes no Token objects (doc[i] makes one each time)
-        table = doc.to_array([ORTH, LOWER, DEP, IS_PUNCT, IS_SPACE])
-        self.orth, self.lower, self.dep = table[:, 0], table[:, 1], table[:, 2]
+        #: the Doc's token attributes as lists: the rules read them from here, not from Token objects
+        self.table = tt = TokenTable(doc)
+        # hash columns for numpy scans (tokens_where)
+        self.orth, self.lower, self.dep = tt.array(ORTH), tt.array(LOWER), tt.array(DEP)
+        is_space = tt.array(IS_SPACE)
         #: tokens that are words: neither punctuation nor white space
-        self.content = (table[:, 3] == 0) & (table[:, 4] == 0)
+        self.content = (tt.array(IS_PUNCT) == 0) & (is_space == 0)
         self.mentions: list[Mention] = []
         self._by_span: dict[tuple[int, int], Mention] = {}
-        # doc.sents and doc.ents build new Spans at every call: made once here, and indexed by token
-        self.sents = list(doc.sents)
-        repaired = entity_spans(doc)
-        self.ents = [span for span, _ in repaired]
+        self._phrase_mentions: dict[int, Mention | None] = {}  # for_head() of tokens outside entities
+        #: (start, end) of each sentence, and the sentence of each token
+        self.sents = tt.sentences
+        self._sent_index: list[int] = []
+        for i, (start, end) in enumerate(self.sents):
+            self._sent_index.extend([i] * (end - start))
+        self._sent_texts: dict[int, tuple[str, int, int]] = {}
+        repaired = repaired_spans(tt)
+        self.ents = [Ent(s, e, label, tt.root(s, e)) for s, e, label, _ in repaired]
+        self.people = [ent for ent in self.ents if ent.label == "PERSON"]
         #: mention id → (NER fragments it joins, repair rule), for the merge records
         self.repairs: dict[int, tuple[tuple[str, ...], str]] = {}
-        self._sent_index = {}
-        for i, sent in enumerate(self.sents):
-            for t in range(sent.start, sent.end):
-                self._sent_index[t] = i
-        self._quoted = _quoted_tokens(doc, self.orth, table[:, 4])
+        self._quoted = _quoted_tokens(tt, self.orth, is_space)
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
-        for ent, rule in repaired:
-            if ent.label_ in NUMERIC_LABELS:
+        for ent, (_, _, _, rule) in zip(self.ents, repaired):
+            if ent.label in NUMERIC_LABELS:
                 continue
-            name = clean_name(list(ent))
+            name = clean_name(tt, range(ent.start, ent.end))
             # a bare "Mr" tagged as a person, or "Us" tagged as a place, names nothing
-            if name and ent.text.lower().rstrip(".") not in HONORIFICS and name.lower() not in NON_REFERRING:
-                mention = self.add(ent.start, ent.end, ent.label_, ent.root.i, name)
+            if name and tt.span_text(ent.start, ent.end).lower().rstrip(".") not in HONORIFICS \
+                    and name.lower() not in NON_REFERRING:
+                mention = self.add(ent.start, ent.end, ent.label, ent.root, name)
                 if rule != "ner":
                     parts = tuple(e.text for e in doc.ents if e.start < ent.end and e.end > ent.start)
                     self.repairs[mention.id] = (parts, rule)
 
     def narration_counts(self) -> list[int]:
         """For each sentence, how many sentences up to it have words outside quotes."""
-        counts, total = [], 0
+        if not self.sents:
+            return []
         unquoted = self.content.copy()
         unquoted[list(self._quoted)] = False
-        for sent in self.sents:
-            total += bool(unquoted[sent.start:sent.end].any())
-            counts.append(total)
-        return counts
+        narrated = np.logical_or.reduceat(unquoted, [start for start, _ in self.sents])  # per sentence: any
+        return np.cumsum(narrated).tolist()
 
     def tokens_where(self, column: np.ndarray, values: set[str]) -> list[int]:
         """Indices of the tokens whose ``column`` (``self.lower``, ``self.dep``...) is one of ``values``."""
         ids = np.array([self.doc.vocab.strings[v] for v in values], dtype=column.dtype)  # hashes; adds nothing
-        return np.flatnonzero(np.isin(column, ids)).tolist()
+        return np.flatnonzero(_one_of(column, ids)).tolist()
 
     def label_at(self, i: int) -> str:
         """The (repaired) entity label of token ``i``, "" outside entities."""
         ent = self._ent_at.get(i)
-        return ent.label_ if ent is not None else ""
+        return ent.label if ent is not None else ""
 
     def add(self, start: int, end: int, label: str, head: int, text: str) -> Mention:
         existing = self._by_span.get((start, end))
@@ -135,81 +174,124 @@ class MentionIndex:
             return existing
         mention = Mention(
             id=len(self.mentions), start=start, end=end, text=text, label=label, head=head,
-            sentence=self._sent_index.get(head, 0), in_quote=head in self._quoted,
+            sentence=self._sent_index[head], in_quote=head in self._quoted,
         )
         self.mentions.append(mention)
         self._by_span[(start, end)] = mention
         return mention
 
-    def sentence_of(self, token: int) -> Span:
-        """The sentence holding token ``token`` (``doc[token].sent`` without its walk over the sentence)."""
-        return self.sents[self._sent_index[token]]
+    def sentence_text(self, token: int) -> tuple[str, int, int]:
+        """The sentence holding token ``token``: its text without surrounding white space, and the
+        character offsets of that text's start and end (computed once per sentence)."""
+        i = self._sent_index[token]
+        found = self._sent_texts.get(i)
+        if found is None:
+            text = self.table.span_text(*self.sents[i])
+            start = self.table.idx[self.sents[i][0]]  # the sentence's start_char
+            found = self._sent_texts[i] = (text.strip(), start, start + len(text.rstrip()))
+        return found
 
-    def for_head(self, head: Token) -> Mention | None:
-        """The mention an argument headed by ``head`` refers to, creating it if needed."""
-        doc = self.doc
-        ent = self._ent_at.get(head.i)
+    def for_head(self, head: int) -> Mention | None:
+        """The mention an argument headed by token ``head`` refers to, creating it if needed.
+
+        Parameters
+        ----------
+        head : int
+            Index of the argument's head token.
+
+        Returns
+        -------
+        Mention or None
+            The entity the token is part of, else its pronoun or noun-phrase mention; None when it
+            refers to nothing (a verb, "something", a numeric entity's part...).
+        """
+        ent = self._ent_at.get(head)
         if ent is not None:
-            if ent.label_ in NUMERIC_LABELS:
-                return self.add(ent.start, ent.end, ent.label_, ent.root.i, ent.text)
+            if ent.label in NUMERIC_LABELS:
+                return self.add(ent.start, ent.end, ent.label, ent.root, self.table.span_text(ent.start, ent.end))
             return self._by_span.get((ent.start, ent.end))
-        lower = head.lower_.strip("\"'\u201c\u201d\u2018\u2019")
+        # the same heads come again (one subject of several relations): the phrase, its name and
+        # mention are found once; a second call would give the same answer, add() returning the first
+        if head in self._phrase_mentions:
+            return self._phrase_mentions[head]
+        mention = self._phrase_mentions[head] = self._phrase_mention(head)
+        return mention
+
+    def _phrase_mention(self, head: int) -> Mention | None:
+        """The pronoun or noun-phrase mention headed by ``head``, a token outside named entities."""
+        tt = self.table
+        lower = tt.lower[head].strip("\"'\u201c\u201d\u2018\u2019")
         if lower in PRONOUNS:
-            return self.add(head.i, head.i + 1, "PRONOUN", head.i, lower)
-        if lower in NON_REFERRING or head.pos_ not in ("NOUN", "PROPN"):
+            return self.add(head, head + 1, "PRONOUN", head, lower)
+        if lower in NON_REFERRING or tt.pos[head] not in ("NOUN", "PROPN"):
             return None
-        tokens = _noun_phrase(head)
-        name = clean_name(tokens)
+        lo, hi = _noun_phrase(tt, head)
+        name = clean_name(tt, range(lo, hi + 1))
         if not name or name.lower() in NON_REFERRING:
             return None
         label = "CONCEPT"
-        if head.lemma_.lower() in ORG_HEADS and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+        if tt.lemma[head].lower() in ORG_HEADS \
+                and any(tt.dep[c] == "compound" and tt.pos[c] == "PROPN" for c in tt.children(head)):
             label = "ORG"  # "the Haqqani network": a name NER missed
-        return self.add(tokens[0].i, tokens[-1].i + 1, label, head.i, name)
+        return self.add(lo, hi + 1, label, head, name)
 
 
-def _noun_phrase(head: Token) -> list[Token]:
-    """The head with its pre-modifiers (det, amod, compound, poss, nummod), without clauses or PPs."""
-    left = [t for t in head.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod", "advmod", "predet")]
-    tokens: set[int] = {head.i}
-    for t in left:
-        tokens.update(s.i for s in t.subtree)
-    lo, hi = min(tokens), max(tokens)
-    return [head.doc[i] for i in range(lo, hi + 1)]
+#: Left dependents that belong to a noun phrase's name: the head's pre-modifiers.
+_PRE_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod",
+                            "advmod", "predet"})
+
+
+def _noun_phrase(tt: TokenTable, head: int) -> tuple[int, int]:
+    """First and last token of the head with its pre-modifiers (det, amod, compound, poss, nummod),
+    without clauses or PPs."""
+    lo = hi = head
+    for t in tt.lefts(head):
+        if tt.dep[t] in _PRE_MODIFIERS:
+            first, last = tt.subtree_bounds(t)
+            lo, hi = min(lo, first), max(hi, last)
+    return lo, hi
+
+
+def _one_of(column: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``np.isin(column, values)`` for a few values: one comparison each, without isin's set-up."""
+    mask = np.zeros(len(column), dtype=bool)
+    for value in values:
+        mask |= column == value
+    return mask
 
 
 _QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
 
 
-def _quoted_tokens(doc: Doc, orth: np.ndarray, is_space: np.ndarray) -> set[int]:
+def _quoted_tokens(tt: TokenTable, orth: np.ndarray, is_space: np.ndarray) -> set[int]:
     """Tokens inside quotation marks; ``orth`` and ``is_space`` are the doc's ORTH and IS_SPACE columns."""
-    marks = np.array([doc.vocab.strings[q] for q in _QUOTE_MARKS], dtype=orth.dtype)
+    marks = np.array([tt.doc.vocab.strings[q] for q in _QUOTE_MARKS], dtype=orth.dtype)
     # only quote marks and white space (a line break ends a quote) change the state: visit those
-    events = np.flatnonzero(np.isin(orth, marks) | (is_space != 0)).tolist()
+    events = np.flatnonzero(_one_of(orth, marks) | (is_space != 0)).tolist()
     inside, start = False, 0
     quoted: set[int] = set()
+    text = tt.text
     for i in events:
-        token = doc[i]
+        token = text[i]
         # a straight quote opens after a space and closes after a word: "…floor. "I know…" reopens, never toggles
-        opens = token.text == '"' and (i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
-                                       or doc[i - 1].text in "([")
-        if token.text in ("\u201c", "``") or opens:
+        opens = token == '"' and (i == 0 or tt.space[i - 1] or bool(is_space[i - 1]) or text[i - 1] in "([")
+        if token in ("\u201c", "``") or opens:
             if inside:
                 quoted.update(range(start, i))
             inside, start = True, i + 1
             continue
-        if token.text in ("\u201d", "''", '"'):
+        if token in ("\u201d", "''", '"'):
             if inside:
                 quoted.update(range(start, i))
             inside = False
             continue
         if inside:
             quoted.update(range(start, i))
-            if "\n" in token.text:
+            if "\n" in token:
                 inside = False
             else:
                 quoted.add(i)
             start = i + 1
     if inside:
-        quoted.update(range(start, len(doc)))
+        quoted.update(range(start, tt.n))
     return quoted

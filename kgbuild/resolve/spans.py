@@ -23,7 +23,9 @@ below is a general pattern of English news text, not a list of names:
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
+
+from kgbuild.resolve.tokens import TokenTable
 
 #: Heads that make a proper-noun compound an organisation's name ("Haqqani network", "Labour party").
 ORG_HEADS = frozenset("network group movement party militia faction army front brigade council committee "
@@ -42,26 +44,26 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", 
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
 
-def _capitalised(t: Token) -> bool:
-    return t.text[:1].isupper() and not t.is_punct and t.pos_ != "PRON" and t.lower_ not in TITLE_STARTS
+def _capitalised(tt: TokenTable, i: int) -> bool:
+    return tt.text[i][:1].isupper() and not tt.is_punct[i] and tt.pos[i] != "PRON" and tt.lower[i] not in TITLE_STARTS
 
 
-def _chain_after(doc: Doc, start: int, label_at: dict[int, str]) -> int:
+def _chain_after(tt: TokenTable, start: int, label_at: dict[int, str]) -> int:
     """End of the capitalised name starting at ``start``: capitalised words, numbers inside it,
     and 'of'/'-' between capitalised words ("Echo of Moscow", "Russia 24", "Al-Ghani")."""
     i = start
-    while i < len(doc):
-        t = doc[i]
-        if label_at.get(i) in NOT_NAMES and not (t.like_num and i > start):
+    while i < tt.n:
+        t = i
+        if label_at.get(i) in NOT_NAMES and not (tt.like_num[t] and i > start):
             break
-        if _capitalised(t) or (i > start and t.like_num and t.i == i):
+        if _capitalised(tt, t) or (i > start and tt.like_num[t]):
             i += 1
-        elif i > start and t.lower_ in ("of", "-", "de") and i + 1 < len(doc) and _capitalised(doc[i + 1]) \
+        elif i > start and tt.lower[t] in ("of", "-", "de") and i + 1 < tt.n and _capitalised(tt, i + 1) \
                 and label_at.get(i + 1) not in NOT_NAMES:
             i += 1
         else:
             break
-        if t.is_sent_end:
+        if tt.is_sent_end(t):
             break
     return i
 
@@ -85,7 +87,24 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
     >>> [(s.text, s.label_) for s, rule in entity_spans(doc) if rule != "ner"]
     [('Echo of Moscow', 'ORG')]
     """
-    spans: dict[int, tuple[int, str, str]] = {e.start: (e.end, e.label_, "ner") for e in doc.ents}
+    return [(Span(doc, s, e, label=label), rule) for s, e, label, rule in repaired_spans(TokenTable(doc))]
+
+
+def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
+    """``entity_spans`` as (start, end, label, rule) tuples, read from the token table of the Doc.
+
+    Parameters
+    ----------
+    tt : TokenTable
+        The table of the Doc whose entities are repaired.
+
+    Returns
+    -------
+    list of (int, int, str, str)
+        Token start, end (exclusive), NER label and rule of each span, in text order.
+    """
+    n = tt.n
+    spans: dict[int, tuple[int, str, str]] = {e.start: (e.end, e.label_, "ner") for e in tt.doc.ents}
 
     cached: list[dict[int, str]] = []  # the token → label map, made again only after a span changes
 
@@ -105,11 +124,12 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
         cached.clear()
         return True
 
+    text, lower, pos, dep = tt.text, tt.lower, tt.pos, tt.dep
     for s, (e, label, _) in sorted(spans.items()):
         # possessor: "Herzog's Zionist Union" → "Herzog" + "Zionist Union"
         if label == "ORG":
-            cut = next((t.i for t in doc[s:e - 1] if t.tag_ == "POS" and t.i > s), None)
-            if cut is not None and cut + 1 < e and doc[cut + 1].pos_ == "PROPN":
+            cut = next((i for i in range(s + 1, e - 1) if tt.tag[i] == "POS"), None)
+            if cut is not None and cut + 1 < e and pos[cut + 1] == "PROPN":
                 del spans[s]
                 spans[s] = (cut, label, "possessor")
                 spans[cut + 1] = (e, label, "possessor")
@@ -118,68 +138,69 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
             continue
         e, label, _ = spans[s]
         # of-name: "Echo of Moscow"
-        if label not in ("GPE", "NORP", "PERSON") and label in NAME_LABELS and e + 1 < len(doc) \
-                and doc[e].lower_ == "of" and e - s == 1 and doc[s].pos_ == "PROPN":
+        if label not in ("GPE", "NORP", "PERSON") and label in NAME_LABELS and e + 1 < n \
+                and lower[e] == "of" and e - s == 1 and pos[s] == "PROPN":
             after = spans.get(e + 1)
             if after is not None and after[1] in ("GPE", "LOC"):
                 replace(s, after[0], "ORG" if label == "LOC" else label, "of-name")
                 continue
         # place-club: "Newcastle United"
-        if label == "GPE" and e < len(doc) and doc[e].pos_ == "PROPN" and _capitalised(doc[e]) \
-                and e not in label_map() and doc[e - 1].dep_ == "compound" and doc[e - 1].head.i >= e:
+        if label == "GPE" and e < n and pos[e] == "PROPN" and _capitalised(tt, e) \
+                and e not in label_map() and dep[e - 1] == "compound" and tt.head[e - 1] >= e:
             end = e
-            while end < len(doc) and doc[end].pos_ == "PROPN" and _capitalised(doc[end]) and end not in label_map() \
-                    and doc[end].lower_ not in FACILITY_HEADS:
+            while end < n and pos[end] == "PROPN" and _capitalised(tt, end) and end not in label_map() \
+                    and lower[end] not in FACILITY_HEADS:
                 end += 1
             if end > e:
                 replace(s, end, "ORG", "place-club")
                 continue
         # demonym: "Greek Cypriot"
-        if label == "NORP" and e < len(doc) and doc[e].text[:1].isupper() and doc[e].pos_ in ("ADJ", "PROPN") \
-                and e not in label_map() and doc[e].text.lower().endswith(("ot", "an", "ish", "ese", "i")):
+        if label == "NORP" and e < n and text[e][:1].isupper() and pos[e] in ("ADJ", "PROPN") \
+                and e not in label_map() and text[e].lower().endswith(("ot", "an", "ish", "ese", "i")):
             replace(s, e + 1, "NORP", "demonym")
-    for t in doc:
+    # the three rules below start only at these words: visit those, in text order
+    lemma = tt.lemma
+    descriptors = {w for w in set(lemma) if w.lower() in ORG_DESCRIPTORS}  # lemmas, in any case
+    heads = ORG_HEADS | FACILITY_HEADS
+    starts = [i for i, (w, low) in enumerate(zip(lemma, lower)) if w in descriptors or low in heads]
+    for t in starts:
         labels = label_map()
         # descriptor: "broadcaster Russia 24", "TV network A Haber"
-        if t.lemma_.lower() in ORG_DESCRIPTORS and t.pos_ == "NOUN" and t.i + 1 < len(doc):
-            start = t.i + 1
-            first = doc[start]
-            if first.is_sent_start or not _capitalised(first) or labels.get(start) in ("PERSON", "NORP") and first.text != "A":
+        if lemma[t].lower() in ORG_DESCRIPTORS and pos[t] == "NOUN" and t + 1 < n:
+            start = t + 1
+            if tt.is_sent_start[start] or not _capitalised(tt, start) \
+                    or labels.get(start) in ("PERSON", "NORP") and text[start] != "A":
                 continue
-            end = _chain_after(doc, start, labels)
-            if first.text == "A" and end == start + 1:
+            end = _chain_after(tt, start, labels)
+            if text[start] == "A" and end == start + 1:
                 continue
             if end > start and not (end - start == 1 and labels.get(start) in ("ORG", "GPE")) \
-                    and doc[t.i - 1].tag_ != "POS":
+                    and tt.tag[t - 1] != "POS":
                 replace(start, end, "ORG", "descriptor")
                 continue
         # org-head: "Premier League"
-        if t.pos_ == "PROPN" and t.lower_ in ORG_HEADS and t.text[:1].isupper() and t.i not in labels:
-            start = t.i
-            while start > 0 and doc[start - 1].pos_ == "PROPN" and _capitalised(doc[start - 1]) \
-                    and labels.get(start - 1, "NORP") == "NORP" and doc[start - 1].dep_ == "compound":
+        if pos[t] == "PROPN" and lower[t] in ORG_HEADS and text[t][:1].isupper() and t not in labels:
+            start = t
+            while start > 0 and pos[start - 1] == "PROPN" and _capitalised(tt, start - 1) \
+                    and labels.get(start - 1, "NORP") == "NORP" and dep[start - 1] == "compound":
                 start -= 1
-            if start < t.i and not doc[start].is_sent_start:
-                replace(start, t.i + 1, "ORG", "org-head")
+            if start < t and not tt.is_sent_start[start]:
+                replace(start, t + 1, "ORG", "org-head")
         # facility: "the Mabruk oil field"
-        if t.lower_ in FACILITY_HEADS and t.pos_ == "NOUN":
-            i = t.i - 1
-            while i >= 0 and doc[i].pos_ == "NOUN" and doc[i].dep_ == "compound" and not doc[i].text[:1].isupper():
+        if lower[t] in FACILITY_HEADS and pos[t] == "NOUN":
+            i = t - 1
+            while i >= 0 and pos[i] == "NOUN" and dep[i] == "compound" and not text[i][:1].isupper():
                 i -= 1
             end_name = i + 1
-            while i >= 0 and (doc[i].pos_ == "PROPN" or doc[i].text == "-") and labels.get(i) not in ("GPE", "NORP", "DATE"):
+            while i >= 0 and (pos[i] == "PROPN" or text[i] == "-") and labels.get(i) not in ("GPE", "NORP", "DATE"):
                 i -= 1
             start = i + 1
-            if start < end_name and end_name < t.i + 1 and doc[start].pos_ == "PROPN" and doc[end_name - 1].pos_ == "PROPN":
-                replace(start, t.i + 1, "FAC", "facility")
+            if start < end_name and end_name < t + 1 and pos[start] == "PROPN" and pos[end_name - 1] == "PROPN":
+                replace(start, t + 1, "FAC", "facility")
     # article-name: "A Haber" named once in full is "A Haber" wherever NER saw only "Haber"
-    with_article = {doc[s + 1:e].text for s, (e, _, _) in spans.items() if doc[s].text == "A" and e > s + 1}
+    with_article = {tt.span_text(s + 1, e) for s, (e, _, _) in spans.items() if text[s] == "A" and e > s + 1}
     for s, (e, label, rule) in sorted(spans.items()):
-        if s > 0 and doc[s - 1].text == "A" and not doc[s - 1].is_sent_start and doc[s:e].text in with_article:
+        if s > 0 and text[s - 1] == "A" and not tt.is_sent_start[s - 1] and tt.span_text(s, e) in with_article:
             del spans[s]
             spans[s - 1] = (e, "ORG", "article-name")
-    result = []
-    for s in sorted(spans):
-        e, label, rule = spans[s]
-        result.append((Span(doc, s, e, label=label), rule))
-    return result
+    return [(s, *spans[s]) for s in sorted(spans)]

@@ -1,0 +1,135 @@
+"""Coreference rules for descriptions (used by ``kgbuild.resolve.coref``).
+
+- ``description``: two concept mentions with the same words are one thing
+  (unless two people carry that title), and "Norland's port authority" is the
+  "Norland Port Authority" named elsewhere;
+- ``definite-description``: "the official" is the last earlier official with
+  the same or more modifiers; "the club" or "the country" is the last
+  organisation or place named shortly before.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kgbuild.names import normalize
+from kgbuild.resolve import aliases
+from kgbuild.resolve.clusters import PERSON, Clusters
+from kgbuild.resolve.mentions import Mention
+from kgbuild.resolve.tokens import TokenTable
+
+#: Head nouns that name the kind of organisation, not which one: "intelligence agency" ≈ "intelligence service".
+GENERIC_ORG_HEADS = frozenset({"agency", "service", "services", "organization", "organisation", "body", "unit", "apparatus", "directorate", "establishment"})
+#: Definite descriptions that refer back to the last named entity of a kind.
+DESCRIPTION_TYPES = {
+    "group": ("ORG",), "network": ("ORG",), "organization": ("ORG",), "organisation": ("ORG",),
+    "company": ("ORG",), "firm": ("ORG",), "party": ("ORG",), "agency": ("ORG",),
+    "club": ("ORG",), "team": ("ORG",), "bank": ("ORG",), "corporation": ("ORG",), "channel": ("ORG",),
+    "broadcaster": ("ORG",),
+    "country": ("GPE",), "nation": ("GPE",), "city": ("GPE",), "state": ("GPE",), "capital": ("GPE",),
+}
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: Descriptions that may refer back to a news source ("told BT Sport ... told the channel"); others may not.
+MEDIA_KINDS = frozenset({"channel", "broadcaster", "network"})
+DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+
+
+def _reduced(m: Mention) -> str:
+    words = normalize(m.text).split()
+    if len(words) > 1 and words[-1] in GENERIC_ORG_HEADS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def descriptions(clusters: Clusters, tt: TokenTable, mentions: list[Mention], narration: list[int]) -> None:
+    """Descriptions of one thing: same words, a name's description, "the official" → the earlier official.
+
+    Parameters
+    ----------
+    clusters : Clusters
+        The clusters so far; merged in place.
+    tt : TokenTable
+        The Doc's token table.
+    mentions : list of Mention
+        Every mention of the Doc.
+    narration : list of int
+        ``narration[i]``: sentences up to sentence i that are not wholly quoted; a long quote between
+        a name and the narrator's "the channel" does not put the name out of reach.
+    """
+    concepts = [m for m in mentions if m.label == "CONCEPT"]
+    keys = [_reduced(m) for m in concepts]
+    # a title two people carry ("Prime Minister" Cameron, "Prime Minister" Abe) joins neither to a third use
+    holders: dict[str, set[int]] = defaultdict(set)
+    for m, key in zip(concepts, keys):
+        if PERSON in clusters.labels(m.id):
+            holders[key].add(clusters.find(m.id))
+    first: dict[str, int] = {}
+    for m, key in zip(concepts, keys):
+        if len(holders.get(key, ())) > 1:
+            continue
+        if key in first:
+            clusters.union(first[key], m.id, "description")
+        else:
+            first[key] = m.id
+    named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
+    # "Norland's port authority" is the "Norland Port Authority" named elsewhere in the article
+    by_name = {normalize(n.text): n for n in named if len(n.text.split()) > 1}
+    for m in concepts:
+        match = by_name.get(normalize(m.text.replace("'s ", " ")))
+        if match is not None:
+            clusters.union(match.id, m.id, "description")
+    _definite_descriptions(clusters, tt, concepts, named, narration)
+
+
+def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: list[Mention],
+                           narration: list[int]) -> None:
+    """ "the official" → the earlier official; "the club" → the last club named (see ``_descriptions``)."""
+    lemma, lower = tt.lemma, tt.lower
+    # concepts by head lemma, in order: the earlier mentions "the official" may refer to
+    by_lemma: dict[str, list[Mention]] = defaultdict(list)
+    for c in concepts:
+        by_lemma[lemma[c.head]].append(c)
+    words: dict[int, set[str]] = {}  # concept id → its words, made once
+    roles: dict[int, frozenset[str]] = {}  # concept id → the words of its role (aliases.role_of)
+
+    def role(c: Mention) -> frozenset[str]:
+        if c.id not in roles:
+            roles[c.id] = aliases.role_of(tt, c)[1]
+        return roles[c.id]
+
+    for m in concepts:
+        determiner = lower[m.start - 1] if m.start > 0 else ""
+        head = m.head
+        if determiner not in DEFINITE and not any(tt.dep[c] == "det" and lower[c] in DEFINITE for c in tt.children(head)):
+            continue
+        modifiers = {lower[t] for t in range(m.start, m.end) if t != head and tt.pos[t] != "DET"}
+        # "the official" → the last earlier official with the same or more modifiers
+        plural = tt.tag[head] in PLURAL_TAGS
+        earlier = [c for c in by_lemma[lemma[head]] if c.start < m.start and c.id != m.id
+                   and (tt.tag[c.head] in PLURAL_TAGS) == plural]  # "the diplomat" is not "the embassy's diplomats"
+        for c in earlier:
+            if c.id not in words:
+                words[c.id] = set(lower[c.start:c.end])
+        earlier = [c for c in earlier if modifiers <= words[c.id]]
+        # a person's title must be this role, not a kind of it: "the chancellor" is no "shadow chancellor"
+        earlier = [c for c in earlier if PERSON not in clusters.labels(c.id) or role(c) == role(m)]
+        if len({clusters.find(c.id) for c in earlier}) > 1 and any(clusters.person_names(c.id) for c in earlier):
+            continue  # "the chancellor" when two people have been called chancellor: leave it
+        if earlier:
+            clusters.union(earlier[-1].id, m.id, "definite-description")
+            continue
+        kinds = DESCRIPTION_TYPES.get(lemma[head].lower()) if not modifiers else None
+        if kinds:
+            # not a name inside a compound ("former Liverpool player"), not the news source ("told CNN");
+            # the narrator's "the channel" refers back to the narrator's names, not a quote's
+            media = lemma[head].lower() in MEDIA_KINDS
+            candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep[n.head] != "compound"
+                          and (media or not aliases.is_source(tt, n))]
+            if m.in_quote:
+                candidates = [n for n in candidates if m.sentence - n.sentence <= 4]
+            else:
+                candidates = [n for n in candidates if not n.in_quote and narration[m.sentence] - narration[n.sentence] <= 4]
+            if kinds == ("GPE",) and len({clusters.find(n.id) for n in candidates}) > 1:
+                continue  # "the country" among Los Angeles, Mexico and Yemen: which one needs a gazetteer
+            if candidates:
+                clusters.union(candidates[-1].id, m.id, "definite-description")
