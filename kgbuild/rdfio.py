@@ -20,6 +20,12 @@ from kgbuild.rdfformats import ALL_PREFIXES, DEFAULT_FORMAT, FORMATS, RdfFormatI
 from kgbuild.rdfwrite import RdfWriter, to_oxigraph, write_ntriples, write_quads  # noqa: F401
 from kgbuild.terms import Quad, from_rdflib, ntriples_to_rdflib, to_rdflib  # noqa: F401
 
+__all__ = [  # this module's own names and those it re-exports
+    "ALL_PREFIXES", "DEFAULT_FORMAT", "FORMATS", "Quad", "RdfFormatInfo", "RdfWriter", "format_for", "from_rdflib",
+    "load", "load_rdflib", "ntriples_to_rdflib", "parse_error", "to_oxigraph", "to_rdflib", "write_ntriples",
+    "write_quads",
+]
+
 
 def parse_error(exc: Exception, path: Path, info: RdfFormatInfo) -> KgbuildError:
     """The one-line error for a file that could not be read as ``info``'s format."""

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from kgbuild.extract.relation import make_relation, predicate_key
 from kgbuild.extract.spans import argument, text_of
-from kgbuild.extract.tokens import IOB_BEGIN, IOB_INSIDE, ids, table_of
+from kgbuild.tokens import IOB_BEGIN, IOB_INSIDE, ids, table_of
 from kgbuild.extract.types import Argument
 from kgbuild.names import HONORIFICS
 
@@ -67,7 +67,7 @@ def apposition_relations(sent: Span) -> Iterator:
 def _entities_in(sent: Span) -> Iterator[Span]:
     """The entities inside ``sent``, read off its tokens (``Span.ents`` builds every entity of the doc each time)."""
     doc, i = sent.doc, sent.start
-    iob, ent = table_of(doc).iob, table_of(doc).ent
+    iob, ent = table_of(doc).iob, table_of(doc).ent_type
     while i < sent.end:
         start = i
         i += 1

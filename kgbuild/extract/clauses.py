@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
-from kgbuild.extract.tokens import table_of
+from kgbuild.tokens import table_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "oprd"})

@@ -24,7 +24,7 @@ from kgbuild.extract.nominal import nominal_relations
 from kgbuild.extract.openie import join_subject_conjuncts
 from kgbuild.extract.noun_phrases import modifier_relations, noun_prep_relations
 from kgbuild.extract.relation import in_context
-from kgbuild.extract.tokens import table_of
+from kgbuild.tokens import table_of
 from kgbuild.extract.types import Relation
 from kgbuild.extract.verbs import verb_relations
 

@@ -22,7 +22,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from kgbuild.extract.relation import PRONOUNS
-from kgbuild.extract.tokens import TokenTable, ids, table_of
+from kgbuild.tokens import TokenTable, ids, table_of
 from kgbuild.extract.types import Relation
 
 VERB_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "parataxis"})
@@ -94,7 +94,7 @@ def features(
     for k, arg in enumerate(args[:2]):
         key = _ARG_KEYS[k]
         arg_tokens = arg.tokens
-        ent_type = tokens.ent[arg.head]
+        ent_type = tokens.ent_type[arg.head]
         f[key["len"]] = math.log1p(len(arg_tokens))
         if len(arg_tokens) == 1:
             f[key["single"]] = 1.0

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from kgbuild.extract.clauses import find_subject
 from kgbuild.extract.spans import argument
-from kgbuild.extract.tokens import TokenTable, ids, table_of
+from kgbuild.tokens import TokenTable, ids, table_of
 from kgbuild.extract.types import Relation
 
 SPEECH_VERBS = frozenset(

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from kgbuild.extract.clauses import find_subject
 from kgbuild.extract.relation import make_relation, predicate_key
 from kgbuild.extract.spans import argument, conjuncts
-from kgbuild.extract.tokens import table_of
+from kgbuild.tokens import table_of
 from kgbuild.extract.types import Argument
 
 #: Nouns whose "of" phrase is the agent ("the request of the ISI"), not the patient.

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from kgbuild.extract.tokens import IOB_INSIDE, TokenTable, ids, table_of
+from kgbuild.tokens import IOB_INSIDE, TokenTable, ids, table_of
 from kgbuild.extract.types import Argument
 
 #: Children whose subtrees are cut out of an argument: they hold relations of their own.

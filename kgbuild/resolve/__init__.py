@@ -44,7 +44,7 @@ def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False)
     tt = index.table
     head = arg.head
     head_label = index.label_at(head)
-    lower, pos = tt.lower[head], tt.pos[head]
+    lower, pos = tt.lower_[head], tt.pos_[head]
     if lower in TITLE_WORDS or head_label not in ("", "PERSON") and len(index.ents) and pos == "PROPN":
         start, end = arg.start, arg.end
         people = [e for e in index.people if e.start >= start and e.end <= end]

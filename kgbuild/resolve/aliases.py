@@ -27,7 +27,7 @@ from kgbuild.names import normalize
 from kgbuild.resolve.clusters import Clusters
 from kgbuild.resolve.mentions import Mention
 from kgbuild.resolve.spans import ORG_HEADS
-from kgbuild.resolve.tokens import TokenTable
+from kgbuild.tokens import TokenTable
 
 PERSON = "PERSON"
 #: Words that only say a name is a company's: "Nippon Oil Co Ltd" is "Nippon Oil".
@@ -65,7 +65,7 @@ def short_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> Non
     organisation word ("Department") may stand for the longer name it ends."""
     longer = [m for m in named if len(m.text.split()) > 1]
     with_the = {normalize(m.text) for m in named
-                if tt.lower[m.start] == "the" or m.start > 0 and tt.lower[m.start - 1] == "the"}
+                if tt.lower_[m.start] == "the" or m.start > 0 and tt.lower_[m.start - 1] == "the"}
     for m in named:
         words = normalize(m.text).split()
         if len(words) != 1 or m.label not in ("ORG", "PERSON", "FAC"):
@@ -130,14 +130,14 @@ def concept_names(clusters: Clusters, tt: TokenTable, concepts: list[Mention], n
     for n in named:
         by_name.setdefault(normalize(n.text), n.id)
     for m in concepts:
-        tokens = [t for t in range(m.start, m.end) if not tt.is_punct[t] and tt.pos[t] != "DET"]
+        tokens = [t for t in range(m.start, m.end) if not tt.is_punct[t] and tt.pos_[t] != "DET"]
         if not tokens:
             continue
-        if all(tt.pos[t] == "PROPN" and tt.text[t][:1].isupper() for t in tokens):
+        if all(tt.pos_[t] == "PROPN" and tt.text[t][:1].isupper() for t in tokens):
             match = by_name.get(normalize(m.text))
             if match is not None:  # the name's own label clash (NER said ORG once, PRODUCT once) is not this rule's
                 clusters.union(match, m.id, "same-name", force=True)
-        elif len(tokens) == 2 and tt.lemma[tokens[1]] == "people":
+        elif len(tokens) == 2 and tt.lemma_[tokens[1]] == "people":
             group = next((n for n in named if n.label == "NORP" and n.start == tokens[0]), None)
             if group is not None:
                 clusters.union(group.id, m.id, "same-name")
@@ -149,13 +149,13 @@ def role_of(tt: TokenTable, m: Mention) -> tuple[str, frozenset[str], str]:
     a "shadow chancellor" is not "the chancellor"."""
     words, country = set(), ""
     for t in range(m.start, min(m.end, m.head)):  # words before the head: "Secretary of State" is a secretary
-        if tt.is_punct[t] or tt.pos[t] in ("DET", "PART") or tt.tag[t] == "POS":
+        if tt.is_punct[t] or tt.pos_[t] in ("DET", "PART") or tt.tag_[t] == "POS":
             continue
-        if tt.ent_type[t] in ("GPE", "NORP", "ORG", "PERSON"):  # where or whose: "Turkey's", "CNN host"
-            country = (country + " " + tt.lower[t]).strip()
+        if tt.ent_type_[t] in ("GPE", "NORP", "ORG", "PERSON"):  # where or whose: "Turkey's", "CNN host"
+            country = (country + " " + tt.lower_[t]).strip()
             continue
-        words.add(tt.lower[t])
-    return tt.lemma[m.head].lower(), frozenset(words), country
+        words.add(tt.lower_[t])
+    return tt.lemma_[m.head].lower(), frozenset(words), country
 
 
 def titles(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: list[Mention]) -> None:
@@ -164,7 +164,7 @@ def titles(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: l
     for m in concepts:
         person = person_at.get(m.end)
         head = m.head
-        if person is not None and tt.lemma[head].lower() in ROLE_NOUNS and tt.tag[head] == "NN" and head == m.end - 1:
+        if person is not None and tt.lemma_[head].lower() in ROLE_NOUNS and tt.tag_[head] == "NN" and head == m.end - 1:
             clusters.union(person.id, m.id, "title")
 
 
@@ -177,11 +177,11 @@ def roles(clusters: Clusters, tt: TokenTable, concepts: list[Mention]) -> None:
             if head in ROLE_NOUNS:
                 holders.append((m.id, head, words, country))
     for m in concepts:
-        if clusters.labels(m.id) or tt.tag[m.head] != "NN":
+        if clusters.labels(m.id) or tt.tag_[m.head] != "NN":
             continue
         head, words, country = role_of(tt, m)
-        definite = m.start > 0 and tt.lower[m.start - 1] == "the" or any(
-            tt.tag[t] == "POS" or tt.lower[t] == "the" for t in range(m.start, m.head))
+        definite = m.start > 0 and tt.lower_[m.start - 1] == "the" or any(
+            tt.tag_[t] == "POS" or tt.lower_[t] == "the" for t in range(m.start, m.head))
         if head not in ROLE_NOUNS or not definite:
             continue  # "a union leader" is not the one named before
         fits = {clusters.find(i) for i, h, w, c in holders
@@ -206,15 +206,15 @@ def description_fits(tt: TokenTable, named: Mention, concept: Mention) -> bool:
     ("CNN senior legal analyst"), not an organisation's or abstract noun for a person, not a fragment ("co" of "co-founder"), not across a bracket ("Rome (CNN)").
     """
     head = concept.head
-    if len(concept.text) < 3 or tt.pos[head] not in ("NOUN", "PROPN"):
+    if len(concept.text) < 3 or tt.pos_[head] not in ("NOUN", "PROPN"):
         return False  # "co" of "co-founder", "fascinates Jackson"
     if any(tt.like_num[concept.start:concept.end]):
         return False  # "At one point Obama"
-    if concept.start > named.start and concept.end < tt.n and tt.ent_type[concept.end] == PERSON:
+    if concept.start > named.start and concept.end < tt.n and tt.ent_type_[concept.end] == PERSON:
         return False  # "Tony Abbott, Leader of the House of Commons William Hague": the next person's title
-    if named.label != "NORP" and tt.tag[head] in PLURAL_TAGS:
+    if named.label != "NORP" and tt.tag_[head] in PLURAL_TAGS:
         return False
-    lemma = tt.lemma[head].lower()
+    lemma = tt.lemma_[head].lower()
     if named.label != PERSON and lemma in PERSON_NOUNS:
         return False
     if named.label == PERSON and (lemma in ORG_HEADS or lemma.endswith(ABSTRACT_SUFFIXES)):
@@ -226,9 +226,9 @@ def description_fits(tt: TokenTable, named: Mention, concept: Mention) -> bool:
         gap = tt.text[named.end:concept.start]
     else:
         gap = tt.text[concept.end:named.start]
-    reports = any(tt.dep[c] in ("acl", "relcl") and any(tt.dep[g] == "ccomp" for g in tt.children(c))
+    reports = any(tt.dep_[c] in ("acl", "relcl") and any(tt.dep_[g] == "ccomp" for g in tt.children(c))
                   for c in tt.children(head))
-    if len([t for t in gap if t not in DETERMINERS]) > 3 or tt.dep[head] in ("nsubj", "nsubjpass") or reports:
+    if len([t for t in gap if t not in DETERMINERS]) > 3 or tt.dep_[head] in ("nsubj", "nsubjpass") or reports:
         return False  # "Congress ... -- a step that ...", "Michael Brown, a poll found that ...": no apposition
     if len(concept.text.split()) == 1 and concept.text[:1].isupper() and lemma not in PERSON_NOUNS | TITLE_WORDS \
             and named.label == PERSON and not concept.text.endswith("."):
@@ -242,9 +242,9 @@ def is_source(tt: TokenTable, m: Mention) -> bool:
     if m.start > 0 and tt.text[m.start - 1] == "(":
         return True
     verb = tt.head[head]
-    if tt.dep[head] in ("dobj", "dative") and tt.lemma[verb] in ("tell", "say", "inform"):
+    if tt.dep_[head] in ("dobj", "dative") and tt.lemma_[verb] in ("tell", "say", "inform"):
         return True
-    return tt.dep[head] == "pobj" and tt.lower[verb] == "to" and tt.lower[tt.head[verb]] in ("according", "speaking")
+    return tt.dep_[head] == "pobj" and tt.lower_[verb] == "to" and tt.lower_[tt.head[verb]] in ("according", "speaking")
 
 
 def possessions(clusters: Clusters, tt: TokenTable, mentions: list[Mention]) -> None:
@@ -268,23 +268,23 @@ def possessions(clusters: Clusters, tt: TokenTable, mentions: list[Mention]) -> 
     belongs: dict[tuple[int, str], set[int]] = {}
     for m in mentions:
         head = m.head
-        if m.label != "CONCEPT" or tt.dep[head] != "pobj" or tt.lower[tt.head[head]] != "of":
+        if m.label != "CONCEPT" or tt.dep_[head] != "pobj" or tt.lower_[tt.head[head]] != "of":
             continue
         owner = tt.head[tt.head[head]]
-        if tt.dep[owner] == "appos" and tt.pos[owner] == "NOUN":  # "Brooks, a member of ..."
+        if tt.dep_[owner] == "appos" and tt.pos_[owner] == "NOUN":  # "Brooks, a member of ..."
             owner = tt.head[owner]
-        person = person_of(owner) if tt.pos[owner] == "PROPN" else None
+        person = person_of(owner) if tt.pos_[owner] == "PROPN" else None
         if person is not None:
-            belongs.setdefault((person, tt.lemma[head].lower()), set()).add(clusters.find(m.id))
+            belongs.setdefault((person, tt.lemma_[head].lower()), set()).add(clusters.find(m.id))
     if not belongs:
         return
     for m in mentions:
         if m.label not in ("CONCEPT", "ORG"):
             continue
         head = m.head
-        owner = next((c for c in tt.children(head) if tt.dep[c] == "poss" and tt.pos[c] == "PROPN"), None)
+        owner = next((c for c in tt.children(head) if tt.dep_[c] == "poss" and tt.pos_[c] == "PROPN"), None)
         person = person_of(owner) if owner is not None else None
-        fits = belongs.get((person, tt.lemma[head].lower()), set()) if person is not None else set()
+        fits = belongs.get((person, tt.lemma_[head].lower()), set()) if person is not None else set()
         fits = fits - {clusters.find(m.id)}
         if len(fits) == 1:
             clusters.union(fits.pop(), m.id, "possessor")

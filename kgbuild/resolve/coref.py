@@ -19,7 +19,7 @@ from kgbuild.resolve.aliases import COMPANY_SUFFIXES, abbreviates
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.descriptions import descriptions
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
-from kgbuild.resolve.tokens import TokenTable
+from kgbuild.tokens import TokenTable
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
@@ -164,9 +164,9 @@ def _also_known_as(clusters: Clusters, index: MentionIndex) -> None:
             target_tok = doc[as_.i + 2] if doc[as_.i + 1].lower_ == "the" and as_.i + 2 < len(doc) else doc[as_.i + 1]
         # the named thing: the noun right before ", also known as" (skipping quotes, commas, "also")
         i = token.i - 1
-        while i >= 0 and (tt.is_punct[i] or tt.lower[i] in ("also", "is", "are", "was", "were")):
+        while i >= 0 and (tt.is_punct[i] or tt.lower_[i] in ("also", "is", "are", "was", "were")):
             i -= 1
-        if i < 0 or target_tok is None or tt.pos[i] not in ("NOUN", "PROPN"):
+        if i < 0 or target_tok is None or tt.pos_[i] not in ("NOUN", "PROPN"):
             continue
         named = index.for_head(i)
         alias = index.for_head(target_tok.i)
@@ -178,7 +178,7 @@ def _appositions(clusters: Clusters, index: MentionIndex) -> None:
     tt = index.table
     for i in index.tokens_where(index.dep, {"appos"}):
         head = tt.head[i]
-        if tt.pos[head] not in ("NOUN", "PROPN"):
+        if tt.pos_[head] not in ("NOUN", "PROPN"):
             continue
         a, b = index.for_head(head), index.for_head(i)
         if a is None or b is None or a.is_pronoun or b.is_pronoun:
@@ -195,14 +195,14 @@ def _appositions(clusters: Clusters, index: MentionIndex) -> None:
 def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speakers: dict[int, int]) -> None:
     gender: dict[int, str] = {}
     for m in mentions:
-        if m.label == PERSON and m.start > 0 and tt.lower[m.start - 1] in HONORIFIC_GENDER:
-            gender[clusters.find(m.id)] = HONORIFIC_GENDER[tt.lower[m.start - 1]]
+        if m.label == PERSON and m.start > 0 and tt.lower_[m.start - 1] in HONORIFIC_GENDER:
+            gender[clusters.find(m.id)] = HONORIFIC_GENDER[tt.lower_[m.start - 1]]
     ordered = sorted(mentions, key=lambda m: m.start)
     for position, m in enumerate(ordered):
         if not m.is_pronoun:
             continue
         g, number = PRONOUNS[m.text]
-        if m.text == "it" and tt.lemma[tt.head[m.head]] == "be" and tt.dep[m.head] in ("nsubj", "expl"):
+        if m.text == "it" and tt.lemma_[tt.head[m.head]] == "be" and tt.dep_[m.head] in ("nsubj", "expl"):
             continue  # "it was one meeting": an event or a dummy subject, not a thing named before
         if g == "speaker":
             if m.id in speakers:
@@ -222,7 +222,7 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
 
 
 def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: Clusters, gender: dict[int, str]) -> bool:
-    if candidate.is_pronoun or tt.dep[candidate.head] == "compound":
+    if candidate.is_pronoun or tt.dep_[candidate.head] == "compound":
         return False  # "Haqqani" in "the Haqqani network" names the network, not a referent
     labels = clusters.labels(candidate.id) or {candidate.label}
     if g in ("m", "f"):
@@ -230,8 +230,8 @@ def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: C
         return PERSON in labels and (known is None or known == g)
     if PERSON in labels:
         return False
-    plural = tt.tag[candidate.head] in ("NNS", "NNPS") or candidate.label == "NORP"
+    plural = tt.tag_[candidate.head] in ("NNS", "NNPS") or candidate.label == "NORP"
     if g == "n":
         # "it" is resolved only to an organisation or place that was a subject: safer to drop than to guess
-        return not plural and bool(labels & {"ORG", "GPE"}) and tt.dep[candidate.head] in ("nsubj", "nsubjpass")
+        return not plural and bool(labels & {"ORG", "GPE"}) and tt.dep_[candidate.head] in ("nsubj", "nsubjpass")
     return plural

@@ -16,7 +16,7 @@ from kgbuild.names import normalize
 from kgbuild.resolve import aliases
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.mentions import Mention
-from kgbuild.resolve.tokens import TokenTable
+from kgbuild.tokens import TokenTable
 
 #: Head nouns that name the kind of organisation, not which one: "intelligence agency" ≈ "intelligence service".
 GENERIC_ORG_HEADS = frozenset({"agency", "service", "services", "organization", "organisation", "body", "unit", "apparatus", "directorate", "establishment"})
@@ -84,7 +84,7 @@ def descriptions(clusters: Clusters, tt: TokenTable, mentions: list[Mention], na
 def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: list[Mention],
                            narration: list[int]) -> None:
     """ "the official" → the earlier official; "the club" → the last club named (see ``_descriptions``)."""
-    lemma, lower = tt.lemma, tt.lower
+    lemma, lower = tt.lemma_, tt.lower_
     # concepts by head lemma, in order: the earlier mentions "the official" may refer to
     by_lemma: dict[str, list[Mention]] = defaultdict(list)
     for c in concepts:
@@ -100,13 +100,13 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
     for m in concepts:
         determiner = lower[m.start - 1] if m.start > 0 else ""
         head = m.head
-        if determiner not in DEFINITE and not any(tt.dep[c] == "det" and lower[c] in DEFINITE for c in tt.children(head)):
+        if determiner not in DEFINITE and not any(tt.dep_[c] == "det" and lower[c] in DEFINITE for c in tt.children(head)):
             continue
-        modifiers = {lower[t] for t in range(m.start, m.end) if t != head and tt.pos[t] != "DET"}
+        modifiers = {lower[t] for t in range(m.start, m.end) if t != head and tt.pos_[t] != "DET"}
         # "the official" → the last earlier official with the same or more modifiers
-        plural = tt.tag[head] in PLURAL_TAGS
+        plural = tt.tag_[head] in PLURAL_TAGS
         earlier = [c for c in by_lemma[lemma[head]] if c.start < m.start and c.id != m.id
-                   and (tt.tag[c.head] in PLURAL_TAGS) == plural]  # "the diplomat" is not "the embassy's diplomats"
+                   and (tt.tag_[c.head] in PLURAL_TAGS) == plural]  # "the diplomat" is not "the embassy's diplomats"
         for c in earlier:
             if c.id not in words:
                 words[c.id] = set(lower[c.start:c.end])
@@ -123,7 +123,7 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
             # not a name inside a compound ("former Liverpool player"), not the news source ("told CNN");
             # the narrator's "the channel" refers back to the narrator's names, not a quote's
             media = lemma[head].lower() in MEDIA_KINDS
-            candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep[n.head] != "compound"
+            candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep_[n.head] != "compound"
                           and (media or not aliases.is_source(tt, n))]
             if m.in_quote:
                 candidates = [n for n in candidates if m.sentence - n.sentence <= 4]

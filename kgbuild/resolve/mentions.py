@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kgbuild.names import HONORIFICS
 from kgbuild.resolve.spans import ORG_HEADS, repaired_spans
-from kgbuild.resolve.tokens import TokenTable
+from kgbuild.tokens import TokenTable, table_of
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 PRONOUNS = {
@@ -77,7 +77,7 @@ def clean_name(tt: TokenTable, tokens: Sequence[int]) -> str:
     first, last = 0, len(tokens)  # the name is tokens[first:last]
     while first < last and _droppable(tt, tokens[first]) and not _article_of_name(tt, tokens, first, last):
         first += 1
-    while first < last and (tt.is_punct[tokens[last - 1]] or tt.tag[tokens[last - 1]] == "POS"):
+    while first < last and (tt.is_punct[tokens[last - 1]] or tt.tag_[tokens[last - 1]] == "POS"):
         last -= 1
     name = tokens[first:last]
     if isinstance(name, range):  # contiguous: one slice of the column
@@ -89,14 +89,14 @@ def clean_name(tt: TokenTable, tokens: Sequence[int]) -> str:
 
 def _droppable(tt: TokenTable, t: int) -> bool:
     """Whether a name may lose token ``t`` at its start: a determiner, a possessive pronoun, punctuation, "such"..."""
-    return (tt.pos[t] in LEADING_DROP and tt.tag[t] != "PRP$" or tt.lower[t] in LEADING_WORDS or tt.tag[t] == "PRP$"
+    return (tt.pos_[t] in LEADING_DROP and tt.tag_[t] != "PRP$" or tt.lower_[t] in LEADING_WORDS or tt.tag_[t] == "PRP$"
             or tt.is_punct[t])
 
 
 def _article_of_name(tt: TokenTable, tokens: Sequence[int], first: int, last: int) -> bool:
     """A capital "A" inside a sentence, before a proper noun, is part of the name: "TV network A Haber"."""
     t = tokens[first]
-    return (last - first > 1 and tt.text[t] == "A" and not tt.is_sent_start[t] and tt.pos[tokens[first + 1]] == "PROPN"
+    return (last - first > 1 and tt.text[t] == "A" and not tt.is_sent_start[t] and tt.pos_[tokens[first + 1]] == "PROPN"
             and t > 0 and not tt.is_punct[t - 1])
 
 
@@ -115,7 +115,7 @@ class MentionIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         #: the Doc's token attributes as lists: the rules read them from here, not from Token objects
-        self.table = tt = TokenTable(doc)
+        self.table = tt = table_of(doc)
         # hash columns for numpy scans (tokens_where)
         self.orth, self.lower, self.dep = tt.array(ORTH), tt.array(LOWER), tt.array(DEP)
         is_space = tt.array(IS_SPACE)
@@ -220,18 +220,18 @@ class MentionIndex:
     def _phrase_mention(self, head: int) -> Mention | None:
         """The pronoun or noun-phrase mention headed by ``head``, a token outside named entities."""
         tt = self.table
-        lower = tt.lower[head].strip("\"'\u201c\u201d\u2018\u2019")
+        lower = tt.lower_[head].strip("\"'\u201c\u201d\u2018\u2019")
         if lower in PRONOUNS:
             return self.add(head, head + 1, "PRONOUN", head, lower)
-        if lower in NON_REFERRING or tt.pos[head] not in ("NOUN", "PROPN"):
+        if lower in NON_REFERRING or tt.pos_[head] not in ("NOUN", "PROPN"):
             return None
         lo, hi = _noun_phrase(tt, head)
         name = clean_name(tt, range(lo, hi + 1))
         if not name or name.lower() in NON_REFERRING:
             return None
         label = "CONCEPT"
-        if tt.lemma[head].lower() in ORG_HEADS \
-                and any(tt.dep[c] == "compound" and tt.pos[c] == "PROPN" for c in tt.children(head)):
+        if tt.lemma_[head].lower() in ORG_HEADS \
+                and any(tt.dep_[c] == "compound" and tt.pos_[c] == "PROPN" for c in tt.children(head)):
             label = "ORG"  # "the Haqqani network": a name NER missed
         return self.add(lo, hi + 1, label, head, name)
 
@@ -246,7 +246,7 @@ def _noun_phrase(tt: TokenTable, head: int) -> tuple[int, int]:
     without clauses or PPs."""
     lo = hi = head
     for t in tt.lefts(head):
-        if tt.dep[t] in _PRE_MODIFIERS:
+        if tt.dep_[t] in _PRE_MODIFIERS:
             first, last = tt.subtree_bounds(t)
             lo, hi = min(lo, first), max(hi, last)
     return lo, hi

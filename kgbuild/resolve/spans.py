@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kgbuild.resolve.tokens import TokenTable
+from kgbuild.tokens import TokenTable, table_of
 
 #: Heads that make a proper-noun compound an organisation's name ("Haqqani network", "Labour party").
 ORG_HEADS = frozenset("network group movement party militia faction army front brigade council committee "
@@ -45,7 +45,7 @@ NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCE
 
 
 def _capitalised(tt: TokenTable, i: int) -> bool:
-    return tt.text[i][:1].isupper() and not tt.is_punct[i] and tt.pos[i] != "PRON" and tt.lower[i] not in TITLE_STARTS
+    return tt.text[i][:1].isupper() and not tt.is_punct[i] and tt.pos_[i] != "PRON" and tt.lower_[i] not in TITLE_STARTS
 
 
 def _chain_after(tt: TokenTable, start: int, label_at: dict[int, str]) -> int:
@@ -58,7 +58,7 @@ def _chain_after(tt: TokenTable, start: int, label_at: dict[int, str]) -> int:
             break
         if _capitalised(tt, t) or (i > start and tt.like_num[t]):
             i += 1
-        elif i > start and tt.lower[t] in ("of", "-", "de") and i + 1 < tt.n and _capitalised(tt, i + 1) \
+        elif i > start and tt.lower_[t] in ("of", "-", "de") and i + 1 < tt.n and _capitalised(tt, i + 1) \
                 and label_at.get(i + 1) not in NOT_NAMES:
             i += 1
         else:
@@ -87,7 +87,7 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
     >>> [(s.text, s.label_) for s, rule in entity_spans(doc) if rule != "ner"]
     [('Echo of Moscow', 'ORG')]
     """
-    return [(Span(doc, s, e, label=label), rule) for s, e, label, rule in repaired_spans(TokenTable(doc))]
+    return [(Span(doc, s, e, label=label), rule) for s, e, label, rule in repaired_spans(table_of(doc))]
 
 
 def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
@@ -124,11 +124,11 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
         cached.clear()
         return True
 
-    text, lower, pos, dep = tt.text, tt.lower, tt.pos, tt.dep
+    text, lower, pos, dep = tt.text, tt.lower_, tt.pos_, tt.dep_
     for s, (e, label, _) in sorted(spans.items()):
         # possessor: "Herzog's Zionist Union" → "Herzog" + "Zionist Union"
         if label == "ORG":
-            cut = next((i for i in range(s + 1, e - 1) if tt.tag[i] == "POS"), None)
+            cut = next((i for i in range(s + 1, e - 1) if tt.tag_[i] == "POS"), None)
             if cut is not None and cut + 1 < e and pos[cut + 1] == "PROPN":
                 del spans[s]
                 spans[s] = (cut, label, "possessor")
@@ -159,7 +159,7 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
                 and e not in label_map() and text[e].lower().endswith(("ot", "an", "ish", "ese", "i")):
             replace(s, e + 1, "NORP", "demonym")
     # the three rules below start only at these words: visit those, in text order
-    lemma = tt.lemma
+    lemma = tt.lemma_
     descriptors = {w for w in set(lemma) if w.lower() in ORG_DESCRIPTORS}  # lemmas, in any case
     heads = ORG_HEADS | FACILITY_HEADS
     starts = [i for i, (w, low) in enumerate(zip(lemma, lower)) if w in descriptors or low in heads]
@@ -175,7 +175,7 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
             if text[start] == "A" and end == start + 1:
                 continue
             if end > start and not (end - start == 1 and labels.get(start) in ("ORG", "GPE")) \
-                    and tt.tag[t - 1] != "POS":
+                    and tt.tag_[t - 1] != "POS":
                 replace(start, end, "ORG", "descriptor")
                 continue
         # org-head: "Premier League"
