@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import weakref
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -20,6 +21,8 @@ from kgbuild.resolve import resolve_document
 
 #: Characters parsed in one batch at most (about 200 KB of text holds a few hundred MB of parser state).
 BATCH_CHARACTERS = 200_000
+#: Pipelines that have parsed a batch outside a memory zone (their tokenizer cache is filled).
+_WARMED: weakref.WeakSet[Language] = weakref.WeakSet()
 #: Components the extractor needs; nothing else runs.
 NEEDED = ("tok2vec", "tagger", "kgbuild_line_breaks", "parser", "attribute_ruler", "lemmatizer", "ner", "kgbuild_relations")
 
@@ -92,14 +95,16 @@ def resolve_documents(
 
         yield from resolve_parallel(documents, nlp, n_process=n_process, batch_size=batch_size)
         return
-    for n, batch in enumerate(_by_character_budget(documents, batch_size, BATCH_CHARACTERS)):
+    for batch in _by_character_budget(documents, batch_size, BATCH_CHARACTERS):
         pairs = [(doc.text, doc) for doc in batch]
         # spaCy's vocabulary keeps every new word it meets for good: in a memory zone the strings a
         # batch added are dropped when it ends (its Docs are not used after; results are plain data).
-        # The first batch runs outside one, to fill the tokenizer's cache, which zones leave alone.
-        with nlp.memory_zone() if n else contextlib.nullcontext():
+        # A pipeline's first batch runs outside one, to fill the tokenizer's cache, which zones leave
+        # alone; "first" per pipeline, not per call: a worker resolves one batch per call.
+        with nlp.memory_zone() if nlp in _WARMED else contextlib.nullcontext():
             resolved = [resolve_document(document, parsed, parsed._.relations or [])
                         for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch))]
+        _WARMED.add(nlp)
         yield from resolved
 
 
