@@ -38,8 +38,8 @@ _OBJECT_TERM = re.compile(rf'{_IRI}|_:[^\x00-\x20<>"#]+|"[^"\\\n\r]*(?:\\.[^"\\\
 # A plain literal oxigraph's Turtle writer prints as it is: it escapes control characters, U+FFFE and
 # U+FFFF (tests/test_rdfio.py checks every code point); surrogates are left to oxigraph to reject.
 _VERBATIM = re.compile(r'"[^"\\\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]*"')
-# each term is checked and printed as the object of a triple of its own: alternate subjects, one line each
-_MARKS = ("<urn:kgbuild:a> <urn:kgbuild:p> ", "<urn:kgbuild:b> <urn:kgbuild:p> ")
+# terms are checked and printed two to a triple of their own, one line each; the marks fill in
+_PREDICATE, _MARKS = "<urn:kgbuild:p>", ("<urn:kgbuild:a>", "<urn:kgbuild:b>")
 
 
 class _NTriples:
@@ -224,20 +224,30 @@ def turtle_terms(subjects: Iterable[str], predicates: Iterable[str], objects: It
     if not (all(map(_SUBJECT_TERM.fullmatch, subjects)) and all(map(_IRI_TERM.fullmatch, predicates))
             and all(map(_OBJECT_TERM.fullmatch, objects))):
         return None
-    others = list(subjects | predicates | objects | {nt.TYPE})
-    text = "".join([f"{_MARKS[i & 1]}{term} .\n" for i, term in enumerate(others)])
+    # two terms a line: IRIs and blank nodes as subjects, the rest of the terms as objects
+    nodes = list(subjects | predicates | {nt.TYPE} | {o for o in objects if o[0] != '"'})
+    rest = [o for o in objects if o[0] == '"']
+    half = min(len(nodes), (len(nodes) + len(rest)) // 2)
+    rest += nodes[half:]
+    firsts = nodes[:half] + [_MARKS[i & 1] for i in range(len(rest) - half)]  # no two lines' subjects alike
+    text = "".join([f"{first} {_PREDICATE} {term} .\n" for first, term in zip(firsts, rest)])
     try:
-        data = ox.serialize(ox.parse(text, format=ox.RdfFormat.N_TRIPLES), None, ox.RdfFormat.TURTLE, prefixes=ALL_PREFIXES)
-    except (SyntaxError, ValueError):
+        data = ox.serialize(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES), None, ox.RdfFormat.TURTLE,
+                            prefixes=ALL_PREFIXES)
+    except (SyntaxError, ValueError, UnicodeError):
         return None
     end = 0
     while data.startswith(b"@prefix ", end):
         end = data.index(b"\n", end) + 1
     lines = data[end:].decode("utf-8").split("\n")
-    if len(lines) != len(others) + 1:
+    if len(lines) != len(rest) + 1:
         return None
-    skip = len(_MARKS[0])
-    terms = dict(zip(others, [line[skip:-2] for line in lines]))
+    middle = f" {_PREDICATE} "
+    terms: dict[str, str] = {}  # the marks too: they print as they are
+    for first, term, line in zip(firsts, rest, lines):
+        split = line.index(middle)  # a Turtle IRI or blank node has no space
+        terms[first] = line[:split]
+        terms[term] = line[split + len(middle):-2]
     terms.update(zip(verbatim, verbatim))
     if len(set(terms.values())) != len(terms):  # one RDF term spelt two ways: oxigraph's writer would join them
         return None
