@@ -23,7 +23,7 @@ from kgbuild.atomic import atomic_write
 from kgbuild.errors import KgbuildError
 from kgbuild.ntriples import NtQuad
 from kgbuild.rdfformats import ALL_PREFIXES, format_for
-from kgbuild.terms import Quad, from_rdflib, parse_lines, syntax_error, ntriples_to_turtle, to_rdflib
+from kgbuild.terms import Quad, from_rdflib, ntriples_to_turtle, parse_lines, syntax_error, to_rdflib
 
 
 def _grouped_lines(quads: Iterable[NtQuad], keep_graphs: bool) -> list[str]:
