@@ -259,16 +259,18 @@ def _write_both(quads, tmp_path: Path, monkeypatch) -> tuple[object, object]:
             monkeypatch.setattr(rdfwrite, "ntriples_to_turtle", lambda quads: None)
         path = tmp_path / name / "g.ttl"
         try:
-            count = rdfio.write_ntriples(quads, path)
+            count = rdfio.write_ntriples(quads, path, distinct=True)
             results.append((count, path.read_bytes()))
         except Exception as exc:  # the same error (a lone surrogate is not even a KgbuildError), no file either way
             results.append((type(exc), str(exc), path.parent.exists() and list(path.parent.iterdir())))
     return results[0], results[1]
 
 
-def test_turtle_is_byte_for_byte_what_oxigraph_writes(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("chunk", [rdfwrite.CHUNK, 7])
+def test_turtle_is_byte_for_byte_what_oxigraph_writes(tmp_path: Path, monkeypatch, chunk) -> None:
     quads = _odd_quads()
     assert ntriples_to_turtle(quads) is not None  # these take the fast path
+    monkeypatch.setattr(rdfwrite, "CHUNK", chunk)
     fast, oxigraph = _write_both(quads, tmp_path, monkeypatch)
     assert fast == oxigraph
 
@@ -306,3 +308,15 @@ def test_plain_literals_oxigraph_prints_as_they_are() -> None:
         if not _VERBATIM.fullmatch(f'"{c}"') and c not in '"\\\n\r' and not "\ud800" <= c <= "\udfff":
             line = f'<http://e/s> <http://e/p> "{c}" .\n'
             assert ox.serialize(ox.parse(line, format=ox.RdfFormat.N_TRIPLES), None, ox.RdfFormat.TURTLE).decode() != line
+
+
+def test_a_built_graph_is_byte_for_byte_what_oxigraph_writes(nlp, tmp_path: Path, monkeypatch) -> None:
+    from kgbuild import build_graph
+    from kgbuild.export import iter_ntriples
+
+    kg = build_graph(['Hillary Clinton met "Pakistani" journalists\tin Islamabad\\Rawalpindi on Friday. She said they talked.',
+                      "Clinton met the ISI chief 😀 on 5 March 2015.\nO'Neil\u2028 agreed."], nlp=nlp)
+    quads = list(iter_ntriples(kg, union=True))
+    assert ntriples_to_turtle(quads) is not None
+    fast, oxigraph = _write_both(quads, tmp_path, monkeypatch)
+    assert fast == oxigraph
