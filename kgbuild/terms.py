@@ -254,7 +254,7 @@ def turtle_terms(subjects: Iterable[str], predicates: Iterable[str], objects: It
     return data[:end], terms
 
 
-def ntriples_to_turtle(quads: Iterable[NtQuad]) -> tuple[int, bytes, bytes] | None:
+def ntriples_to_turtle(quads: list[NtQuad]) -> tuple[int, bytes, bytes] | None:
     """N-Triples text quads as the Turtle oxigraph's writer makes of them, graphs left out.
 
     Triples are grouped by subject in first-seen order, each once, as ``kgbuild.rdfwrite`` hands
@@ -265,7 +265,7 @@ def ntriples_to_turtle(quads: Iterable[NtQuad]) -> tuple[int, bytes, bytes] | No
 
     Parameters
     ----------
-    quads : iterable of (s, p, o, g) strings
+    quads : list of (s, p, o, g) strings
         Terms in N-Triples syntax; ``g`` is ignored.
 
     Returns
@@ -281,15 +281,16 @@ def ntriples_to_turtle(quads: Iterable[NtQuad]) -> tuple[int, bytes, bytes] | No
     >>> count, body
     (2, b'ent:a a ent:b , ent:c .\\n')
     """
-    groups: dict[str, dict[tuple[str, str], None]] = {}  # subject → its (predicate, object)s, in order
+    # a triple's text makes a repeat a duplicate (as in kgbuild.rdfwrite); keys are strings, not
+    # tuples, for a tuple per triple, kept to the end, makes Python's GC go through the whole heap
+    groups: dict[str, dict[str, str]] = {}  # subject → "predicate object" → object, in order
     get = groups.get
     for s, p, o, _ in quads:
         group = get(s)
         if group is None:
             group = groups[s] = {}
-        group[p, o] = None
-    pairs = list(itertools.chain.from_iterable(groups.values()))
-    found = turtle_terms(groups, map(itemgetter(0), pairs), map(itemgetter(1), pairs)) if pairs else None
+        group[f"{p} {o}"] = o
+    found = turtle_terms(groups, map(itemgetter(1), quads), map(itemgetter(2), quads)) if groups else None
     if found is None:
         return None
     header, term = found
@@ -297,9 +298,12 @@ def ntriples_to_turtle(quads: Iterable[NtQuad]) -> tuple[int, bytes, bytes] | No
     predicate[nt.TYPE] = "a"
     parts: list[str] = []
     add = parts.append
+    count = 0
     for s, group in groups.items():
+        count += len(group)
         previous = None
-        for p, o in group:
+        for line, o in group.items():
+            p = line[:len(line) - len(o) - 1]
             if previous is None:
                 add(f"{term[s]} {predicate[p]} {term[o]}")
             elif p == previous:
@@ -308,4 +312,4 @@ def ntriples_to_turtle(quads: Iterable[NtQuad]) -> tuple[int, bytes, bytes] | No
                 add(f" ;\n\t{predicate[p]} {term[o]}")
             previous = p
         add(" .\n")
-    return len(pairs), header, "".join(parts).encode("utf-8")
+    return count, header, "".join(parts).encode("utf-8")
