@@ -303,7 +303,7 @@ def ntriples_to_turtle(quads: list[NtQuad]) -> tuple[int, bytes, bytes] | None:
         count += len(group)
         previous = None
         for line, o in group.items():
-            p = line[:len(line) - len(o) - 1]
+            p = line[:-len(o) - 1]  # what comes before " object"
             if previous is None:
                 add(f"{term[s]} {predicate[p]} {term[o]}")
             elif p == previous:
