@@ -237,17 +237,19 @@ def _odd_quads() -> list[tuple]:
     e, p, xsd = "<http://e/{}>", "<https://w3id.org/kgbuild/ontology#{}>", "<http://www.w3.org/2001/XMLSchema#{}>"
     a, b, g = e.format("a"), "_:b1", "<https://w3id.org/kgbuild/doc/d>"
     objects = [
-        '"plain"', '""', '"say \\"hi\\"\\n\\r back\\\\slash"', '"tab\there"', '"\\t\\u0041\\U0001F600"', '"\x01\x7f\ufffe\uffff"',
-        '"é ü 中 \U0001F600 \u2028"', '"x"@en', '"x"@en-GB', '"1"^^' + xsd.format("integer"), '"+01"^^' + xsd.format("integer"),
-        '"0.5"^^' + xsd.format("double"), '"1e5"^^' + xsd.format("double"), '"1.50"^^' + xsd.format("decimal"),
-        '"true"^^' + xsd.format("boolean"), '"yes"^^' + xsd.format("boolean"), '"2011-10"^^' + xsd.format("gYearMonth"),
-        '"x"^^<http://e/type>', e.format("b"), e.format("c."), e.format("a/b"), e.format("~x%20y"), b,
-        "<https://w3id.org/kgbuild/entity/>", "<https://w3id.org/kgbuild/entity/person-o%27neil>", "<https://w3id.org/kgbuild/entity/a.b>",
+        '"plain"', '""', '"say \\"hi\\"\\n\\r back\\\\slash"', '"tab\there"', '"\\t\\u0041\\U0001F600"',
+        '"\x01\x7f\ufffe\uffff"', '"é ü 中 \U0001F600 \u2028"', '"x"@en', '"x"@en-GB',
+        '"1"^^' + xsd.format("integer"), '"+01"^^' + xsd.format("integer"), '"0.5"^^' + xsd.format("double"),
+        '"1e5"^^' + xsd.format("double"), '"1.50"^^' + xsd.format("decimal"), '"true"^^' + xsd.format("boolean"),
+        '"yes"^^' + xsd.format("boolean"), '"2011-10"^^' + xsd.format("gYearMonth"), '"x"^^<http://e/type>',
+        e.format("b"), e.format("c."), e.format("a/b"), e.format("~x%20y"), b, "<https://w3id.org/kgbuild/entity/>",
+        "<https://w3id.org/kgbuild/entity/person-o%27neil>", "<https://w3id.org/kgbuild/entity/a.b>",
     ]
     quads = [(a, p.format("x"), o, None) for o in objects]
     quads += [(a, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", p.format("Thing"), g), (b, p.format("x"), a, g)]
     quads += [(e.format("z"), p.format("y"), o, g) for o in objects[:3]] + [(a, p.format("y"), '"again"', None)]
-    quads += [(a, p.format("x"), '"plain"', g), (a, p.format("x"), '"later"', None)]  # a duplicate; a predicate seen before
+    # a duplicate, and a predicate seen before
+    quads += [(a, p.format("x"), '"plain"', g), (a, p.format("x"), '"later"', None)]
     return quads
 
 
@@ -307,14 +309,15 @@ def test_plain_literals_oxigraph_prints_as_they_are() -> None:
     for c in chars:
         if not _VERBATIM.fullmatch(f'"{c}"') and c not in '"\\\n\r' and not "\ud800" <= c <= "\udfff":
             line = f'<http://e/s> <http://e/p> "{c}" .\n'
-            assert ox.serialize(ox.parse(line, format=ox.RdfFormat.N_TRIPLES), None, ox.RdfFormat.TURTLE).decode() != line
+            printed = ox.serialize(ox.parse(line, format=ox.RdfFormat.N_TRIPLES), None, ox.RdfFormat.TURTLE)
+            assert printed.decode() != line
 
 
 def test_a_built_graph_is_byte_for_byte_what_oxigraph_writes(nlp, tmp_path: Path, monkeypatch) -> None:
     from kgbuild import build_graph
     from kgbuild.export import iter_ntriples
 
-    kg = build_graph(['Hillary Clinton met "Pakistani" journalists\tin Islamabad\\Rawalpindi on Friday. She said they talked.',
+    kg = build_graph(['Hillary Clinton met "Pakistani" journalists\tin Islamabad\\Rawalpindi on Friday. They talked.',
                       "Clinton met the ISI chief 😀 on 5 March 2015.\nO'Neil\u2028 agreed."], nlp=nlp)
     quads = list(iter_ntriples(kg, union=True))
     assert ntriples_to_turtle(quads) is not None
