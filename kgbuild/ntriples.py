@@ -13,7 +13,7 @@ None for the default graph.
 
 from __future__ import annotations
 
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 
 #: (subject, predicate, object, graph) in N-Triples syntax; graph None = the default graph.
 NtQuad = tuple[str, str, str, "str | None"]
@@ -66,6 +66,7 @@ BOOLEAN = iri(XSD.boolean)
 DATE = iri(XSD.date)
 YEAR_MONTH = iri(XSD.gYearMonth)
 YEAR = iri(XSD.gYear)
+TYPE = iri(RDF.type)  # a predicate the Turtle writers print as 'a'
 TRUE, FALSE = literal("true", BOOLEAN), literal("false", BOOLEAN)
 
 

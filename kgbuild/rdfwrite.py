@@ -23,7 +23,7 @@ from kgbuild.atomic import atomic_write
 from kgbuild.errors import KgbuildError
 from kgbuild.ntriples import NtQuad
 from kgbuild.rdfformats import ALL_PREFIXES, format_for
-from kgbuild.terms import Quad, from_rdflib, parse_lines, syntax_error, to_rdflib
+from kgbuild.terms import Quad, from_rdflib, ntriples_to_turtle, parse_lines, syntax_error, to_rdflib
 
 
 def _grouped_lines(quads: Iterable[NtQuad], keep_graphs: bool) -> list[str]:
@@ -140,7 +140,8 @@ class RdfWriter:
     """Streams N-Triples text quads into an RDF file, a chunk at a time, atomically.
 
     Each chunk is grouped by subject, checked by oxigraph's parser (a malformed term is a
-    ``KgbuildError`` and leaves no file behind) and serialised by oxigraph, appended to a
+    ``KgbuildError`` and leaves no file behind) and serialised by oxigraph (Turtle: each
+    distinct term, see ``kgbuild.terms.ntriples_to_turtle``), appended to a
     temporary file that replaces ``path`` on ``close``. When the caller promises ``distinct``
     quads, chunks are ``CHUNK`` quads; otherwise a graph of up to ``GROUPED_LIMIT`` quads is
     one chunk, and a bigger one goes through an in-memory oxigraph store, which removes
@@ -234,13 +235,17 @@ class RdfWriter:
                 graph = {} if self.info.quads else {"from_graph": ox.DefaultGraph()}
                 self._store.dump(self._handle, self.info.oxigraph, prefixes=ALL_PREFIXES, **graph)
             return
+        if self.info.name == "turtle" and (turtle := ntriples_to_turtle(chunk)) is not None:
+            count, header, body = turtle  # the terms checked and printed by oxigraph, the layout ours
+            self.count += count
+            self._write_serialised(header, body)
+            return
         lines = _grouped_lines(chunk, keep_graphs=self.info.quads)
         del chunk
         self.count += len(lines)
         text = "".join(lines)
         del lines
-        # oxigraph's parser checks every term before a byte is written; its quads go straight
-        # to the serialiser, never through Python code
+        # oxigraph's parser checks every term before a byte is written
         parsed = ox.parse(text, format=ox.RdfFormat.N_QUADS if self.info.quads else ox.RdfFormat.N_TRIPLES)
         try:
             if self.info.name in ("ntriples", "nquads"):
@@ -251,11 +256,15 @@ class RdfWriter:
         except SyntaxError as exc:
             raise syntax_error(exc) from None
         header = _prefix_header(data)
+        self._write_serialised(header, data[len(header):])
+
+    def _write_serialised(self, header: bytes, body: bytes) -> None:
         if self._header is None:
             self._header = header
         elif header == self._header:
-            data = data[len(header):]  # the @prefix lines once, at the top
-        self._write(data)
+            header = b""  # the @prefix lines once, at the top
+        self._write(header)
+        self._write(body)
 
 
 def _prefix_header(text: bytes) -> bytes:

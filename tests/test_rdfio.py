@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kgbuild import rdfio, rdfwrite
 from kgbuild.errors import KgbuildError
+from kgbuild.terms import ntriples_to_turtle
 from kgbuild.vocab import DOC, ENTITY, KG, NIF, REL, STATEMENT
 
 
@@ -229,3 +230,96 @@ def test_a_malformed_term_is_an_error_and_leaves_no_file(tmp_path: Path, extensi
     with pytest.raises(KgbuildError, match="cannot write RDF"):
         rdfio.write_ntriples([good, bad], path)
     assert list(tmp_path.iterdir()) == []
+
+
+def _odd_quads() -> list[tuple]:
+    """N-Triples quads with every shape of term the Turtle writer has to print as oxigraph does."""
+    e, p, xsd = "<http://e/{}>", "<https://w3id.org/kgbuild/ontology#{}>", "<http://www.w3.org/2001/XMLSchema#{}>"
+    a, b, g = e.format("a"), "_:b1", "<https://w3id.org/kgbuild/doc/d>"
+    objects = [
+        '"plain"', '""', '"say \\"hi\\"\\n\\r back\\\\slash"', '"tab\there"', '"\\t\\u0041\\U0001F600"',
+        '"\x01\x7f\ufffe\uffff"', '"é ü 中 \U0001F600 \u2028"', '"x"@en', '"x"@en-GB',
+        '"1"^^' + xsd.format("integer"), '"+01"^^' + xsd.format("integer"), '"0.5"^^' + xsd.format("double"),
+        '"1e5"^^' + xsd.format("double"), '"1.50"^^' + xsd.format("decimal"), '"true"^^' + xsd.format("boolean"),
+        '"yes"^^' + xsd.format("boolean"), '"2011-10"^^' + xsd.format("gYearMonth"), '"x"^^<http://e/type>',
+        e.format("b"), e.format("c."), e.format("a/b"), e.format("~x%20y"), b, "<https://w3id.org/kgbuild/entity/>",
+        "<https://w3id.org/kgbuild/entity/person-o%27neil>", "<https://w3id.org/kgbuild/entity/a.b>",
+    ]
+    quads = [(a, p.format("x"), o, None) for o in objects]
+    quads += [(a, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", p.format("Thing"), g), (b, p.format("x"), a, g)]
+    quads += [(e.format("z"), p.format("y"), o, g) for o in objects[:3]] + [(a, p.format("y"), '"again"', None)]
+    # a duplicate, and a predicate seen before
+    quads += [(a, p.format("x"), '"plain"', g), (a, p.format("x"), '"later"', None)]
+    return quads
+
+
+def _write_both(quads, tmp_path: Path, monkeypatch) -> tuple[object, object]:
+    """What ``write_ntriples`` makes of ``quads`` as Turtle with the fast path, and with oxigraph alone."""
+    results = []
+    for name in ("fast", "oxigraph"):
+        if name == "oxigraph":
+            monkeypatch.setattr(rdfwrite, "ntriples_to_turtle", lambda quads: None)
+        path = tmp_path / name / "g.ttl"
+        try:
+            count = rdfio.write_ntriples(quads, path, distinct=True)
+            results.append((count, path.read_bytes()))
+        except Exception as exc:  # the same error (a lone surrogate is not even a KgbuildError), no file either way
+            results.append((type(exc), str(exc), path.parent.exists() and list(path.parent.iterdir())))
+    return results[0], results[1]
+
+
+@pytest.mark.parametrize("chunk", [rdfwrite.CHUNK, 7])
+def test_turtle_is_byte_for_byte_what_oxigraph_writes(tmp_path: Path, monkeypatch, chunk) -> None:
+    quads = _odd_quads()
+    assert ntriples_to_turtle(quads) is not None  # these take the fast path
+    monkeypatch.setattr(rdfwrite, "CHUNK", chunk)
+    fast, oxigraph = _write_both(quads, tmp_path, monkeypatch)
+    assert fast == oxigraph
+
+
+@pytest.mark.parametrize("quad", [
+    ('"x"', "<http://e/p>", "<http://e/o>", None),  # a literal subject
+    ("<http://e/s>", "_:p", "<http://e/o>", None),  # a blank node predicate
+    ("<http://e/s>", "<http://e/p>", "<http://e/o> . # more", None),  # more than a term
+    ("<http://e/s>", "<http://e/p>", '"bad \\q escape"', None),
+    ("<http://e/s>", "<http://e/p>", '"x"@1-', None),
+    ("<http://e/s>", "<http://e/p>", "<relative>", None),
+    ("<http://e/s>", "<http://e/p>", '"x"^^<http://www.w3.org/2001/XMLSchema#string>', None),  # "x" spelt two ways
+    ("<http://e/s>", "<http://e/p>", '"\\u0078"', None),
+    ("<http://e/s>", "<http://e/p\\u0061>", '"y"', None),
+    ("<http://e/s>", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#\\u0074ype>", '"y"', None),
+    ("<urn:kgbuild:a>", "<urn:kgbuild:p>", "<urn:kgbuild:b>", None),  # the terms kgbuild.terms checks terms with
+    ("<http://e/s>", "<http://e/p>", '"\ud800"', None),  # a lone surrogate
+])
+def test_odd_or_malformed_terms_fare_as_with_oxigraph_alone(tmp_path: Path, monkeypatch, quad) -> None:
+    quads = [("<http://e/s>", "<http://e/p>", '"x"', None), quad, ("<http://e/s>", "<http://e/p>", '"z"', None)]
+    fast, oxigraph = _write_both(quads, tmp_path, monkeypatch)
+    assert fast == oxigraph
+
+
+def test_plain_literals_oxigraph_prints_as_they_are() -> None:
+    from kgbuild.terms import _VERBATIM
+
+    # every code point the shortcut lets through, in one literal: oxigraph must print it unchanged
+    chars = [chr(c) for c in range(0x110000)]
+    through = "".join(c for c in chars if _VERBATIM.fullmatch(f'"{c}"'))
+    line = f'<http://e/s> <http://e/p> "{through}" .\n'
+    assert ox.serialize(ox.parse(line, format=ox.RdfFormat.N_TRIPLES), None, ox.RdfFormat.TURTLE).decode() == line
+    # and every one it keeps out (but those a literal cannot hold bare) is one oxigraph escapes
+    for c in chars:
+        if not _VERBATIM.fullmatch(f'"{c}"') and c not in '"\\\n\r' and not "\ud800" <= c <= "\udfff":
+            line = f'<http://e/s> <http://e/p> "{c}" .\n'
+            printed = ox.serialize(ox.parse(line, format=ox.RdfFormat.N_TRIPLES), None, ox.RdfFormat.TURTLE)
+            assert printed.decode() != line
+
+
+def test_a_built_graph_is_byte_for_byte_what_oxigraph_writes(nlp, tmp_path: Path, monkeypatch) -> None:
+    from kgbuild import build_graph
+    from kgbuild.export import iter_ntriples
+
+    kg = build_graph(['Hillary Clinton met "Pakistani" journalists\tin Islamabad\\Rawalpindi on Friday. They talked.',
+                      "Clinton met the ISI chief 😀 on 5 March 2015.\nO'Neil\u2028 agreed."], nlp=nlp)
+    quads = list(iter_ntriples(kg, union=True))
+    assert ntriples_to_turtle(quads) is not None
+    fast, oxigraph = _write_both(quads, tmp_path, monkeypatch)
+    assert fast == oxigraph
