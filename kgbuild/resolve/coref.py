@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 from kgbuild.names import normalize
 from kgbuild.resolve import aliases
@@ -151,27 +152,39 @@ def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
 
 
 def _also_known_as(clusters: Clusters, index: MentionIndex) -> None:
-    doc, tt = index.doc, index.table
-    for i in index.tokens_where(index.lower, {"known", "called", "dubbed", "nicknamed"}):
-        token = doc[i]
-        as_ = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if token.lower_ == "known" and (as_ is None or as_.lower_ != "as"):
+    tt = index.table
+    for token in index.tokens_where(index.lower, {"known", "called", "dubbed", "nicknamed"}):
+        as_ = token + 1 if token + 1 < tt.n else None
+        if tt.lower_[token] == "known" and (as_ is None or tt.lower_[as_] != "as"):
             continue
-        if token.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in token.children):
+        if tt.tag_[token] != "VBN" or any(tt.dep_[c] == "nsubj" for c in tt.children(token)):
             continue  # "Obama called the ambassador": a phone call, not a name
-        target_tok = next((c for c in (as_ or token).subtree if c.dep_ in ("pobj", "oprd", "attr")), None)
-        if target_tok is None and as_ is not None and as_.i + 1 < len(doc):
-            target_tok = doc[as_.i + 2] if doc[as_.i + 1].lower_ == "the" and as_.i + 2 < len(doc) else doc[as_.i + 1]
+        target = next((c for c in _subtree(tt, token if as_ is None else as_) if tt.dep_[c] in ("pobj", "oprd", "attr")),
+                      None)
+        if target is None and as_ is not None and as_ + 1 < tt.n:
+            target = as_ + 2 if tt.lower_[as_ + 1] == "the" and as_ + 2 < tt.n else as_ + 1
         # the named thing: the noun right before ", also known as" (skipping quotes, commas, "also")
-        i = token.i - 1
+        i = token - 1
         while i >= 0 and (tt.is_punct[i] or tt.lower_[i] in ("also", "is", "are", "was", "were")):
             i -= 1
-        if i < 0 or target_tok is None or tt.pos_[i] not in ("NOUN", "PROPN"):
+        if i < 0 or target is None or tt.pos_[i] not in ("NOUN", "PROPN"):
             continue
         named = index.for_head(i)
-        alias = index.for_head(target_tok.i)
+        alias = index.for_head(target)
         if named is not None and alias is not None and not alias.is_pronoun and not named.is_pronoun:
             clusters.union(named.id, alias.id, "also-known-as")
+
+
+def _subtree(tt: TokenTable, i: int) -> Iterator[int]:
+    """``doc[i].subtree`` in spaCy's order: each left child's subtree, the token, each right child's subtree."""
+    children = tt.children(i)
+    for c in children:
+        if c < i:
+            yield from _subtree(tt, c)
+    yield i
+    for c in children:
+        if c > i:
+            yield from _subtree(tt, c)
 
 
 def _appositions(clusters: Clusters, index: MentionIndex) -> None:

@@ -17,7 +17,7 @@ from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from kgbuild.names import HONORIFICS
-from kgbuild.resolve.spans import ORG_HEADS, repaired_spans
+from kgbuild.resolve.spans import ORG_HEADS, ner_spans, repaired_spans
 from kgbuild.tokens import TokenTable, table_of
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
@@ -131,12 +131,13 @@ class MentionIndex:
             self._sent_index.extend([i] * (end - start))
         self._sent_texts: dict[int, tuple[str, int, int]] = {}
         repaired = repaired_spans(tt)
-        self.ents = [Ent(s, e, label, tt.root(s, e)) for s, e, label, _ in repaired]
+        self.ents = [Ent(s, e, label, tt.root(s, e) if e - s > 1 else s) for s, e, label, _ in repaired]
         self.people = [ent for ent in self.ents if ent.label == "PERSON"]
         #: mention id → (NER fragments it joins, repair rule), for the merge records
         self.repairs: dict[int, tuple[tuple[str, ...], str]] = {}
         self._quoted = _quoted_tokens(tt, self.orth, is_space)
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        ner: list[tuple[int, int, str]] | None = None  # spaCy's own entities, read for the few repaired names
         for ent, (_, _, _, rule) in zip(self.ents, repaired):
             if ent.label in NUMERIC_LABELS:
                 continue
@@ -146,7 +147,8 @@ class MentionIndex:
                     and name.lower() not in NON_REFERRING:
                 mention = self.add(ent.start, ent.end, ent.label, ent.root, name)
                 if rule != "ner":
-                    parts = tuple(e.text for e in doc.ents if e.start < ent.end and e.end > ent.start)
+                    ner = ner_spans(tt) if ner is None else ner
+                    parts = tuple(tt.span_text(s, e) for s, e, _ in ner if s < ent.end and e > ent.start)
                     self.repairs[mention.id] = (parts, rule)
 
     def narration_counts(self) -> list[int]:
