@@ -46,8 +46,7 @@ def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False)
     head_label = index.label_at(head)
     lower, pos = tt.lower_[head], tt.pos_[head]
     if lower in TITLE_WORDS or head_label not in ("", "PERSON") and len(index.ents) and pos == "PROPN":
-        start, end = arg.start, arg.end
-        people = [e for e in index.people if e.start >= start and e.end <= end]
+        people = index.people_in(arg.start, arg.end)
         if len(people) == 1 and lower in TITLE_WORDS | {"sec", "adm"} or (len(people) == 1 and head_label and len(tt.text[head]) <= 4):
             return index.for_head(people[0].root)
     if whole and not head_label and pos in ("NOUN", "PROPN"):

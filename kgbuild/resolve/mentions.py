@@ -8,6 +8,7 @@ drops.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -17,6 +18,7 @@ from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from kgbuild.names import HONORIFICS
+from kgbuild.resolve.quotes import one_of, quoted_tokens
 from kgbuild.resolve.spans import ORG_HEADS, ner_spans, repaired_spans
 from kgbuild.tokens import TokenTable, table_of
 
@@ -41,7 +43,7 @@ LEADING_DROP = frozenset({"DET", "PRON", "PUNCT", "CCONJ"})
 LEADING_WORDS = frozenset({"such", "even", "only", "just", "also", "all", "both", "then", "so-called"})  # "former" stays: a former leader is not the leader
 
 
-@dataclass
+@dataclass(slots=True)  # thousands per document: no __dict__ each
 class Mention:
     """A span that refers to an entity; ``label`` is a NER label, CONCEPT or PRONOUN."""
 
@@ -131,11 +133,12 @@ class MentionIndex:
             self._sent_index.extend([i] * (end - start))
         self._sent_texts: dict[int, tuple[str, int, int]] = {}
         repaired = repaired_spans(tt)
-        self.ents = [Ent(s, e, label, tt.root(s, e) if e - s > 1 else s) for s, e, label, _ in repaired]
+        self.ents = [Ent(s, e, label, _entity_root(tt, s, e)) for s, e, label, _ in repaired]
         self.people = [ent for ent in self.ents if ent.label == "PERSON"]
+        self._people_starts = [ent.start for ent in self.people]
         #: mention id → (NER fragments it joins, repair rule), for the merge records
         self.repairs: dict[int, tuple[tuple[str, ...], str]] = {}
-        self._quoted = _quoted_tokens(tt, self.orth, is_space)
+        self._quoted = quoted_tokens(tt, self.orth, is_space)
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         ner: list[tuple[int, int, str]] | None = None  # spaCy's own entities, read for the few repaired names
         for ent, (_, _, _, rule) in zip(self.ents, repaired):
@@ -163,7 +166,18 @@ class MentionIndex:
     def tokens_where(self, column: np.ndarray, values: set[str]) -> list[int]:
         """Indices of the tokens whose ``column`` (``self.lower``, ``self.dep``...) is one of ``values``."""
         ids = np.array([self.doc.vocab.strings[v] for v in values], dtype=column.dtype)  # hashes; adds nothing
-        return np.flatnonzero(_one_of(column, ids)).tolist()
+        return np.flatnonzero(one_of(column, ids)).tolist()
+
+    def people_in(self, start: int, end: int) -> list[Ent]:
+        """The person entities inside tokens ``start`` to ``end`` (exclusive), in text order."""
+        found = []
+        # entities are in text order and never overlap: from the first starting at ``start``, until one ends after
+        for k in range(bisect_left(self._people_starts, start), len(self.people)):
+            ent = self.people[k]
+            if ent.end > end:
+                break
+            found.append(ent)
+        return found
 
     def label_at(self, i: int) -> str:
         """The (repaired) entity label of token ``i``, "" outside entities."""
@@ -247,53 +261,16 @@ def _noun_phrase(tt: TokenTable, head: int) -> tuple[int, int]:
     """First and last token of the head with its pre-modifiers (det, amod, compound, poss, nummod),
     without clauses or PPs."""
     lo = hi = head
-    for t in tt.lefts(head):
-        if tt.dep_[t] in _PRE_MODIFIERS:
+    for t in tt.children(head):
+        if t < head and tt.dep_[t] in _PRE_MODIFIERS:
             first, last = tt.subtree_bounds(t)
             lo, hi = min(lo, first), max(hi, last)
     return lo, hi
 
 
-def _one_of(column: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """``np.isin(column, values)`` for a few values: one comparison each, without isin's set-up."""
-    mask = np.zeros(len(column), dtype=bool)
-    for value in values:
-        mask |= column == value
-    return mask
-
-
-_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
-
-
-def _quoted_tokens(tt: TokenTable, orth: np.ndarray, is_space: np.ndarray) -> set[int]:
-    """Tokens inside quotation marks; ``orth`` and ``is_space`` are the doc's ORTH and IS_SPACE columns."""
-    marks = np.array([tt.doc.vocab.strings[q] for q in _QUOTE_MARKS], dtype=orth.dtype)
-    # only quote marks and white space (a line break ends a quote) change the state: visit those
-    events = np.flatnonzero(_one_of(orth, marks) | (is_space != 0)).tolist()
-    inside, start = False, 0
-    quoted: set[int] = set()
-    text = tt.text
-    for i in events:
-        token = text[i]
-        # a straight quote opens after a space and closes after a word: "…floor. "I know…" reopens, never toggles
-        opens = token == '"' and (i == 0 or tt.space[i - 1] or bool(is_space[i - 1]) or text[i - 1] in "([")
-        if token in ("\u201c", "``") or opens:
-            if inside:
-                quoted.update(range(start, i))
-            inside, start = True, i + 1
-            continue
-        if token in ("\u201d", "''", '"'):
-            if inside:
-                quoted.update(range(start, i))
-            inside = False
-            continue
-        if inside:
-            quoted.update(range(start, i))
-            if "\n" in token:
-                inside = False
-            else:
-                quoted.add(i)
-            start = i + 1
-    if inside:
-        quoted.update(range(start, tt.n))
-    return quoted
+def _entity_root(tt: TokenTable, start: int, end: int) -> int:
+    """``tt.root(start, end)``; a span with one token whose head is outside it (or itself) has that token as root,
+    found without ``root``'s walks up the tree."""
+    head = tt.head
+    tops = [i for i in range(start, end) if not start <= head[i] < end or head[i] == i]
+    return tops[0] if len(tops) == 1 else tt.root(start, end)
