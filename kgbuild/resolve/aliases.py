@@ -56,6 +56,7 @@ ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "shi
 GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 
 Union = Callable[..., bool]
+_PERSON_ONLY = frozenset({PERSON})
 
 
 def short_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
@@ -63,21 +64,25 @@ def short_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> Non
 
     "the House" is not "the White House": a word that takes "the" is a kind of thing, and only an
     organisation word ("Department") may stand for the longer name it ends."""
-    longer = [m for m in named if len(m.text.split()) > 1]
+    # the longer names, with their kind and words, made once (not once per short name)
+    longer = [(other, GROUPS.get(other.label), normalize(other.text).split()) for other in named
+              if len(other.text.split()) > 1]
     with_the = {normalize(m.text) for m in named
                 if tt.lower_[m.start] == "the" or m.start > 0 and tt.lower_[m.start - 1] == "the"}
     for m in named:
+        if m.label not in ("ORG", "PERSON", "FAC"):
+            continue
         words = normalize(m.text).split()
-        if len(words) != 1 or m.label not in ("ORG", "PERSON", "FAC"):
+        if len(words) != 1:
             continue
         word = words[0]
         if word in with_the and word not in ORG_HEADS:
             continue
+        group = GROUPS.get(m.label)
         fits = set()
-        for other in longer:
-            if GROUPS.get(other.label) != GROUPS.get(m.label):
+        for other, other_group, parts in longer:
+            if other_group != group:
                 continue
-            parts = normalize(other.text).split()
             if parts[-1] == word and m.label != PERSON:  # "Cisse" (tagged ORG) → "Papiss Cisse"; people: partial-name
                 fits.add(clusters.find(other.id))
             elif parts[0] == word and all(p in ORG_HEADS for p in parts[1:]):  # "State" → "State Department"
@@ -171,19 +176,19 @@ def titles(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: l
 def roles(clusters: Clusters, tt: TokenTable, concepts: list[Mention]) -> None:
     """A role description alone is the one person who carries that role as a title in the article."""
     holders: list[tuple[int, str, frozenset[str], str]] = []
-    for m in concepts:
-        if clusters.labels(m.id) == {PERSON}:
-            head, words, country = role_of(tt, m)
-            if head in ROLE_NOUNS:
-                holders.append((m.id, head, words, country))
-    for m in concepts:
+    # role_of's head is the head's lemma: concepts whose head is no role noun are left at once
+    with_role = [m for m in concepts if tt.lemma_[m.head].lower() in ROLE_NOUNS]
+    for m in with_role:
+        if clusters.labels(m.id) == _PERSON_ONLY:
+            holders.append((m.id, *role_of(tt, m)))
+    for m in with_role:
         if clusters.labels(m.id) or tt.tag_[m.head] != "NN":
             continue
-        head, words, country = role_of(tt, m)
         definite = m.start > 0 and tt.lower_[m.start - 1] == "the" or any(
             tt.tag_[t] == "POS" or tt.lower_[t] == "the" for t in range(m.start, m.head))
-        if head not in ROLE_NOUNS or not definite:
+        if not definite:
             continue  # "a union leader" is not the one named before
+        head, words, country = role_of(tt, m)
         fits = {clusters.find(i) for i, h, w, c in holders
                 if h == head and words == w and not (country and c and country != c)}
         if len(fits) == 1:
@@ -249,14 +254,15 @@ def is_source(tt: TokenTable, m: Mention) -> bool:
 
 def possessions(clusters: Clusters, tt: TokenTable, mentions: list[Mention]) -> None:
     """ "Brooks' committee" is the committee "Susan Brooks, a member of the select committee" belongs to."""
-    by_token = {}
-    for m in mentions:
-        for i in range(m.start, m.end):
-            by_token.setdefault(i, m)
+    by_token: dict[int, Mention] = {}  # made at the first person_of(): most documents never ask
     people = [m for m in mentions if m.label == PERSON]
 
     def person_of(token: int) -> int | None:
         """The person cluster a token names: its own mention, else a unique surname match."""
+        if not by_token:
+            for m in mentions:
+                for i in range(m.start, m.end):
+                    by_token.setdefault(i, m)
         m = by_token.get(token)
         if m is not None and m.label == PERSON:
             return clusters.find(m.id)
