@@ -92,9 +92,10 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
         obj = _mention_for(index, rel.object, whole=rel.predicate in DESCRIPTION_PREDICATES)
         speaker = _mention_for(index, rel.attribution)
         place = _mention_for(index, rel.place)
-        for m in (subj, obj):
-            if m is not None and m.is_pronoun and m.text in SPEAKER_PRONOUNS and speaker is not None:
-                speakers[m.id] = speaker.id
+        if speaker is not None:  # "we" and "I" in reported speech are its speaker
+            for m in (subj, obj):
+                if m is not None and m.is_pronoun and m.text in SPEAKER_PRONOUNS:
+                    speakers[m.id] = speaker.id
         arg_mentions.append((subj, obj, speaker, place))
         if rel.pattern in NAMING_PATTERNS and subj is not None and obj is not None and obj.label == "CONCEPT" \
                 and subj.label not in ("CONCEPT", "PRONOUN") and description_fits(index.table, subj, obj):

@@ -27,7 +27,8 @@ from kgbuild.names import normalize
 from kgbuild.resolve.clusters import Clusters
 from kgbuild.resolve.mentions import Mention
 from kgbuild.resolve.spans import ORG_HEADS
-from kgbuild.tokens import TokenTable
+from kgbuild.resolve.tags import PLURAL_NOUNS, POSSESSIVE, SINGULAR_NOUN
+from kgbuild.tokens import TokenTable, ids
 
 PERSON = "PERSON"
 #: Words that only say a name is a company's: "Nippon Oil Co Ltd" is "Nippon Oil".
@@ -46,7 +47,6 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset(
     "man woman boy girl people person officer worker employee analyst correspondent reporter editor producer "
     "journalist writer author teen teenager victim suspect father mother son daughter brother sister wife husband "
     "friend sweetheart fiancee fiance".split())
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 DETERMINERS = frozenset({"a", "an", "the", ",", "--", "-", "\u2014", "\u2013"})
 #: Single capitalised words that are titles before a name: "Gov. Walker", "Chief Jackson", "Officer Wilson".
 TITLE_WORDS = frozenset("mr mrs ms dr sir dame lord lady gov sen rep gen adm lt col capt sgt prof rev pope cardinal "
@@ -57,6 +57,8 @@ GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC
 
 Union = Callable[..., bool]
 _PERSON_ONLY = frozenset({PERSON})
+# entity types as the table's id column has them: the string column need not be made for two tests
+_AFFILIATIONS, _PERSON_TYPE = ids("GPE", "NORP", "ORG", "PERSON"), ids(PERSON)
 
 
 def short_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
@@ -154,9 +156,9 @@ def role_of(tt: TokenTable, m: Mention) -> tuple[str, frozenset[str], str]:
     a "shadow chancellor" is not "the chancellor"."""
     words, country = set(), ""
     for t in range(m.start, min(m.end, m.head)):  # words before the head: "Secretary of State" is a secretary
-        if tt.is_punct[t] or tt.pos_[t] in ("DET", "PART") or tt.tag_[t] == "POS":
+        if tt.is_punct[t] or tt.pos_[t] in ("DET", "PART") or tt.tag[t] == POSSESSIVE:
             continue
-        if tt.ent_type_[t] in ("GPE", "NORP", "ORG", "PERSON"):  # where or whose: "Turkey's", "CNN host"
+        if tt.ent_type[t] in _AFFILIATIONS:  # where or whose: "Turkey's", "CNN host"
             country = (country + " " + tt.lower_[t]).strip()
             continue
         words.add(tt.lower_[t])
@@ -169,7 +171,7 @@ def titles(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: l
     for m in concepts:
         person = person_at.get(m.end)
         head = m.head
-        if person is not None and tt.lemma_[head].lower() in ROLE_NOUNS and tt.tag_[head] == "NN" and head == m.end - 1:
+        if person is not None and tt.lemma_[head].lower() in ROLE_NOUNS and tt.tag[head] == SINGULAR_NOUN and head == m.end - 1:
             clusters.union(person.id, m.id, "title")
 
 
@@ -182,10 +184,10 @@ def roles(clusters: Clusters, tt: TokenTable, concepts: list[Mention]) -> None:
         if clusters.labels(m.id) == _PERSON_ONLY:
             holders.append((m.id, *role_of(tt, m)))
     for m in with_role:
-        if clusters.labels(m.id) or tt.tag_[m.head] != "NN":
+        if clusters.labels(m.id) or tt.tag[m.head] != SINGULAR_NOUN:
             continue
         definite = m.start > 0 and tt.lower_[m.start - 1] == "the" or any(
-            tt.tag_[t] == "POS" or tt.lower_[t] == "the" for t in range(m.start, m.head))
+            tt.tag[t] == POSSESSIVE or tt.lower_[t] == "the" for t in range(m.start, m.head))
         if not definite:
             continue  # "a union leader" is not the one named before
         head, words, country = role_of(tt, m)
@@ -215,9 +217,9 @@ def description_fits(tt: TokenTable, named: Mention, concept: Mention) -> bool:
         return False  # "co" of "co-founder", "fascinates Jackson"
     if any(tt.like_num[concept.start:concept.end]):
         return False  # "At one point Obama"
-    if concept.start > named.start and concept.end < tt.n and tt.ent_type_[concept.end] == PERSON:
+    if concept.start > named.start and concept.end < tt.n and tt.ent_type[concept.end] in _PERSON_TYPE:
         return False  # "Tony Abbott, Leader of the House of Commons William Hague": the next person's title
-    if named.label != "NORP" and tt.tag_[head] in PLURAL_TAGS:
+    if named.label != "NORP" and tt.tag[head] in PLURAL_NOUNS:
         return False
     lemma = tt.lemma_[head].lower()
     if named.label != PERSON and lemma in PERSON_NOUNS:

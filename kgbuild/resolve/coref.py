@@ -20,6 +20,7 @@ from kgbuild.resolve.aliases import COMPANY_SUFFIXES, abbreviates
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.descriptions import descriptions
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
+from kgbuild.resolve.tags import PAST_PARTICIPLE, PLURAL_NOUNS
 from kgbuild.tokens import TokenTable
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
@@ -157,7 +158,7 @@ def _also_known_as(clusters: Clusters, index: MentionIndex) -> None:
         as_ = token + 1 if token + 1 < tt.n else None
         if tt.lower_[token] == "known" and (as_ is None or tt.lower_[as_] != "as"):
             continue
-        if tt.tag_[token] != "VBN" or any(tt.dep_[c] == "nsubj" for c in tt.children(token)):
+        if tt.tag[token] != PAST_PARTICIPLE or any(tt.dep_[c] == "nsubj" for c in tt.children(token)):
             continue  # "Obama called the ambassador": a phone call, not a name
         target = next((c for c in _subtree(tt, token if as_ is None else as_) if tt.dep_[c] in ("pobj", "oprd", "attr")),
                       None)
@@ -243,7 +244,7 @@ def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: C
         return PERSON in labels and (known is None or known == g)
     if PERSON in labels:
         return False
-    plural = tt.tag_[candidate.head] in ("NNS", "NNPS") or candidate.label == "NORP"
+    plural = tt.tag[candidate.head] in PLURAL_NOUNS or candidate.label == "NORP"
     if g == "n":
         # "it" is resolved only to an organisation or place that was a subject: safer to drop than to guess
         return not plural and bool(labels & {"ORG", "GPE"}) and tt.dep_[candidate.head] in ("nsubj", "nsubjpass")

@@ -16,6 +16,7 @@ from kgbuild.names import normalize
 from kgbuild.resolve import aliases
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.mentions import Mention
+from kgbuild.resolve.tags import PLURAL_NOUNS
 from kgbuild.tokens import TokenTable
 
 #: Head nouns that name the kind of organisation, not which one: "intelligence agency" ≈ "intelligence service".
@@ -28,7 +29,6 @@ DESCRIPTION_TYPES = {
     "broadcaster": ("ORG",),
     "country": ("GPE",), "nation": ("GPE",), "city": ("GPE",), "state": ("GPE",), "capital": ("GPE",),
 }
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Descriptions that may refer back to a news source ("told BT Sport ... told the channel"); others may not.
 MEDIA_KINDS = frozenset({"channel", "broadcaster", "network"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
@@ -104,9 +104,9 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
             continue
         modifiers = {lower[t] for t in range(m.start, m.end) if t != head and tt.pos_[t] != "DET"}
         # "the official" → the last earlier official with the same or more modifiers
-        plural = tt.tag_[head] in PLURAL_TAGS
+        plural = tt.tag[head] in PLURAL_NOUNS
         earlier = [c for c in by_lemma[lemma[head]] if c.start < m.start and c.id != m.id
-                   and (tt.tag_[c.head] in PLURAL_TAGS) == plural]  # "the diplomat" is not "the embassy's diplomats"
+                   and (tt.tag[c.head] in PLURAL_NOUNS) == plural]  # "the diplomat" is not "the embassy's diplomats"
         for c in earlier:
             if c.id not in words:
                 words[c.id] = set(lower[c.start:c.end])

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from kgbuild.names import HONORIFICS
 from kgbuild.resolve.quotes import one_of, quoted_tokens
 from kgbuild.resolve.spans import ORG_HEADS, ner_spans, repaired_spans
+from kgbuild.resolve.tags import POSSESSIVE, POSSESSIVE_PRONOUN
 from kgbuild.tokens import TokenTable, table_of
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
@@ -79,7 +80,7 @@ def clean_name(tt: TokenTable, tokens: Sequence[int]) -> str:
     first, last = 0, len(tokens)  # the name is tokens[first:last]
     while first < last and _droppable(tt, tokens[first]) and not _article_of_name(tt, tokens, first, last):
         first += 1
-    while first < last and (tt.is_punct[tokens[last - 1]] or tt.tag_[tokens[last - 1]] == "POS"):
+    while first < last and (tt.is_punct[tokens[last - 1]] or tt.tag[tokens[last - 1]] == POSSESSIVE):
         last -= 1
     name = tokens[first:last]
     if isinstance(name, range):  # contiguous: one slice of the column
@@ -91,8 +92,7 @@ def clean_name(tt: TokenTable, tokens: Sequence[int]) -> str:
 
 def _droppable(tt: TokenTable, t: int) -> bool:
     """Whether a name may lose token ``t`` at its start: a determiner, a possessive pronoun, punctuation, "such"..."""
-    return (tt.pos_[t] in LEADING_DROP and tt.tag_[t] != "PRP$" or tt.lower_[t] in LEADING_WORDS or tt.tag_[t] == "PRP$"
-            or tt.is_punct[t])
+    return tt.pos_[t] in LEADING_DROP or tt.tag[t] == POSSESSIVE_PRONOUN or tt.lower_[t] in LEADING_WORDS or tt.is_punct[t]
 
 
 def _article_of_name(tt: TokenTable, tokens: Sequence[int], first: int, last: int) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kgbuild.resolve.tags import POSSESSIVE
 from kgbuild.tokens import IOB_BEGIN, IOB_INSIDE, TokenTable, table_of
 
 #: Heads that make a proper-noun compound an organisation's name ("Haqqani network", "Labour party").
@@ -162,7 +163,7 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
     for s, (e, label, _) in sorted(spans.items()):
         # possessor: "Herzog's Zionist Union" → "Herzog" + "Zionist Union"
         if label == "ORG":
-            cut = next((i for i in range(s + 1, e - 1) if tt.tag_[i] == "POS"), None)
+            cut = next((i for i in range(s + 1, e - 1) if tt.tag[i] == POSSESSIVE), None)
             if cut is not None and cut + 1 < e and pos[cut + 1] == "PROPN":
                 del spans[s]
                 spans[s] = (cut, label, "possessor")
@@ -209,7 +210,7 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
             if text[start] == "A" and end == start + 1:
                 continue
             if end > start and not (end - start == 1 and labels.get(start) in ("ORG", "GPE")) \
-                    and tt.tag_[t - 1] != "POS":
+                    and tt.tag[t - 1] != POSSESSIVE:
                 replace(start, end, "ORG", "descriptor")
                 continue
         # org-head: "Premier League"
