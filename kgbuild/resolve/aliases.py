@@ -23,11 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.strings import get_string_id
+
 from kgbuild.names import normalize
 from kgbuild.resolve.clusters import Clusters
 from kgbuild.resolve.mentions import Mention
 from kgbuild.resolve.spans import ORG_HEADS
-from kgbuild.resolve.tags import PLURAL_NOUNS, POSSESSIVE, SINGULAR_NOUN
+from kgbuild.resolve.tags import APPOS, PLURAL_NOUNS, POBJ, POSS, POSSESSIVE, SINGULAR_NOUN, SUBJECTS
 from kgbuild.tokens import TokenTable, ids
 
 PERSON = "PERSON"
@@ -59,6 +61,8 @@ Union = Callable[..., bool]
 _PERSON_ONLY = frozenset({PERSON})
 # entity types as the table's id column has them: the string column need not be made for two tests
 _AFFILIATIONS, _PERSON_TYPE = ids("GPE", "NORP", "ORG", "PERSON"), ids(PERSON)
+# clauses that report ("a poll found that ..."), and the objects of "told CNN"
+_CLAUSE_MODIFIERS, _CCOMP, _TOLD = ids("acl", "relcl"), get_string_id("ccomp"), ids("dobj", "dative")
 
 
 def short_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
@@ -233,9 +237,9 @@ def description_fits(tt: TokenTable, named: Mention, concept: Mention) -> bool:
         gap = tt.text[named.end:concept.start]
     else:
         gap = tt.text[concept.end:named.start]
-    reports = any(tt.dep_[c] in ("acl", "relcl") and any(tt.dep_[g] == "ccomp" for g in tt.children(c))
+    reports = any(tt.dep[c] in _CLAUSE_MODIFIERS and any(tt.dep[g] == _CCOMP for g in tt.children(c))
                   for c in tt.children(head))
-    if len([t for t in gap if t not in DETERMINERS]) > 3 or tt.dep_[head] in ("nsubj", "nsubjpass") or reports:
+    if len([t for t in gap if t not in DETERMINERS]) > 3 or tt.dep[head] in SUBJECTS or reports:
         return False  # "Congress ... -- a step that ...", "Michael Brown, a poll found that ...": no apposition
     if len(concept.text.split()) == 1 and concept.text[:1].isupper() and lemma not in PERSON_NOUNS | TITLE_WORDS \
             and named.label == PERSON and not concept.text.endswith("."):
@@ -249,9 +253,9 @@ def is_source(tt: TokenTable, m: Mention) -> bool:
     if m.start > 0 and tt.text[m.start - 1] == "(":
         return True
     verb = tt.head[head]
-    if tt.dep_[head] in ("dobj", "dative") and tt.lemma_[verb] in ("tell", "say", "inform"):
+    if tt.dep[head] in _TOLD and tt.lemma_[verb] in ("tell", "say", "inform"):
         return True
-    return tt.dep_[head] == "pobj" and tt.lower_[verb] == "to" and tt.lower_[tt.head[verb]] in ("according", "speaking")
+    return tt.dep[head] == POBJ and tt.lower_[verb] == "to" and tt.lower_[tt.head[verb]] in ("according", "speaking")
 
 
 def possessions(clusters: Clusters, tt: TokenTable, mentions: list[Mention]) -> None:
@@ -276,10 +280,10 @@ def possessions(clusters: Clusters, tt: TokenTable, mentions: list[Mention]) -> 
     belongs: dict[tuple[int, str], set[int]] = {}
     for m in mentions:
         head = m.head
-        if m.label != "CONCEPT" or tt.dep_[head] != "pobj" or tt.lower_[tt.head[head]] != "of":
+        if m.label != "CONCEPT" or tt.dep[head] != POBJ or tt.lower_[tt.head[head]] != "of":
             continue
         owner = tt.head[tt.head[head]]
-        if tt.dep_[owner] == "appos" and tt.pos_[owner] == "NOUN":  # "Brooks, a member of ..."
+        if tt.dep[owner] == APPOS and tt.pos_[owner] == "NOUN":  # "Brooks, a member of ..."
             owner = tt.head[owner]
         person = person_of(owner) if tt.pos_[owner] == "PROPN" else None
         if person is not None:
@@ -290,7 +294,7 @@ def possessions(clusters: Clusters, tt: TokenTable, mentions: list[Mention]) -> 
         if m.label not in ("CONCEPT", "ORG"):
             continue
         head = m.head
-        owner = next((c for c in tt.children(head) if tt.dep_[c] == "poss" and tt.pos_[c] == "PROPN"), None)
+        owner = next((c for c in tt.children(head) if tt.dep[c] == POSS and tt.pos_[c] == "PROPN"), None)
         person = person_of(owner) if owner is not None else None
         fits = belongs.get((person, tt.lemma_[head].lower()), set()) if person is not None else set()
         fits = fits - {clusters.find(m.id)}

@@ -20,11 +20,13 @@ from kgbuild.resolve.aliases import COMPANY_SUFFIXES, abbreviates
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.descriptions import descriptions
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
-from kgbuild.resolve.tags import PAST_PARTICIPLE, PLURAL_NOUNS
-from kgbuild.tokens import TokenTable
+from kgbuild.resolve.tags import COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, SUBJECTS
+from kgbuild.tokens import TokenTable, ids
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
+# where the alias after "known as" hangs, and the subject of "it was ..." (ids of the dep column)
+_ALIAS_DEPS, _DUMMY_SUBJECTS = ids("pobj", "oprd", "attr"), ids("nsubj", "expl")
 
 
 def resolve_mentions(
@@ -158,9 +160,9 @@ def _also_known_as(clusters: Clusters, index: MentionIndex) -> None:
         as_ = token + 1 if token + 1 < tt.n else None
         if tt.lower_[token] == "known" and (as_ is None or tt.lower_[as_] != "as"):
             continue
-        if tt.tag[token] != PAST_PARTICIPLE or any(tt.dep_[c] == "nsubj" for c in tt.children(token)):
+        if tt.tag[token] != PAST_PARTICIPLE or any(tt.dep[c] == NSUBJ for c in tt.children(token)):
             continue  # "Obama called the ambassador": a phone call, not a name
-        target = next((c for c in _subtree(tt, token if as_ is None else as_) if tt.dep_[c] in ("pobj", "oprd", "attr")),
+        target = next((c for c in _subtree(tt, token if as_ is None else as_) if tt.dep[c] in _ALIAS_DEPS),
                       None)
         if target is None and as_ is not None and as_ + 1 < tt.n:
             target = as_ + 2 if tt.lower_[as_ + 1] == "the" and as_ + 2 < tt.n else as_ + 1
@@ -216,7 +218,7 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
         if not m.is_pronoun:
             continue
         g, number = PRONOUNS[m.text]
-        if m.text == "it" and tt.lemma_[tt.head[m.head]] == "be" and tt.dep_[m.head] in ("nsubj", "expl"):
+        if m.text == "it" and tt.lemma_[tt.head[m.head]] == "be" and tt.dep[m.head] in _DUMMY_SUBJECTS:
             continue  # "it was one meeting": an event or a dummy subject, not a thing named before
         if g == "speaker":
             if m.id in speakers:
@@ -236,7 +238,7 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
 
 
 def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: Clusters, gender: dict[int, str]) -> bool:
-    if candidate.is_pronoun or tt.dep_[candidate.head] == "compound":
+    if candidate.is_pronoun or tt.dep[candidate.head] == COMPOUND:
         return False  # "Haqqani" in "the Haqqani network" names the network, not a referent
     labels = clusters.labels(candidate.id) or {candidate.label}
     if g in ("m", "f"):
@@ -247,5 +249,5 @@ def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: C
     plural = tt.tag[candidate.head] in PLURAL_NOUNS or candidate.label == "NORP"
     if g == "n":
         # "it" is resolved only to an organisation or place that was a subject: safer to drop than to guess
-        return not plural and bool(labels & {"ORG", "GPE"}) and tt.dep_[candidate.head] in ("nsubj", "nsubjpass")
+        return not plural and bool(labels & {"ORG", "GPE"}) and tt.dep[candidate.head] in SUBJECTS
     return plural

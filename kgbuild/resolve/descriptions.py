@@ -16,7 +16,7 @@ from kgbuild.names import normalize
 from kgbuild.resolve import aliases
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.mentions import Mention
-from kgbuild.resolve.tags import PLURAL_NOUNS
+from kgbuild.resolve.tags import COMPOUND, DET, PLURAL_NOUNS
 from kgbuild.tokens import TokenTable
 
 #: Head nouns that name the kind of organisation, not which one: "intelligence agency" ≈ "intelligence service".
@@ -100,7 +100,7 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
     for m in concepts:
         determiner = lower[m.start - 1] if m.start > 0 else ""
         head = m.head
-        if determiner not in DEFINITE and not any(tt.dep_[c] == "det" and lower[c] in DEFINITE for c in tt.children(head)):
+        if determiner not in DEFINITE and not any(tt.dep[c] == DET and lower[c] in DEFINITE for c in tt.children(head)):
             continue
         modifiers = {lower[t] for t in range(m.start, m.end) if t != head and tt.pos_[t] != "DET"}
         # "the official" → the last earlier official with the same or more modifiers
@@ -123,7 +123,7 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
             # not a name inside a compound ("former Liverpool player"), not the news source ("told CNN");
             # the narrator's "the channel" refers back to the narrator's names, not a quote's
             media = lemma[head].lower() in MEDIA_KINDS
-            candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep_[n.head] != "compound"
+            candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep[n.head] != COMPOUND
                           and (media or not aliases.is_source(tt, n))]
             if m.in_quote:
                 candidates = [n for n in candidates if m.sentence - n.sentence <= 4]

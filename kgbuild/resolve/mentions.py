@@ -20,8 +20,8 @@ from spacy.tokens import Doc
 from kgbuild.names import HONORIFICS
 from kgbuild.resolve.quotes import one_of, quoted_tokens
 from kgbuild.resolve.spans import ORG_HEADS, ner_spans, repaired_spans
-from kgbuild.resolve.tags import POSSESSIVE, POSSESSIVE_PRONOUN
-from kgbuild.tokens import TokenTable, table_of
+from kgbuild.resolve.tags import COMPOUND, POSSESSIVE, POSSESSIVE_PRONOUN
+from kgbuild.tokens import TokenTable, ids, table_of
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 PRONOUNS = {
@@ -247,14 +247,14 @@ class MentionIndex:
             return None
         label = "CONCEPT"
         if tt.lemma_[head].lower() in ORG_HEADS \
-                and any(tt.dep_[c] == "compound" and tt.pos_[c] == "PROPN" for c in tt.children(head)):
+                and any(tt.dep[c] == COMPOUND and tt.pos_[c] == "PROPN" for c in tt.children(head)):
             label = "ORG"  # "the Haqqani network": a name NER missed
         return self.add(lo, hi + 1, label, head, name)
 
 
 #: Left dependents that belong to a noun phrase's name: the head's pre-modifiers.
-_PRE_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod",
-                            "advmod", "predet"})
+_PRE_MODIFIERS = ids("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod", "advmod",
+                     "predet")
 
 
 def _noun_phrase(tt: TokenTable, head: int) -> tuple[int, int]:
@@ -262,7 +262,7 @@ def _noun_phrase(tt: TokenTable, head: int) -> tuple[int, int]:
     without clauses or PPs."""
     lo = hi = head
     for t in tt.children(head):
-        if t < head and tt.dep_[t] in _PRE_MODIFIERS:
+        if t < head and tt.dep[t] in _PRE_MODIFIERS:
             first, last = tt.subtree_bounds(t)
             lo, hi = min(lo, first), max(hi, last)
     return lo, hi

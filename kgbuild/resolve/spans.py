@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kgbuild.resolve.tags import POSSESSIVE
+from kgbuild.resolve.tags import COMPOUND, POSSESSIVE
 from kgbuild.tokens import IOB_BEGIN, IOB_INSIDE, TokenTable, table_of
 
 #: Heads that make a proper-noun compound an organisation's name ("Haqqani network", "Labour party").
@@ -159,7 +159,7 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
         cached.clear()
         return True
 
-    text, lower, pos, dep = tt.text, tt.lower_, tt.pos_, tt.dep_
+    text, lower, pos, dep = tt.text, tt.lower_, tt.pos_, tt.dep
     for s, (e, label, _) in sorted(spans.items()):
         # possessor: "Herzog's Zionist Union" → "Herzog" + "Zionist Union"
         if label == "ORG":
@@ -181,7 +181,7 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
                 continue
         # place-club: "Newcastle United"
         if label == "GPE" and e < n and pos[e] == "PROPN" and _capitalised(tt, e) \
-                and e not in label_map() and dep[e - 1] == "compound" and tt.head[e - 1] >= e:
+                and e not in label_map() and dep[e - 1] == COMPOUND and tt.head[e - 1] >= e:
             end = e
             while end < n and pos[end] == "PROPN" and _capitalised(tt, end) and end not in label_map() \
                     and lower[end] not in FACILITY_HEADS:
@@ -217,14 +217,14 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
         if pos[t] == "PROPN" and lower[t] in ORG_HEADS and text[t][:1].isupper() and t not in labels:
             start = t
             while start > 0 and pos[start - 1] == "PROPN" and _capitalised(tt, start - 1) \
-                    and labels.get(start - 1, "NORP") == "NORP" and dep[start - 1] == "compound":
+                    and labels.get(start - 1, "NORP") == "NORP" and dep[start - 1] == COMPOUND:
                 start -= 1
             if start < t and not tt.is_sent_start[start]:
                 replace(start, t + 1, "ORG", "org-head")
         # facility: "the Mabruk oil field"
         if lower[t] in FACILITY_HEADS and pos[t] == "NOUN":
             i = t - 1
-            while i >= 0 and pos[i] == "NOUN" and dep[i] == "compound" and not text[i][:1].isupper():
+            while i >= 0 and pos[i] == "NOUN" and dep[i] == COMPOUND and not text[i][:1].isupper():
                 i -= 1
             end_name = i + 1
             while i >= 0 and (pos[i] == "PROPN" or text[i] == "-") and labels.get(i) not in ("GPE", "NORP", "DATE"):
