@@ -175,6 +175,8 @@ def _entities(
 
 def _label_and_name(named: list[Mention]) -> tuple[str, str]:
     """The label of a cluster of named mentions (its most frequent NER label) and its canonical name."""
+    if len(named) == 1:  # a name and the pronouns that refer to it: its own label and name
+        return named[0].label, named[0].text
     labels = Counter(m.label for m in named if m.label != "CONCEPT")
     label = max(labels, key=lambda l: (labels[l], -LABEL_PRIORITY.index(l) if l in LABEL_PRIORITY else -99)) if labels else "CONCEPT"
     proper = [m.text for m in named if m.label == label] or [m.text for m in named]
