@@ -35,10 +35,10 @@ DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 
 
 def _reduced(m: Mention) -> str:
-    words = normalize(m.text).split()
-    if len(words) > 1 and words[-1] in GENERIC_ORG_HEADS:
-        words = words[:-1]
-    return " ".join(words)
+    """The normal form of a concept without a generic last word: "intelligence agency" → "intelligence"."""
+    key = normalize(m.text)  # single-spaced: the last word is after the last space
+    rest, _, last = key.rpartition(" ")
+    return rest if rest and last in GENERIC_ORG_HEADS else key
 
 
 def descriptions(clusters: Clusters, tt: TokenTable, mentions: list[Mention], narration: list[int]) -> None:
