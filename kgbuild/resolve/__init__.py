@@ -7,7 +7,7 @@ two arguments are entities becomes a ``Statement`` with its provenance.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -46,8 +46,7 @@ def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False)
     head_label = index.label_at(head)
     lower, pos = tt.lower_[head], tt.pos_[head]
     if lower in TITLE_WORDS or head_label not in ("", "PERSON") and len(index.ents) and pos == "PROPN":
-        start, end = arg.start, arg.end
-        people = [e for e in index.people if e.start >= start and e.end <= end]
+        people = index.people_in(arg.start, arg.end)
         if len(people) == 1 and lower in TITLE_WORDS | {"sec", "adm"} or (len(people) == 1 and head_label and len(tt.text[head]) <= 4):
             return index.for_head(people[0].root)
     if whole and not head_label and pos in ("NOUN", "PROPN"):
@@ -93,20 +92,21 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
         obj = _mention_for(index, rel.object, whole=rel.predicate in DESCRIPTION_PREDICATES)
         speaker = _mention_for(index, rel.attribution)
         place = _mention_for(index, rel.place)
-        for m in (subj, obj):
-            if m is not None and m.is_pronoun and m.text in SPEAKER_PRONOUNS and speaker is not None:
-                speakers[m.id] = speaker.id
+        if speaker is not None:  # "we" and "I" in reported speech are its speaker
+            for m in (subj, obj):
+                if m is not None and m.is_pronoun and m.text in SPEAKER_PRONOUNS:
+                    speakers[m.id] = speaker.id
         arg_mentions.append((subj, obj, speaker, place))
         if rel.pattern in NAMING_PATTERNS and subj is not None and obj is not None and obj.label == "CONCEPT" \
                 and subj.label not in ("CONCEPT", "PRONOUN") and description_fits(index.table, subj, obj):
             links.append((subj.id, obj.id, rel.pattern))  # the title or description is another name of it
     clusters = resolve_mentions(index, speakers, links)
-    entities, key_of = _entities(document, index, clusters)
+    entities, keys = _entities(document, index, clusters)
     statements = []
     for rel, (subj, obj, speaker, place) in zip(relations, arg_mentions):
         if rel.pattern in GRAPH_SKIP_PATTERNS or subj is None or obj is None:
             continue
-        s, o = key_of.get(clusters.find(subj.id)), key_of.get(clusters.find(obj.id))
+        s, o = keys[subj.id], keys[obj.id]
         if s is None or o is None or s == o:
             continue
         if rel.predicate in DESCRIPTION_PREDICATES and entities[o].type != "Concept":
@@ -118,13 +118,11 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
             relation_text=rel.relation_text, subject_text=rel.subject.text if rel.subject else "",
             object_text=rel.object.text if rel.object else "", confidence=rel.confidence, pattern=rel.pattern,
             negated=rel.negated, modality=rel.modality,
-            attributed_to=key_of.get(clusters.find(speaker.id)) if speaker is not None else None,
+            attributed_to=keys[speaker.id] if speaker is not None else None,
             attribution=rel.attribution_text, time=rel.time.text if rel.time is not None else None,
-            place=key_of.get(clusters.find(place.id)) if place is not None else None,
+            place=keys[place.id] if place is not None else None,
         ))
-    merges = _merges(index, clusters, key_of)
-    for statement in statements:
-        entities[statement.subject].mentions = max(entities[statement.subject].mentions, 1)
+    merges = _merges(index, clusters, keys)
     used = {k for st in statements for k in (st.subject, st.object, st.attributed_to, st.place) if k}
     named = {k for k, e in entities.items() if e.type != "Concept"}
     keep = used | named
@@ -138,13 +136,23 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
     )
 
 
-def _entities(document: Document, index: MentionIndex, clusters: Clusters) -> tuple[dict[str, Entity], dict[int, str]]:
-    members: dict[int, list[Mention]] = defaultdict(list)
-    for m in index.mentions:
-        members[clusters.find(m.id)].append(m)
+def _entities(
+    document: Document, index: MentionIndex, clusters: Clusters
+) -> tuple[dict[str, Entity], list[str | None]]:
+    """The entities of the clusters, by key, and the key of each mention's entity (None for a pronoun that
+    resolved to nothing)."""
+    find = clusters.find
+    roots = [find(m.id) for m in index.mentions]
+    members: dict[int, list[Mention]] = {}
+    for m, root in zip(index.mentions, roots):
+        # mentions come in id order and a root is its cluster's lowest id: roots come in order, first
+        if root == m.id:
+            members[root] = [m]
+        else:
+            members[root].append(m)
     entities: dict[str, Entity] = {}
     key_of: dict[int, str] = {}
-    for root, group in sorted(members.items()):
+    for root, group in members.items():
         if len(group) == 1:  # most clusters: one mention, its own name and label
             if group[0].is_pronoun:
                 continue
@@ -162,11 +170,13 @@ def _entities(document: Document, index: MentionIndex, clusters: Clusters) -> tu
             mentions=len(group),
         )
         key_of[root] = key
-    return entities, key_of
+    return entities, [key_of.get(root) for root in roots]
 
 
 def _label_and_name(named: list[Mention]) -> tuple[str, str]:
     """The label of a cluster of named mentions (its most frequent NER label) and its canonical name."""
+    if len(named) == 1:  # a name and the pronouns that refer to it: its own label and name
+        return named[0].label, named[0].text
     labels = Counter(m.label for m in named if m.label != "CONCEPT")
     label = max(labels, key=lambda l: (labels[l], -LABEL_PRIORITY.index(l) if l in LABEL_PRIORITY else -99)) if labels else "CONCEPT"
     proper = [m.text for m in named if m.label == label] or [m.text for m in named]
@@ -179,15 +189,16 @@ def _label_and_name(named: list[Mention]) -> tuple[str, str]:
     return label, canonical
 
 
-def _merges(index: MentionIndex, clusters: Clusters, key_of: dict[int, str]) -> list[Merge]:
+def _merges(index: MentionIndex, clusters: Clusters, keys: list[str | None]) -> list[Merge]:
+    """The merges that made each entity, with their rules (``keys``: the entity key of each mention)."""
     merges = []
     mentions = index.mentions
     for mention_id, (parts, rule) in index.repairs.items():
-        key = key_of.get(clusters.find(mention_id))
+        key = keys[mention_id]
         if key is not None:  # NER fragments joined into one name: "Echo" + "Moscow" → "Echo of Moscow"
             merges.append(Merge(entity=key, names=(mentions[mention_id].text, *parts), rule=f"span-{rule}"))
     for a, b, rule in clusters.evidence:
-        key = key_of.get(clusters.find(a))
+        key = keys[a]
         if key is not None:
             merges.append(Merge(entity=key, names=(mentions[a].text, mentions[b].text), rule=rule))
     return merges

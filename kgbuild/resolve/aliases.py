@@ -23,11 +23,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.strings import get_string_id
+
 from kgbuild.names import normalize
 from kgbuild.resolve.clusters import Clusters
 from kgbuild.resolve.mentions import Mention
 from kgbuild.resolve.spans import ORG_HEADS
-from kgbuild.tokens import TokenTable
+from kgbuild.resolve.tags import APPOS, PLURAL_NOUNS, POBJ, POSS, POSSESSIVE, SINGULAR_NOUN, SUBJECTS
+from kgbuild.tokens import TokenTable, ids
 
 PERSON = "PERSON"
 #: Words that only say a name is a company's: "Nippon Oil Co Ltd" is "Nippon Oil".
@@ -46,7 +49,6 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset(
     "man woman boy girl people person officer worker employee analyst correspondent reporter editor producer "
     "journalist writer author teen teenager victim suspect father mother son daughter brother sister wife husband "
     "friend sweetheart fiancee fiance".split())
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 DETERMINERS = frozenset({"a", "an", "the", ",", "--", "-", "\u2014", "\u2013"})
 #: Single capitalised words that are titles before a name: "Gov. Walker", "Chief Jackson", "Officer Wilson".
 TITLE_WORDS = frozenset("mr mrs ms dr sir dame lord lady gov sen rep gen adm lt col capt sgt prof rev pope cardinal "
@@ -56,6 +58,11 @@ ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "shi
 GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 
 Union = Callable[..., bool]
+_PERSON_ONLY = frozenset({PERSON})
+# entity types as the table's id column has them: the string column need not be made for two tests
+_AFFILIATIONS, _PERSON_TYPE = ids("GPE", "NORP", "ORG", "PERSON"), ids(PERSON)
+# clauses that report ("a poll found that ..."), and the objects of "told CNN"
+_CLAUSE_MODIFIERS, _CCOMP, _TOLD = ids("acl", "relcl"), get_string_id("ccomp"), ids("dobj", "dative")
 
 
 def short_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
@@ -63,21 +70,25 @@ def short_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> Non
 
     "the House" is not "the White House": a word that takes "the" is a kind of thing, and only an
     organisation word ("Department") may stand for the longer name it ends."""
-    longer = [m for m in named if len(m.text.split()) > 1]
+    # the longer names, with their kind and words, made once (not once per short name)
+    longer = [(other, GROUPS.get(other.label), normalize(other.text).split()) for other in named
+              if len(other.text.split()) > 1]
     with_the = {normalize(m.text) for m in named
                 if tt.lower_[m.start] == "the" or m.start > 0 and tt.lower_[m.start - 1] == "the"}
     for m in named:
+        if m.label not in ("ORG", "PERSON", "FAC"):
+            continue
         words = normalize(m.text).split()
-        if len(words) != 1 or m.label not in ("ORG", "PERSON", "FAC"):
+        if len(words) != 1:
             continue
         word = words[0]
         if word in with_the and word not in ORG_HEADS:
             continue
+        group = GROUPS.get(m.label)
         fits = set()
-        for other in longer:
-            if GROUPS.get(other.label) != GROUPS.get(m.label):
+        for other, other_group, parts in longer:
+            if other_group != group:
                 continue
-            parts = normalize(other.text).split()
             if parts[-1] == word and m.label != PERSON:  # "Cisse" (tagged ORG) → "Papiss Cisse"; people: partial-name
                 fits.add(clusters.find(other.id))
             elif parts[0] == word and all(p in ORG_HEADS for p in parts[1:]):  # "State" → "State Department"
@@ -149,9 +160,9 @@ def role_of(tt: TokenTable, m: Mention) -> tuple[str, frozenset[str], str]:
     a "shadow chancellor" is not "the chancellor"."""
     words, country = set(), ""
     for t in range(m.start, min(m.end, m.head)):  # words before the head: "Secretary of State" is a secretary
-        if tt.is_punct[t] or tt.pos_[t] in ("DET", "PART") or tt.tag_[t] == "POS":
+        if tt.is_punct[t] or tt.pos_[t] in ("DET", "PART") or tt.tag[t] == POSSESSIVE:
             continue
-        if tt.ent_type_[t] in ("GPE", "NORP", "ORG", "PERSON"):  # where or whose: "Turkey's", "CNN host"
+        if tt.ent_type[t] in _AFFILIATIONS:  # where or whose: "Turkey's", "CNN host"
             country = (country + " " + tt.lower_[t]).strip()
             continue
         words.add(tt.lower_[t])
@@ -164,26 +175,26 @@ def titles(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: l
     for m in concepts:
         person = person_at.get(m.end)
         head = m.head
-        if person is not None and tt.lemma_[head].lower() in ROLE_NOUNS and tt.tag_[head] == "NN" and head == m.end - 1:
+        if person is not None and tt.lemma_[head].lower() in ROLE_NOUNS and tt.tag[head] == SINGULAR_NOUN and head == m.end - 1:
             clusters.union(person.id, m.id, "title")
 
 
 def roles(clusters: Clusters, tt: TokenTable, concepts: list[Mention]) -> None:
     """A role description alone is the one person who carries that role as a title in the article."""
     holders: list[tuple[int, str, frozenset[str], str]] = []
-    for m in concepts:
-        if clusters.labels(m.id) == {PERSON}:
-            head, words, country = role_of(tt, m)
-            if head in ROLE_NOUNS:
-                holders.append((m.id, head, words, country))
-    for m in concepts:
-        if clusters.labels(m.id) or tt.tag_[m.head] != "NN":
+    # role_of's head is the head's lemma: concepts whose head is no role noun are left at once
+    with_role = [m for m in concepts if tt.lemma_[m.head].lower() in ROLE_NOUNS]
+    for m in with_role:
+        if clusters.labels(m.id) == _PERSON_ONLY:
+            holders.append((m.id, *role_of(tt, m)))
+    for m in with_role:
+        if clusters.labels(m.id) or tt.tag[m.head] != SINGULAR_NOUN:
             continue
-        head, words, country = role_of(tt, m)
         definite = m.start > 0 and tt.lower_[m.start - 1] == "the" or any(
-            tt.tag_[t] == "POS" or tt.lower_[t] == "the" for t in range(m.start, m.head))
-        if head not in ROLE_NOUNS or not definite:
+            tt.tag[t] == POSSESSIVE or tt.lower_[t] == "the" for t in range(m.start, m.head))
+        if not definite:
             continue  # "a union leader" is not the one named before
+        head, words, country = role_of(tt, m)
         fits = {clusters.find(i) for i, h, w, c in holders
                 if h == head and words == w and not (country and c and country != c)}
         if len(fits) == 1:
@@ -210,9 +221,9 @@ def description_fits(tt: TokenTable, named: Mention, concept: Mention) -> bool:
         return False  # "co" of "co-founder", "fascinates Jackson"
     if any(tt.like_num[concept.start:concept.end]):
         return False  # "At one point Obama"
-    if concept.start > named.start and concept.end < tt.n and tt.ent_type_[concept.end] == PERSON:
+    if concept.start > named.start and concept.end < tt.n and tt.ent_type[concept.end] in _PERSON_TYPE:
         return False  # "Tony Abbott, Leader of the House of Commons William Hague": the next person's title
-    if named.label != "NORP" and tt.tag_[head] in PLURAL_TAGS:
+    if named.label != "NORP" and tt.tag[head] in PLURAL_NOUNS:
         return False
     lemma = tt.lemma_[head].lower()
     if named.label != PERSON and lemma in PERSON_NOUNS:
@@ -226,9 +237,9 @@ def description_fits(tt: TokenTable, named: Mention, concept: Mention) -> bool:
         gap = tt.text[named.end:concept.start]
     else:
         gap = tt.text[concept.end:named.start]
-    reports = any(tt.dep_[c] in ("acl", "relcl") and any(tt.dep_[g] == "ccomp" for g in tt.children(c))
+    reports = any(tt.dep[c] in _CLAUSE_MODIFIERS and any(tt.dep[g] == _CCOMP for g in tt.children(c))
                   for c in tt.children(head))
-    if len([t for t in gap if t not in DETERMINERS]) > 3 or tt.dep_[head] in ("nsubj", "nsubjpass") or reports:
+    if len([t for t in gap if t not in DETERMINERS]) > 3 or tt.dep[head] in SUBJECTS or reports:
         return False  # "Congress ... -- a step that ...", "Michael Brown, a poll found that ...": no apposition
     if len(concept.text.split()) == 1 and concept.text[:1].isupper() and lemma not in PERSON_NOUNS | TITLE_WORDS \
             and named.label == PERSON and not concept.text.endswith("."):
@@ -242,21 +253,22 @@ def is_source(tt: TokenTable, m: Mention) -> bool:
     if m.start > 0 and tt.text[m.start - 1] == "(":
         return True
     verb = tt.head[head]
-    if tt.dep_[head] in ("dobj", "dative") and tt.lemma_[verb] in ("tell", "say", "inform"):
+    if tt.dep[head] in _TOLD and tt.lemma_[verb] in ("tell", "say", "inform"):
         return True
-    return tt.dep_[head] == "pobj" and tt.lower_[verb] == "to" and tt.lower_[tt.head[verb]] in ("according", "speaking")
+    return tt.dep[head] == POBJ and tt.lower_[verb] == "to" and tt.lower_[tt.head[verb]] in ("according", "speaking")
 
 
 def possessions(clusters: Clusters, tt: TokenTable, mentions: list[Mention]) -> None:
     """ "Brooks' committee" is the committee "Susan Brooks, a member of the select committee" belongs to."""
-    by_token = {}
-    for m in mentions:
-        for i in range(m.start, m.end):
-            by_token.setdefault(i, m)
+    by_token: dict[int, Mention] = {}  # made at the first person_of(): most documents never ask
     people = [m for m in mentions if m.label == PERSON]
 
     def person_of(token: int) -> int | None:
         """The person cluster a token names: its own mention, else a unique surname match."""
+        if not by_token:
+            for m in mentions:
+                for i in range(m.start, m.end):
+                    by_token.setdefault(i, m)
         m = by_token.get(token)
         if m is not None and m.label == PERSON:
             return clusters.find(m.id)
@@ -268,10 +280,10 @@ def possessions(clusters: Clusters, tt: TokenTable, mentions: list[Mention]) -> 
     belongs: dict[tuple[int, str], set[int]] = {}
     for m in mentions:
         head = m.head
-        if m.label != "CONCEPT" or tt.dep_[head] != "pobj" or tt.lower_[tt.head[head]] != "of":
+        if m.label != "CONCEPT" or tt.dep[head] != POBJ or tt.lower_[tt.head[head]] != "of":
             continue
         owner = tt.head[tt.head[head]]
-        if tt.dep_[owner] == "appos" and tt.pos_[owner] == "NOUN":  # "Brooks, a member of ..."
+        if tt.dep[owner] == APPOS and tt.pos_[owner] == "NOUN":  # "Brooks, a member of ..."
             owner = tt.head[owner]
         person = person_of(owner) if tt.pos_[owner] == "PROPN" else None
         if person is not None:
@@ -282,7 +294,7 @@ def possessions(clusters: Clusters, tt: TokenTable, mentions: list[Mention]) -> 
         if m.label not in ("CONCEPT", "ORG"):
             continue
         head = m.head
-        owner = next((c for c in tt.children(head) if tt.dep_[c] == "poss" and tt.pos_[c] == "PROPN"), None)
+        owner = next((c for c in tt.children(head) if tt.dep[c] == POSS and tt.pos_[c] == "PROPN"), None)
         person = person_of(owner) if owner is not None else None
         fits = belongs.get((person, tt.lemma_[head].lower()), set()) if person is not None else set()
         fits = fits - {clusters.find(m.id)}

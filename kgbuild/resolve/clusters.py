@@ -34,7 +34,7 @@ class Clusters:
     def find(self, i: int) -> int:
         """The root of mention ``i``'s cluster (halving the path to it on the way)."""
         parent = self.parent
-        if len(parent) < len(self.mentions):  # rules may add mentions (the noun before "also known as"): grow
+        if i >= len(parent):  # rules may add mentions (the noun before "also known as"): grow
             parent.extend(range(len(parent), len(self.mentions)))
         while parent[i] != i:
             parent[i] = parent[parent[i]]
@@ -43,7 +43,13 @@ class Clusters:
 
     def labels(self, i: int) -> frozenset[str]:
         """The NER labels of the cluster of mention ``i`` (CONCEPT and PRONOUN left out)."""
-        root = self.find(i)
+        return self._root_labels(self.find(i))
+
+    def person_names(self, i: int) -> list[set[str]]:
+        """The words of each person name in the cluster of mention ``i`` (honorifics alone left out)."""
+        return self._root_person_names(self.find(i))
+
+    def _root_labels(self, root: int) -> frozenset[str]:
         labels = self._labels.get(root)
         if labels is None:
             members = self._members.get(root)
@@ -55,9 +61,7 @@ class Clusters:
             self._labels[root] = labels
         return labels
 
-    def person_names(self, i: int) -> list[set[str]]:
-        """The words of each person name in the cluster of mention ``i`` (honorifics alone left out)."""
-        root = self.find(i)
+    def _root_person_names(self, root: int) -> list[set[str]]:
         names = self._person_names.get(root)
         if names is None:
             names = self._person_names[root] = self._names_of(self._members.get(root, (root,)))
@@ -88,13 +92,13 @@ class Clusters:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
-        groups = {TYPE_GROUPS.get(l, l) for l in self.labels(a) | self.labels(b)}
+        labels = self._root_labels(ra) | self._root_labels(rb)
+        groups = {TYPE_GROUPS.get(l, l) for l in labels}
         if not force and len(groups) > 1 and not groups <= {"org", "place"}:
             return False  # a person is never an organisation, whatever the rule says
-        people_a, people_b = self.person_names(a), self.person_names(b)
+        people_a, people_b = self._root_person_names(ra), self._root_person_names(rb)
         if people_a and people_b and not any(x <= y or y <= x for x in people_a for y in people_b):
             return False  # two people with unrelated names ("the chancellor" between Brown and Letwin)
-        labels = self.labels(ra) | self.labels(rb)
         names = people_a + people_b  # in the order of the members below
         for root in (ra, rb):
             self._labels.pop(root, None)

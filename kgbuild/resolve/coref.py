@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 from kgbuild.names import normalize
 from kgbuild.resolve import aliases
@@ -19,10 +20,13 @@ from kgbuild.resolve.aliases import COMPANY_SUFFIXES, abbreviates
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.descriptions import descriptions
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
-from kgbuild.tokens import TokenTable
+from kgbuild.resolve.tags import COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, SUBJECTS
+from kgbuild.tokens import TokenTable, ids
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
+# where the alias after "known as" hangs, and the subject of "it was ..." (ids of the dep column)
+_ALIAS_DEPS, _DUMMY_SUBJECTS = ids("pobj", "oprd", "attr"), ids("nsubj", "expl")
 
 
 def resolve_mentions(
@@ -151,27 +155,39 @@ def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
 
 
 def _also_known_as(clusters: Clusters, index: MentionIndex) -> None:
-    doc, tt = index.doc, index.table
-    for i in index.tokens_where(index.lower, {"known", "called", "dubbed", "nicknamed"}):
-        token = doc[i]
-        as_ = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if token.lower_ == "known" and (as_ is None or as_.lower_ != "as"):
+    tt = index.table
+    for token in index.tokens_where(index.lower, {"known", "called", "dubbed", "nicknamed"}):
+        as_ = token + 1 if token + 1 < tt.n else None
+        if tt.lower_[token] == "known" and (as_ is None or tt.lower_[as_] != "as"):
             continue
-        if token.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in token.children):
+        if tt.tag[token] != PAST_PARTICIPLE or any(tt.dep[c] == NSUBJ for c in tt.children(token)):
             continue  # "Obama called the ambassador": a phone call, not a name
-        target_tok = next((c for c in (as_ or token).subtree if c.dep_ in ("pobj", "oprd", "attr")), None)
-        if target_tok is None and as_ is not None and as_.i + 1 < len(doc):
-            target_tok = doc[as_.i + 2] if doc[as_.i + 1].lower_ == "the" and as_.i + 2 < len(doc) else doc[as_.i + 1]
+        target = next((c for c in _subtree(tt, token if as_ is None else as_) if tt.dep[c] in _ALIAS_DEPS),
+                      None)
+        if target is None and as_ is not None and as_ + 1 < tt.n:
+            target = as_ + 2 if tt.lower_[as_ + 1] == "the" and as_ + 2 < tt.n else as_ + 1
         # the named thing: the noun right before ", also known as" (skipping quotes, commas, "also")
-        i = token.i - 1
+        i = token - 1
         while i >= 0 and (tt.is_punct[i] or tt.lower_[i] in ("also", "is", "are", "was", "were")):
             i -= 1
-        if i < 0 or target_tok is None or tt.pos_[i] not in ("NOUN", "PROPN"):
+        if i < 0 or target is None or tt.pos_[i] not in ("NOUN", "PROPN"):
             continue
         named = index.for_head(i)
-        alias = index.for_head(target_tok.i)
+        alias = index.for_head(target)
         if named is not None and alias is not None and not alias.is_pronoun and not named.is_pronoun:
             clusters.union(named.id, alias.id, "also-known-as")
+
+
+def _subtree(tt: TokenTable, i: int) -> Iterator[int]:
+    """``doc[i].subtree`` in spaCy's order: each left child's subtree, the token, each right child's subtree."""
+    children = tt.children(i)
+    for c in children:
+        if c < i:
+            yield from _subtree(tt, c)
+    yield i
+    for c in children:
+        if c > i:
+            yield from _subtree(tt, c)
 
 
 def _appositions(clusters: Clusters, index: MentionIndex) -> None:
@@ -202,7 +218,7 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
         if not m.is_pronoun:
             continue
         g, number = PRONOUNS[m.text]
-        if m.text == "it" and tt.lemma_[tt.head[m.head]] == "be" and tt.dep_[m.head] in ("nsubj", "expl"):
+        if m.text == "it" and tt.lemma_[tt.head[m.head]] == "be" and tt.dep[m.head] in _DUMMY_SUBJECTS:
             continue  # "it was one meeting": an event or a dummy subject, not a thing named before
         if g == "speaker":
             if m.id in speakers:
@@ -222,7 +238,7 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
 
 
 def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: Clusters, gender: dict[int, str]) -> bool:
-    if candidate.is_pronoun or tt.dep_[candidate.head] == "compound":
+    if candidate.is_pronoun or tt.dep[candidate.head] == COMPOUND:
         return False  # "Haqqani" in "the Haqqani network" names the network, not a referent
     labels = clusters.labels(candidate.id) or {candidate.label}
     if g in ("m", "f"):
@@ -230,8 +246,8 @@ def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: C
         return PERSON in labels and (known is None or known == g)
     if PERSON in labels:
         return False
-    plural = tt.tag_[candidate.head] in ("NNS", "NNPS") or candidate.label == "NORP"
+    plural = tt.tag[candidate.head] in PLURAL_NOUNS or candidate.label == "NORP"
     if g == "n":
         # "it" is resolved only to an organisation or place that was a subject: safer to drop than to guess
-        return not plural and bool(labels & {"ORG", "GPE"}) and tt.dep_[candidate.head] in ("nsubj", "nsubjpass")
+        return not plural and bool(labels & {"ORG", "GPE"}) and tt.dep[candidate.head] in SUBJECTS
     return plural

@@ -16,6 +16,7 @@ from kgbuild.names import normalize
 from kgbuild.resolve import aliases
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.mentions import Mention
+from kgbuild.resolve.tags import COMPOUND, DET, PLURAL_NOUNS
 from kgbuild.tokens import TokenTable
 
 #: Head nouns that name the kind of organisation, not which one: "intelligence agency" ≈ "intelligence service".
@@ -28,17 +29,16 @@ DESCRIPTION_TYPES = {
     "broadcaster": ("ORG",),
     "country": ("GPE",), "nation": ("GPE",), "city": ("GPE",), "state": ("GPE",), "capital": ("GPE",),
 }
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Descriptions that may refer back to a news source ("told BT Sport ... told the channel"); others may not.
 MEDIA_KINDS = frozenset({"channel", "broadcaster", "network"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 
 
 def _reduced(m: Mention) -> str:
-    words = normalize(m.text).split()
-    if len(words) > 1 and words[-1] in GENERIC_ORG_HEADS:
-        words = words[:-1]
-    return " ".join(words)
+    """The normal form of a concept without a generic last word: "intelligence agency" → "intelligence"."""
+    key = normalize(m.text)  # single-spaced: the last word is after the last space
+    rest, _, last = key.rpartition(" ")
+    return rest if rest and last in GENERIC_ORG_HEADS else key
 
 
 def descriptions(clusters: Clusters, tt: TokenTable, mentions: list[Mention], narration: list[int]) -> None:
@@ -100,13 +100,13 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
     for m in concepts:
         determiner = lower[m.start - 1] if m.start > 0 else ""
         head = m.head
-        if determiner not in DEFINITE and not any(tt.dep_[c] == "det" and lower[c] in DEFINITE for c in tt.children(head)):
+        if determiner not in DEFINITE and not any(tt.dep[c] == DET and lower[c] in DEFINITE for c in tt.children(head)):
             continue
         modifiers = {lower[t] for t in range(m.start, m.end) if t != head and tt.pos_[t] != "DET"}
         # "the official" → the last earlier official with the same or more modifiers
-        plural = tt.tag_[head] in PLURAL_TAGS
+        plural = tt.tag[head] in PLURAL_NOUNS
         earlier = [c for c in by_lemma[lemma[head]] if c.start < m.start and c.id != m.id
-                   and (tt.tag_[c.head] in PLURAL_TAGS) == plural]  # "the diplomat" is not "the embassy's diplomats"
+                   and (tt.tag[c.head] in PLURAL_NOUNS) == plural]  # "the diplomat" is not "the embassy's diplomats"
         for c in earlier:
             if c.id not in words:
                 words[c.id] = set(lower[c.start:c.end])
@@ -123,7 +123,7 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
             # not a name inside a compound ("former Liverpool player"), not the news source ("told CNN");
             # the narrator's "the channel" refers back to the narrator's names, not a quote's
             media = lemma[head].lower() in MEDIA_KINDS
-            candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep_[n.head] != "compound"
+            candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep[n.head] != COMPOUND
                           and (media or not aliases.is_source(tt, n))]
             if m.in_quote:
                 candidates = [n for n in candidates if m.sentence - n.sentence <= 4]

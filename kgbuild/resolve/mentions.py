@@ -8,6 +8,7 @@ drops.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -17,8 +18,10 @@ from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from kgbuild.names import HONORIFICS
-from kgbuild.resolve.spans import ORG_HEADS, repaired_spans
-from kgbuild.tokens import TokenTable, table_of
+from kgbuild.resolve.quotes import one_of, quoted_tokens
+from kgbuild.resolve.spans import ORG_HEADS, ner_spans, repaired_spans
+from kgbuild.resolve.tags import COMPOUND, POSSESSIVE, POSSESSIVE_PRONOUN
+from kgbuild.tokens import TokenTable, ids, table_of
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 PRONOUNS = {
@@ -41,7 +44,7 @@ LEADING_DROP = frozenset({"DET", "PRON", "PUNCT", "CCONJ"})
 LEADING_WORDS = frozenset({"such", "even", "only", "just", "also", "all", "both", "then", "so-called"})  # "former" stays: a former leader is not the leader
 
 
-@dataclass
+@dataclass(slots=True)  # thousands per document: no __dict__ each
 class Mention:
     """A span that refers to an entity; ``label`` is a NER label, CONCEPT or PRONOUN."""
 
@@ -77,7 +80,7 @@ def clean_name(tt: TokenTable, tokens: Sequence[int]) -> str:
     first, last = 0, len(tokens)  # the name is tokens[first:last]
     while first < last and _droppable(tt, tokens[first]) and not _article_of_name(tt, tokens, first, last):
         first += 1
-    while first < last and (tt.is_punct[tokens[last - 1]] or tt.tag_[tokens[last - 1]] == "POS"):
+    while first < last and (tt.is_punct[tokens[last - 1]] or tt.tag[tokens[last - 1]] == POSSESSIVE):
         last -= 1
     name = tokens[first:last]
     if isinstance(name, range):  # contiguous: one slice of the column
@@ -89,8 +92,7 @@ def clean_name(tt: TokenTable, tokens: Sequence[int]) -> str:
 
 def _droppable(tt: TokenTable, t: int) -> bool:
     """Whether a name may lose token ``t`` at its start: a determiner, a possessive pronoun, punctuation, "such"..."""
-    return (tt.pos_[t] in LEADING_DROP and tt.tag_[t] != "PRP$" or tt.lower_[t] in LEADING_WORDS or tt.tag_[t] == "PRP$"
-            or tt.is_punct[t])
+    return tt.pos_[t] in LEADING_DROP or tt.tag[t] == POSSESSIVE_PRONOUN or tt.lower_[t] in LEADING_WORDS or tt.is_punct[t]
 
 
 def _article_of_name(tt: TokenTable, tokens: Sequence[int], first: int, last: int) -> bool:
@@ -131,12 +133,14 @@ class MentionIndex:
             self._sent_index.extend([i] * (end - start))
         self._sent_texts: dict[int, tuple[str, int, int]] = {}
         repaired = repaired_spans(tt)
-        self.ents = [Ent(s, e, label, tt.root(s, e)) for s, e, label, _ in repaired]
+        self.ents = [Ent(s, e, label, _entity_root(tt, s, e)) for s, e, label, _ in repaired]
         self.people = [ent for ent in self.ents if ent.label == "PERSON"]
+        self._people_starts = [ent.start for ent in self.people]
         #: mention id → (NER fragments it joins, repair rule), for the merge records
         self.repairs: dict[int, tuple[tuple[str, ...], str]] = {}
-        self._quoted = _quoted_tokens(tt, self.orth, is_space)
+        self._quoted = quoted_tokens(tt, self.orth, is_space)
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        ner: list[tuple[int, int, str]] | None = None  # spaCy's own entities, read for the few repaired names
         for ent, (_, _, _, rule) in zip(self.ents, repaired):
             if ent.label in NUMERIC_LABELS:
                 continue
@@ -146,7 +150,8 @@ class MentionIndex:
                     and name.lower() not in NON_REFERRING:
                 mention = self.add(ent.start, ent.end, ent.label, ent.root, name)
                 if rule != "ner":
-                    parts = tuple(e.text for e in doc.ents if e.start < ent.end and e.end > ent.start)
+                    ner = ner_spans(tt) if ner is None else ner
+                    parts = tuple(tt.span_text(s, e) for s, e, _ in ner if s < ent.end and e > ent.start)
                     self.repairs[mention.id] = (parts, rule)
 
     def narration_counts(self) -> list[int]:
@@ -161,7 +166,18 @@ class MentionIndex:
     def tokens_where(self, column: np.ndarray, values: set[str]) -> list[int]:
         """Indices of the tokens whose ``column`` (``self.lower``, ``self.dep``...) is one of ``values``."""
         ids = np.array([self.doc.vocab.strings[v] for v in values], dtype=column.dtype)  # hashes; adds nothing
-        return np.flatnonzero(_one_of(column, ids)).tolist()
+        return np.flatnonzero(one_of(column, ids)).tolist()
+
+    def people_in(self, start: int, end: int) -> list[Ent]:
+        """The person entities inside tokens ``start`` to ``end`` (exclusive), in text order."""
+        found = []
+        # entities are in text order and never overlap: from the first starting at ``start``, until one ends after
+        for k in range(bisect_left(self._people_starts, start), len(self.people)):
+            ent = self.people[k]
+            if ent.end > end:
+                break
+            found.append(ent)
+        return found
 
     def label_at(self, i: int) -> str:
         """The (repaired) entity label of token ``i``, "" outside entities."""
@@ -231,67 +247,30 @@ class MentionIndex:
             return None
         label = "CONCEPT"
         if tt.lemma_[head].lower() in ORG_HEADS \
-                and any(tt.dep_[c] == "compound" and tt.pos_[c] == "PROPN" for c in tt.children(head)):
+                and any(tt.dep[c] == COMPOUND and tt.pos_[c] == "PROPN" for c in tt.children(head)):
             label = "ORG"  # "the Haqqani network": a name NER missed
         return self.add(lo, hi + 1, label, head, name)
 
 
 #: Left dependents that belong to a noun phrase's name: the head's pre-modifiers.
-_PRE_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod",
-                            "advmod", "predet"})
+_PRE_MODIFIERS = ids("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod", "advmod",
+                     "predet")
 
 
 def _noun_phrase(tt: TokenTable, head: int) -> tuple[int, int]:
     """First and last token of the head with its pre-modifiers (det, amod, compound, poss, nummod),
     without clauses or PPs."""
     lo = hi = head
-    for t in tt.lefts(head):
-        if tt.dep_[t] in _PRE_MODIFIERS:
+    for t in tt.children(head):
+        if t < head and tt.dep[t] in _PRE_MODIFIERS:
             first, last = tt.subtree_bounds(t)
             lo, hi = min(lo, first), max(hi, last)
     return lo, hi
 
 
-def _one_of(column: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """``np.isin(column, values)`` for a few values: one comparison each, without isin's set-up."""
-    mask = np.zeros(len(column), dtype=bool)
-    for value in values:
-        mask |= column == value
-    return mask
-
-
-_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
-
-
-def _quoted_tokens(tt: TokenTable, orth: np.ndarray, is_space: np.ndarray) -> set[int]:
-    """Tokens inside quotation marks; ``orth`` and ``is_space`` are the doc's ORTH and IS_SPACE columns."""
-    marks = np.array([tt.doc.vocab.strings[q] for q in _QUOTE_MARKS], dtype=orth.dtype)
-    # only quote marks and white space (a line break ends a quote) change the state: visit those
-    events = np.flatnonzero(_one_of(orth, marks) | (is_space != 0)).tolist()
-    inside, start = False, 0
-    quoted: set[int] = set()
-    text = tt.text
-    for i in events:
-        token = text[i]
-        # a straight quote opens after a space and closes after a word: "…floor. "I know…" reopens, never toggles
-        opens = token == '"' and (i == 0 or tt.space[i - 1] or bool(is_space[i - 1]) or text[i - 1] in "([")
-        if token in ("\u201c", "``") or opens:
-            if inside:
-                quoted.update(range(start, i))
-            inside, start = True, i + 1
-            continue
-        if token in ("\u201d", "''", '"'):
-            if inside:
-                quoted.update(range(start, i))
-            inside = False
-            continue
-        if inside:
-            quoted.update(range(start, i))
-            if "\n" in token:
-                inside = False
-            else:
-                quoted.add(i)
-            start = i + 1
-    if inside:
-        quoted.update(range(start, tt.n))
-    return quoted
+def _entity_root(tt: TokenTable, start: int, end: int) -> int:
+    """``tt.root(start, end)``; a span with one token whose head is outside it (or itself) has that token as root,
+    found without ``root``'s walks up the tree."""
+    head = tt.head
+    tops = [i for i in range(start, end) if not start <= head[i] < end or head[i] == i]
+    return tops[0] if len(tops) == 1 else tt.root(start, end)

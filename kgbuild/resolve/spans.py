@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kgbuild.tokens import TokenTable, table_of
+from kgbuild.resolve.tags import COMPOUND, POSSESSIVE
+from kgbuild.tokens import IOB_BEGIN, IOB_INSIDE, TokenTable, table_of
 
 #: Heads that make a proper-noun compound an organisation's name ("Haqqani network", "Labour party").
 ORG_HEADS = frozenset("network group movement party militia faction army front brigade council committee "
@@ -90,6 +91,40 @@ def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
     return [(Span(doc, s, e, label=label), rule) for s, e, label, rule in repaired_spans(table_of(doc))]
 
 
+def ner_spans(tt: TokenTable) -> list[tuple[int, int, str]]:
+    """``[(e.start, e.end, e.label_) for e in doc.ents]``, read off the table's IOB and type columns.
+
+    ``doc.ents`` makes a Span of every entity each time it is read; this makes none.
+
+    Parameters
+    ----------
+    tt : TokenTable
+        The table of the Doc.
+
+    Returns
+    -------
+    list of (int, int, str)
+        Token start, end (exclusive) and NER label of each entity, in text order.
+
+    Example
+    -------
+    >>> from kgbuild.parse import load_model
+    >>> doc = load_model()("Hillary Clinton met journalists in Islamabad.")
+    >>> ner_spans(table_of(doc)) == [(e.start, e.end, e.label_) for e in doc.ents]
+    True
+    """
+    iob, types, strings = tt.iob, tt.ent_type, tt.doc.vocab.strings
+    spans = []
+    for start in [i for i, value in enumerate(iob) if value == IOB_BEGIN]:
+        if not types[start]:
+            continue  # a "B" without a type is outside any entity, as in doc.ents
+        end = start + 1
+        while end < tt.n and iob[end] == IOB_INSIDE:
+            end += 1
+        spans.append((start, end, strings[types[start]]))
+    return spans
+
+
 def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
     """``entity_spans`` as (start, end, label, rule) tuples, read from the token table of the Doc.
 
@@ -104,7 +139,7 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
         Token start, end (exclusive), NER label and rule of each span, in text order.
     """
     n = tt.n
-    spans: dict[int, tuple[int, str, str]] = {e.start: (e.end, e.label_, "ner") for e in tt.doc.ents}
+    spans: dict[int, tuple[int, str, str]] = {s: (e, label, "ner") for s, e, label in ner_spans(tt)}
 
     cached: list[dict[int, str]] = []  # the token → label map, made again only after a span changes
 
@@ -124,11 +159,11 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
         cached.clear()
         return True
 
-    text, lower, pos, dep = tt.text, tt.lower_, tt.pos_, tt.dep_
+    text, lower, pos, dep = tt.text, tt.lower_, tt.pos_, tt.dep
     for s, (e, label, _) in sorted(spans.items()):
         # possessor: "Herzog's Zionist Union" → "Herzog" + "Zionist Union"
         if label == "ORG":
-            cut = next((i for i in range(s + 1, e - 1) if tt.tag_[i] == "POS"), None)
+            cut = next((i for i in range(s + 1, e - 1) if tt.tag[i] == POSSESSIVE), None)
             if cut is not None and cut + 1 < e and pos[cut + 1] == "PROPN":
                 del spans[s]
                 spans[s] = (cut, label, "possessor")
@@ -146,7 +181,7 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
                 continue
         # place-club: "Newcastle United"
         if label == "GPE" and e < n and pos[e] == "PROPN" and _capitalised(tt, e) \
-                and e not in label_map() and dep[e - 1] == "compound" and tt.head[e - 1] >= e:
+                and e not in label_map() and dep[e - 1] == COMPOUND and tt.head[e - 1] >= e:
             end = e
             while end < n and pos[end] == "PROPN" and _capitalised(tt, end) and end not in label_map() \
                     and lower[end] not in FACILITY_HEADS:
@@ -175,21 +210,21 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
             if text[start] == "A" and end == start + 1:
                 continue
             if end > start and not (end - start == 1 and labels.get(start) in ("ORG", "GPE")) \
-                    and tt.tag_[t - 1] != "POS":
+                    and tt.tag[t - 1] != POSSESSIVE:
                 replace(start, end, "ORG", "descriptor")
                 continue
         # org-head: "Premier League"
         if pos[t] == "PROPN" and lower[t] in ORG_HEADS and text[t][:1].isupper() and t not in labels:
             start = t
             while start > 0 and pos[start - 1] == "PROPN" and _capitalised(tt, start - 1) \
-                    and labels.get(start - 1, "NORP") == "NORP" and dep[start - 1] == "compound":
+                    and labels.get(start - 1, "NORP") == "NORP" and dep[start - 1] == COMPOUND:
                 start -= 1
             if start < t and not tt.is_sent_start[start]:
                 replace(start, t + 1, "ORG", "org-head")
         # facility: "the Mabruk oil field"
         if lower[t] in FACILITY_HEADS and pos[t] == "NOUN":
             i = t - 1
-            while i >= 0 and pos[i] == "NOUN" and dep[i] == "compound" and not text[i][:1].isupper():
+            while i >= 0 and pos[i] == "NOUN" and dep[i] == COMPOUND and not text[i][:1].isupper():
                 i -= 1
             end_name = i + 1
             while i >= 0 and (pos[i] == "PROPN" or text[i] == "-") and labels.get(i) not in ("GPE", "NORP", "DATE"):
