@@ -66,11 +66,20 @@ def covered(relations: Sequence[Relation]) -> list[bool]:
 COMMA = get_string_id(",")
 QUOTE_IDS = ids(*QUOTES)
 BRACKET_IDS = ids(*BRACKETS)
+#: Either kind of paired mark: most arguments hold none, and are not counted through.
+_MARK_IDS = QUOTE_IDS | BRACKET_IDS
 NOT_VERBAL = ids("amod", "compound")
 AUXILIARY = ids("aux", "auxpass")
-#: Feature names of the first two arguments, made once ("a0.len", "a1.comma"...).
-_ARG_KEYS = [{name: f"a{k}.{name}" for name in
-              ("len", "single", "pronoun", "wh", "entity", "ent=", "verb_inside", "comma", "gap", "unbalanced")}
+#: Feature names, made once: the table holds labels as ids, so a feature is named by a look-up of the id,
+#: with no string of the vocabulary read and no name built per relation.
+_RANK_KEYS = [f"rank={n}" for n in range(5)]
+_ARGS_KEYS = [f"args={n}" for n in range(5)]
+_VERB_DEP_KEYS = {get_string_id(label): "verb.dep=" + label for label in VERB_DEPS}
+_VERB_TAG_KEYS = {get_string_id(tag): "verb.tag=" + tag for tag in VERB_TAGS}
+#: Of the first two arguments ("a0.len", "a1.comma"...); "ent=" maps an entity type id to its group's name.
+_ARG_KEYS = [{**{name: f"a{k}.{name}" for name in
+                 ("len", "single", "pronoun", "wh", "entity", "ent=other", "verb_inside", "comma", "gap", "unbalanced")},
+              "ent=": {get_string_id(label): f"a{k}.ent={group}" for label, group in ENT_GROUPS.items()}}
              for k in range(2)]
 
 
@@ -81,20 +90,17 @@ def features(
     """Generic features of one extraction (no words of the sentence beyond closed-class ones).
 
     ``rank`` is the relation's place among its sentence's ``count`` relations by hand-set confidence:
-    a sentence's main facts are the surest.
+    a sentence's main facts are the surest. The order of the features is part of the model's result:
+    ``learned`` sums their weights in this order.
     """
     tokens = tokens or table_of(doc)
-    orth, pos, dep = tokens.orth, tokens.pos, tokens.dep
-    f: dict[str, float] = {"pattern=" + relation.pattern: 1.0, "rule": relation.confidence}
-    f[f"rank={min(rank, 4)}"] = 1.0
-    f["relations"] = math.log1p(count)
+    orth, pos, dep, ent_types = tokens.orth, tokens.pos, tokens.dep, tokens.ent_type
     args = relation.arguments
-    f[f"args={min(len(args), 4)}"] = 1.0
-    strings = doc.vocab.strings
-    for k, arg in enumerate(args[:2]):
-        key = _ARG_KEYS[k]
+    f: dict[str, float] = {"pattern=" + relation.pattern: 1.0, "rule": relation.confidence,
+                           _RANK_KEYS[min(rank, 4)]: 1.0, "relations": math.log1p(count),
+                           _ARGS_KEYS[min(len(args), 4)]: 1.0}
+    for key, arg in zip(_ARG_KEYS, args):
         arg_tokens = arg.tokens
-        ent_type = tokens.ent_type[arg.head]
         f[key["len"]] = math.log1p(len(arg_tokens))
         if len(arg_tokens) == 1:
             f[key["single"]] = 1.0
@@ -103,35 +109,33 @@ def features(
             f[key["pronoun"]] = 1.0
         if text in WH_WORDS:
             f[key["wh"]] = 1.0
+        ent_type = ent_types[arg.head]
         if ent_type:
             f[key["entity"]] = 1.0
-            f[key["ent="] + ENT_GROUPS.get(strings[ent_type], "other")] = 1.0
-        if any(pos[i] == VERB and dep[i] not in NOT_VERBAL for i in arg_tokens):
+            f[key["ent="].get(ent_type, key["ent=other"])] = 1.0
+        if VERB in [pos[i] for i in arg_tokens] and any(pos[i] == VERB and dep[i] not in NOT_VERBAL for i in arg_tokens):
             f[key["verb_inside"]] = 1.0
         words = [orth[i] for i in arg_tokens]
         if COMMA in words:
             f[key["comma"]] = 1.0
         if arg_tokens[-1] - arg_tokens[0] + 1 != len(arg_tokens):
             f[key["gap"]] = 1.0
-        quotes = brackets = 0
-        for w in words:
-            if w in QUOTE_IDS:
-                quotes += 1
-            elif w in BRACKET_IDS:
-                brackets += 1
-        if quotes % 2 or brackets % 2:
-            f[key["unbalanced"]] = 1.0
-    f["rel.len"] = min(len(relation.relation_text.split()), 6)
-    last = relation.relation_text.split()[-1].lower() if relation.relation_text.split() else ""
+        if not _MARK_IDS.isdisjoint(words):
+            quotes = sum(w in QUOTE_IDS for w in words)
+            brackets = sum(w in BRACKET_IDS for w in words)
+            if quotes % 2 or brackets % 2:
+                f[key["unbalanced"]] = 1.0
+    relation_words = relation.relation_text.split()
+    f["rel.len"] = min(len(relation_words), 6)
+    last = relation_words[-1].lower() if relation_words else ""
     if last in PREPOSITIONS:
         f["rel.prep=" + last] = 1.0
     verb = _anchor(relation, tokens)
     if verb is None:
         f["verb=none"] = 1.0
     else:
-        verb_dep, verb_tag = strings[dep[verb]], strings[tokens.tag[verb]]
-        f["verb.dep=" + (verb_dep if verb_dep in VERB_DEPS else "other")] = 1.0
-        f["verb.tag=" + (verb_tag if verb_tag in VERB_TAGS else "other")] = 1.0
+        f[_VERB_DEP_KEYS.get(dep[verb], "verb.dep=other")] = 1.0
+        f[_VERB_TAG_KEYS.get(tokens.tag[verb], "verb.tag=other")] = 1.0
         f["verb.depth"] = tokens.depth(verb)
         if verb < sent.start + 1 or orth[verb - 1] == COMMA:
             f["verb.after_comma"] = 1.0
@@ -172,5 +176,6 @@ def weights() -> dict | None:
 
 def learned(feats: dict[str, float], model: dict) -> float:
     """The model's probability that an extraction is right."""
-    z = model["bias"] + sum(model["weights"].get(name, 0.0) * value for name, value in feats.items())
+    weight = model["weights"].get
+    z = model["bias"] + sum([weight(name, 0.0) * value for name, value in feats.items()])
     return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 3)
