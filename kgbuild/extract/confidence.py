@@ -16,6 +16,8 @@ import math
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
+from operator import mul
 
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
@@ -51,15 +53,29 @@ def _anchor(relation: Relation, tokens: TokenTable) -> int | None:
 def covered(relations: Sequence[Relation]) -> list[bool]:
     """For each relation, whether a higher-ranked one with the same first argument already holds all its
     words ("to lower X" under "want to lower X", "is host of Y" under "is the host of Y")."""
-    order = sorted(range(len(relations)), key=lambda k: -relations[k].confidence)
-    words = [set(r.relation_tokens).union(*(a.tokens for a in r.arguments)) for r in relations]
+    return _covered(relations, _by_confidence(relations))
+
+
+def _by_confidence(relations: Sequence[Relation]) -> list[int]:
+    """Indices of ``relations``, the highest hand-set confidence first (ties in their order)."""
+    return sorted(range(len(relations)), key=lambda k: -relations[k].confidence)
+
+
+def _covered(relations: Sequence[Relation], order: Sequence[int]) -> list[bool]:
+    """``covered``, given the ranking: relations are compared within groups of the same first argument
+    only, so the word sets are made for those that share it with another."""
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for k in order:
+        if relations[k].arguments:
+            groups.setdefault(relations[k].arguments[0].tokens, []).append(k)
     out = [False] * len(relations)
-    for rank, k in enumerate(order):
-        first = relations[k].arguments[0].tokens if relations[k].arguments else ()
-        for j in order[:rank]:
-            if relations[j].arguments and relations[j].arguments[0].tokens == first and words[k] <= words[j]:
-                out[k] = True
-                break
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        words = [set(relations[k].relation_tokens).union(*(a.tokens for a in relations[k].arguments))
+                 for k in members]
+        for n in range(1, len(members)):
+            out[members[n]] = any(words[n] <= above for above in words[:n])
     return out
 
 
@@ -101,8 +117,9 @@ def features(
                            _ARGS_KEYS[min(len(args), 4)]: 1.0}
     for key, arg in zip(_ARG_KEYS, args):
         arg_tokens = arg.tokens
-        f[key["len"]] = math.log1p(len(arg_tokens))
-        if len(arg_tokens) == 1:
+        start, end, n = arg_tokens[0], arg_tokens[-1] + 1, len(arg_tokens)
+        f[key["len"]] = math.log1p(n)
+        if n == 1:
             f[key["single"]] = 1.0
         text = arg.text.lower()
         if text in PRONOUNS:
@@ -113,12 +130,15 @@ def features(
         if ent_type:
             f[key["entity"]] = 1.0
             f[key["ent="].get(ent_type, key["ent=other"])] = 1.0
-        if VERB in [pos[i] for i in arg_tokens] and any(pos[i] == VERB and dep[i] not in NOT_VERBAL for i in arg_tokens):
+        # an argument is mostly a run of words (its tokens are in order): its columns are slices
+        run = end - start == n
+        tags = pos[start:end] if run else [pos[i] for i in arg_tokens]
+        if VERB in tags and any(pos[i] == VERB and dep[i] not in NOT_VERBAL for i in arg_tokens):
             f[key["verb_inside"]] = 1.0
-        words = [orth[i] for i in arg_tokens]
+        words = orth[start:end] if run else [orth[i] for i in arg_tokens]
         if COMMA in words:
             f[key["comma"]] = 1.0
-        if arg_tokens[-1] - arg_tokens[0] + 1 != len(arg_tokens):
+        if not run:
             f[key["gap"]] = 1.0
         if not _MARK_IDS.isdisjoint(words):
             quotes = sum(w in QUOTE_IDS for w in words)
@@ -158,11 +178,11 @@ def sentence_features(
 ) -> list[dict[str, float]]:
     """Features of each of a sentence's relations (their ``confidence`` still the hand-set one);
     ``tokens``: the Doc's table, when the caller has made it for all sentences."""
-    order = sorted(range(len(relations)), key=lambda k: -relations[k].confidence)
+    order = _by_confidence(relations)
     rank = {k: n for n, k in enumerate(order)}
     tokens = tokens or table_of(doc)
     return [features(doc, sent, r, c, rank[k], len(relations), tokens)
-            for k, (r, c) in enumerate(zip(relations, covered(relations)))]
+            for k, (r, c) in enumerate(zip(relations, _covered(relations, order)))]
 
 
 @lru_cache(maxsize=1)
@@ -177,5 +197,6 @@ def weights() -> dict | None:
 def learned(feats: dict[str, float], model: dict) -> float:
     """The model's probability that an extraction is right."""
     weight = model["weights"].get
-    z = model["bias"] + sum([weight(name, 0.0) * value for name, value in feats.items()])
+    # the sum of weight * value in the features' order (the same floats), multiplied and summed in C
+    z = model["bias"] + sum(map(mul, map(weight, feats, repeat(0.0)), feats.values()))
     return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 3)
