@@ -103,7 +103,7 @@ def extract_relations(
                     continue
                 seen.add(key)
                 # the context and the confidence it leaves, applied in one copy of the relation
-                changes = context_changes(doc, relation)
+                changes = context_changes(table, relation)
                 attributed = changes.get("attribution", relation.attribution) is not None
                 changes["confidence"] = in_context(relation.confidence, length, attributed)
                 found.append(relation.evolve(**changes))

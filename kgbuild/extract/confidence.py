@@ -109,11 +109,19 @@ def features(
     a sentence's main facts are the surest. The order of the features is part of the model's result:
     ``learned`` sums their weights in this order.
     """
-    tokens = tokens or table_of(doc)
+    return _features(tokens or table_of(doc), relation, is_covered, rank,
+                     math.log1p(count), sent.start, math.log1p(len(sent)))
+
+
+def _features(
+    tokens: TokenTable, relation: Relation, is_covered: bool, rank: int,
+    log_count: float, sent_start: int, log_length: float,
+) -> dict[str, float]:
+    """``features``, given what all relations of the sentence share (read once per sentence)."""
     orth, pos, dep, ent_types = tokens.orth, tokens.pos, tokens.dep, tokens.ent_type
     args = relation.arguments
     f: dict[str, float] = {"pattern=" + relation.pattern: 1.0, "rule": relation.confidence,
-                           _RANK_KEYS[min(rank, 4)]: 1.0, "relations": math.log1p(count),
+                           _RANK_KEYS[min(rank, 4)]: 1.0, "relations": log_count,
                            _ARGS_KEYS[min(len(args), 4)]: 1.0}
     for key, arg in zip(_ARG_KEYS, args):
         arg_tokens = arg.tokens
@@ -157,11 +165,11 @@ def features(
         f[_VERB_DEP_KEYS.get(dep[verb], "verb.dep=other")] = 1.0
         f[_VERB_TAG_KEYS.get(tokens.tag[verb], "verb.tag=other")] = 1.0
         f["verb.depth"] = tokens.depth(verb)
-        if verb < sent.start + 1 or orth[verb - 1] == COMMA:
+        if verb < sent_start + 1 or orth[verb - 1] == COMMA:
             f["verb.after_comma"] = 1.0
     source = relation.extra.get("subject_source", "explicit")
     f["subject=" + source] = 1.0
-    f["sent.len"] = math.log1p(len(sent))
+    f["sent.len"] = log_length
     if relation.negated:
         f["negated"] = 1.0
     if relation.modality:
@@ -181,7 +189,8 @@ def sentence_features(
     order = _by_confidence(relations)
     rank = {k: n for n, k in enumerate(order)}
     tokens = tokens or table_of(doc)
-    return [features(doc, sent, r, c, rank[k], len(relations), tokens)
+    log_count, start, log_length = math.log1p(len(relations)), sent.start, math.log1p(len(sent))
+    return [_features(tokens, r, c, rank[k], log_count, start, log_length)
             for k, (r, c) in enumerate(zip(relations, _covered(relations, order)))]
 
 

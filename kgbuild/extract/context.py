@@ -60,27 +60,37 @@ def add_context(doc: Doc, relation: Relation) -> Relation:
     -------
     Relation
     """
-    changes = context_changes(doc, relation)
+    changes = context_changes(table_of(doc), relation)
     return relation.evolve(**changes) if changes else relation
 
 
-def _hedging_adjective(table: TokenTable, head: int, strings) -> str | None:
+def _hedging_adjective(table: TokenTable, head: int) -> str | None:
     """The hedge on an argument ("the alleged plot"): the first hedging word among its head's children,
     if one of them is an adjective modifier."""
     children = table.children(head)
     dep, lower = table.dep, table.lower
     for c in children:
         if dep[c] == _AMOD and lower[c] in _HEDGE_ADJECTIVE_IDS:
-            return next(strings[lower[c]] for c in children if lower[c] in _HEDGE_ADJECTIVE_IDS)
+            return next(table.lower_[c] for c in children if lower[c] in _HEDGE_ADJECTIVE_IDS)
     return None
 
 
-def context_changes(doc: Doc, relation: Relation) -> dict[str, object]:
+def context_changes(table: TokenTable, relation: Relation) -> dict[str, object]:
     """The fields of ``relation`` its context changes (``negated``, ``modality``, ``attribution``,
     ``attribution_text``), as ``Relation.evolve`` takes them; empty when the context changes nothing.
-    ``extract_relations`` applies them together with its other changes: one copy of the relation."""
-    table = table_of(doc)
-    dep, lower, strings = table.dep, table.lower, doc.vocab.strings
+    ``extract_relations`` applies them together with its other changes: one copy of the relation.
+
+    Parameters
+    ----------
+    table : TokenTable
+        The table of the Doc the relation came from.
+    relation : Relation
+
+    Returns
+    -------
+    dict
+    """
+    doc, dep, lower = table.doc, table.dep, table.lower
     anchor = _anchor(table, relation)
     negated = relation.negated
     modality = relation.modality
@@ -88,7 +98,7 @@ def context_changes(doc: Doc, relation: Relation) -> dict[str, object]:
     attribution_text = relation.attribution_text
     for child in table.children(anchor):
         if dep[child] == _ADVMOD and lower[child] in _HEDGE_ADVERB_IDS:
-            modality = modality or strings[lower[child]]
+            modality = modality or table.lower_[child]
         if dep[child] == _PREP and lower[child] == _ACCORDING:
             target = next((g for g in table.subtree(child) if dep[g] == _POBJ), None)
             if target is not None:
@@ -96,7 +106,7 @@ def context_changes(doc: Doc, relation: Relation) -> dict[str, object]:
                 attribution_text = f"according to {attribution.text}"
     for arg in relation.arguments[:2]:
         if not modality:
-            modality = _hedging_adjective(table, arg.head, strings) or modality
+            modality = _hedging_adjective(table, arg.head) or modality
     # walk up through the clauses that embed the relation
     child = anchor
     while table.head[child] != child:

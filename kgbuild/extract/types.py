@@ -69,9 +69,8 @@ class Relation:
         >>> r.evolve(confidence=0.9).confidence, r.confidence
         (0.9, 0.7)
         """
-        unknown = changes.keys() - _RELATION_FIELDS
-        if unknown:
-            raise TypeError(f"Relation has no field {sorted(unknown)}")
+        if not _RELATION_FIELDS.issuperset(changes):
+            raise TypeError(f"Relation has no field {sorted(changes.keys() - _RELATION_FIELDS)}")
         copy = object.__new__(Relation)
         copy.__dict__.update(self.__dict__)
         copy.__dict__.update(changes)  # frozen: __setattr__ refuses, the instance dict does not
