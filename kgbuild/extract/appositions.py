@@ -80,16 +80,16 @@ def _entities_in(table: TokenTable, sent: Span) -> list[tuple[int, int, int]]:
     iob, ent = table.iob, table.ent_type
     found: list[tuple[int, int, int]] = []
     i, end = sent.start, sent.end
-    while i < end:
-        start = i
-        i += 1
-        if iob[start] != IOB_BEGIN:
-            continue
+    while True:
+        try:
+            start = iob.index(IOB_BEGIN, i, end)  # the next entity: found in C, not word by word
+        except ValueError:
+            return found
+        i = start + 1
         while i < len(iob) and iob[i] == IOB_INSIDE:
             i += 1
         if i <= end:
             found.append((start, i, ent[start]))
-    return found
 
 
 def title_relations(sent: Span) -> Iterator:
