@@ -6,17 +6,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
+from spacy.symbols import DET, NOUN, PRON, PROPN
 from spacy.tokens import Span
 
 from kgbuild.extract.relation import make_relation, predicate_key
-from kgbuild.extract.spans import argument, text_of
-from kgbuild.tokens import IOB_BEGIN, IOB_INSIDE, ids, table_of
+from kgbuild.extract.spans import argument
+from kgbuild.tokens import IOB_BEGIN, IOB_INSIDE, TokenTable, ids, table_of
 from kgbuild.extract.types import Argument
 from kgbuild.names import HONORIFICS
 
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 EMPLOYER_ENTS = frozenset({"ORG", "GPE", "NORP"})
 _APPOS, _POSS = ids("appos"), ids("poss")
+_PERSON, _OF, _DET = get_string_id("PERSON"), get_string_id("of"), get_string_id("det")
+_EMPLOYER_IDS = ids(*EMPLOYER_ENTS)
+_TITLE_DEPS = ids("compound", "nmod", "amod")
+_NOUNS = frozenset({NOUN, PROPN})
+#: What a possessive's noun phrase leaves out: clause and apposition words, and the whole subtree of
+#: those (and of conjuncts and prepositional phrases) hanging from its head.
+_CLAUSE_DEPS = ids("relcl", "acl", "appos")
+_ATTACHED_DEPS = ids("relcl", "acl", "appos", "conj", "cc", "prep")
 
 
 def apposition_relations(sent: Span) -> Iterator:
@@ -64,55 +74,60 @@ def apposition_relations(sent: Span) -> Iterator:
             )
 
 
-def _entities_in(sent: Span) -> Iterator[Span]:
-    """The entities inside ``sent``, read off its tokens (``Span.ents`` builds every entity of the doc each time)."""
-    doc, i = sent.doc, sent.start
-    iob, ent = table_of(doc).iob, table_of(doc).ent_type
-    while i < sent.end:
-        start = i
-        i += 1
-        if iob[start] != IOB_BEGIN:
-            continue
+def _entities_in(table: TokenTable, sent: Span) -> list[tuple[int, int, int]]:
+    """The entities inside ``sent`` as (start, end, label id), read off the table: no ``Span`` made for
+    each (``Span.ents`` would build every entity of the doc each time)."""
+    iob, ent = table.iob, table.ent_type
+    found: list[tuple[int, int, int]] = []
+    i, end = sent.start, sent.end
+    while True:
+        try:
+            start = iob.index(IOB_BEGIN, i, end)  # the next entity: found in C, not word by word
+        except ValueError:
+            return found
+        i = start + 1
         while i < len(iob) and iob[i] == IOB_INSIDE:
             i += 1
-        if i <= sent.end:
-            yield Span(doc, start, i, label=ent[start])
+        if i <= end:
+            found.append((start, i, ent[start]))
 
 
 def title_relations(sent: Span) -> Iterator:
     """ "U.S. Secretary of State Hillary Clinton" → Clinton hold_position "Secretary of State",
     Clinton work_for U.S.; Open IE: (Hillary Clinton, is, U.S. Secretary of State).
     """
-    ents = list(_entities_in(sent))
-    for ent in ents:
-        if ent.label_ != "PERSON":
+    table = table_of(sent.doc)
+    dep, pos, lower = table.dep, table.pos, table.lower
+    ents = _entities_in(table, sent)
+    for start, end, label in ents:
+        if label != _PERSON:
             continue
-        root = ent.root
-        title_heads = [c for c in root.children if c.dep_ in ("compound", "nmod", "amod") and c.i < ent.start]
+        root = table.root(start, end)
+        title_heads = [c for c in table.children(root) if dep[c] in _TITLE_DEPS and c < start]
         if not title_heads:
             continue
-        indices = sorted({t.i for c in title_heads for t in c.subtree if t.i < ent.start})
-        if not indices or not any(sent.doc[i].pos_ in ("NOUN", "PROPN") for i in indices):
+        indices = sorted({t for c in title_heads for t in table.subtree(c) if t < start})
+        if not indices or not any(pos[i] in _NOUNS for i in indices):
             continue
-        doc = sent.doc
-        if all(doc[i].lower_.rstrip(".") in HONORIFICS or doc[i].is_punct for i in indices):
+        if all(table.lower_[i].rstrip(".") in HONORIFICS or table.is_punct[i] for i in indices):
             continue  # "Mr Brown": an honorific, not a position
-        person = Argument(head=root.i, tokens=tuple(range(ent.start, ent.end)), text=ent.text, role="subject")
-        title_text = text_of(doc, indices)
-        title = Argument(head=title_heads[-1].i, tokens=tuple(indices), text=title_text, role="object")
+        person = Argument(head=root, tokens=tuple(range(start, end)), text=table.span_text(start, end), role="subject")
+        title = Argument(head=title_heads[-1], tokens=tuple(indices), text=table.text_of(indices), role="object")
         yield make_relation(
             arguments=[person, title], relation_tokens=[], relation_text="is", predicate="hold_position",
             subject=person, object=title, pattern="title", sentence_start=sent.start,
         )
         # the employer named inside the title: "U.S.", "State Department", "CNN"
-        for other in ents:
-            if other.label_ in EMPLOYER_ENTS and other.start >= indices[0] and other.end <= ent.start and doc[other.start - 1].lower_ != "of":
-                employer = Argument(head=other.root.i, tokens=tuple(range(other.start, other.end)), text=other.text, role="object")
-                position = [i for i in indices if not other.start <= i < other.end and doc[i].pos_ != "DET"]
+        for other_start, other_end, other_label in ents:
+            if (other_label in _EMPLOYER_IDS and other_start >= indices[0] and other_end <= start
+                    and lower[other_start - 1] != _OF):
+                employer = Argument(head=table.root(other_start, other_end), tokens=tuple(range(other_start, other_end)),
+                                    text=table.span_text(other_start, other_end), role="object")
+                position = [i for i in indices if not other_start <= i < other_end and pos[i] != DET]
                 if not position:
                     continue
                 yield make_relation(
-                    arguments=[person, employer], relation_tokens=[], relation_text=f"is {text_of(doc, position)} of",
+                    arguments=[person, employer], relation_tokens=[], relation_text=f"is {table.text_of(position)} of",
                     predicate="work_for", subject=person, object=employer, pattern="title", sentence_start=sent.start,
                 )
 
@@ -131,18 +146,23 @@ def possessive_relations(sent: Span) -> Iterator:
     """
     doc = sent.doc
     table = table_of(doc)
-    for i in table.where(sent, table.dep, _POSS):
-        token = doc[i]
-        if token.pos_ == "PRON" or token.head.pos_ not in ("NOUN", "PROPN"):
+    dep, pos = table.dep, table.pos
+    for i in table.where(sent, dep, _POSS):
+        head = table.head[i]
+        if pos[i] == PRON or pos[head] not in _NOUNS:
             continue
-        owner = argument(token, role="subject")
-        head = token.head
-        kept = [t.i for t in head.subtree if t.i >= head.i or (t.i > max(s.i for s in token.subtree) and t.dep_ != "det")]
-        kept = [i for i in kept if i not in {t.i for t in head.subtree if t.dep_ in ("relcl", "acl", "appos")} and
-                not any(sent.doc[i] in a.subtree for a in head.children if a.dep_ in ("relcl", "acl", "appos", "conj", "cc", "prep"))]
+        owner = argument(doc[i], role="subject")
+        owner_end = table.subtree_bounds(i)[1]
+        phrase = table.subtree(head)
+        # left out: clauses and appositions (the words, and the whole subtree when they hang from the head)
+        cut = {j for j in phrase if dep[j] in _CLAUSE_DEPS}
+        for child in table.children(head):
+            if dep[child] in _ATTACHED_DEPS:
+                cut.update(table.subtree(child))
+        kept = [j for j in phrase if (j >= head or (j > owner_end and dep[j] != _DET)) and j not in cut]
         if not kept:
             continue
-        owned = Argument(head=head.i, tokens=tuple(sorted(kept)), text=text_of(sent.doc, sorted(kept)), role="object")
+        owned = Argument(head=head, tokens=tuple(kept), text=table.text_of(kept), role="object")
         yield make_relation(
             arguments=[owner, owned], relation_tokens=[], relation_text="has", predicate="have",
             subject=owner, object=owned, pattern="possessive", sentence_start=sent.start,

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kgbuild.extract.appositions import apposition_relations, possessive_relations, title_relations
 from kgbuild.extract.confidence import learned, sentence_features, weights
-from kgbuild.extract.context import add_context
+from kgbuild.extract.context import context_changes
 from kgbuild.extract.nominal import nominal_relations
 from kgbuild.extract.openie import join_subject_conjuncts
 from kgbuild.extract.noun_phrases import modifier_relations, noun_prep_relations
@@ -94,16 +94,19 @@ def extract_relations(
     trained = weights() if model else None
     table = table_of(doc, fresh=True)
     for sent in doc.sents:
+        length = len(sent)
         found: list[Relation] = []
         for pattern in patterns:
             for relation in pattern(sent):
-                key = (relation.relation_text, relation.predicate, tuple(a.tokens for a in relation.arguments))
+                key = (relation.relation_text, relation.predicate, tuple([a.tokens for a in relation.arguments]))
                 if key in seen or relation.confidence < min_confidence:
                     continue
                 seen.add(key)
-                relation = add_context(doc, relation)
-                confidence = in_context(relation.confidence, len(sent), relation.attribution is not None)
-                found.append(relation.evolve(confidence=confidence))
+                # the context and the confidence it leaves, applied in one copy of the relation
+                changes = context_changes(table, relation)
+                attributed = changes.get("attribution", relation.attribution) is not None
+                changes["confidence"] = in_context(relation.confidence, length, attributed)
+                found.append(relation.evolve(**changes))
         if openie:
             found = join_subject_conjuncts(doc, found)
         if trained is not None and found:

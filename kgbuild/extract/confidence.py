@@ -16,6 +16,8 @@ import math
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
+from operator import mul
 
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
@@ -51,26 +53,49 @@ def _anchor(relation: Relation, tokens: TokenTable) -> int | None:
 def covered(relations: Sequence[Relation]) -> list[bool]:
     """For each relation, whether a higher-ranked one with the same first argument already holds all its
     words ("to lower X" under "want to lower X", "is host of Y" under "is the host of Y")."""
-    order = sorted(range(len(relations)), key=lambda k: -relations[k].confidence)
-    words = [set(r.relation_tokens).union(*(a.tokens for a in r.arguments)) for r in relations]
+    return _covered(relations, _by_confidence(relations))
+
+
+def _by_confidence(relations: Sequence[Relation]) -> list[int]:
+    """Indices of ``relations``, the highest hand-set confidence first (ties in their order)."""
+    return sorted(range(len(relations)), key=lambda k: -relations[k].confidence)
+
+
+def _covered(relations: Sequence[Relation], order: Sequence[int]) -> list[bool]:
+    """``covered``, given the ranking: relations are compared within groups of the same first argument
+    only, so the word sets are made for those that share it with another."""
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for k in order:
+        if relations[k].arguments:
+            groups.setdefault(relations[k].arguments[0].tokens, []).append(k)
     out = [False] * len(relations)
-    for rank, k in enumerate(order):
-        first = relations[k].arguments[0].tokens if relations[k].arguments else ()
-        for j in order[:rank]:
-            if relations[j].arguments and relations[j].arguments[0].tokens == first and words[k] <= words[j]:
-                out[k] = True
-                break
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        words = [set(relations[k].relation_tokens).union(*(a.tokens for a in relations[k].arguments))
+                 for k in members]
+        for n in range(1, len(members)):
+            out[members[n]] = any(words[n] <= above for above in words[:n])
     return out
 
 
 COMMA = get_string_id(",")
 QUOTE_IDS = ids(*QUOTES)
 BRACKET_IDS = ids(*BRACKETS)
+#: Either kind of paired mark: most arguments hold none, and are not counted through.
+_MARK_IDS = QUOTE_IDS | BRACKET_IDS
 NOT_VERBAL = ids("amod", "compound")
 AUXILIARY = ids("aux", "auxpass")
-#: Feature names of the first two arguments, made once ("a0.len", "a1.comma"...).
-_ARG_KEYS = [{name: f"a{k}.{name}" for name in
-              ("len", "single", "pronoun", "wh", "entity", "ent=", "verb_inside", "comma", "gap", "unbalanced")}
+#: Feature names, made once: the table holds labels as ids, so a feature is named by a look-up of the id,
+#: with no string of the vocabulary read and no name built per relation.
+_RANK_KEYS = [f"rank={n}" for n in range(5)]
+_ARGS_KEYS = [f"args={n}" for n in range(5)]
+_VERB_DEP_KEYS = {get_string_id(label): "verb.dep=" + label for label in VERB_DEPS}
+_VERB_TAG_KEYS = {get_string_id(tag): "verb.tag=" + tag for tag in VERB_TAGS}
+#: Of the first two arguments ("a0.len", "a1.comma"...); "ent=" maps an entity type id to its group's name.
+_ARG_KEYS = [{**{name: f"a{k}.{name}" for name in
+                 ("len", "single", "pronoun", "wh", "entity", "ent=other", "verb_inside", "comma", "gap", "unbalanced")},
+              "ent=": {get_string_id(label): f"a{k}.ent={group}" for label, group in ENT_GROUPS.items()}}
              for k in range(2)]
 
 
@@ -81,63 +106,70 @@ def features(
     """Generic features of one extraction (no words of the sentence beyond closed-class ones).
 
     ``rank`` is the relation's place among its sentence's ``count`` relations by hand-set confidence:
-    a sentence's main facts are the surest.
+    a sentence's main facts are the surest. The order of the features is part of the model's result:
+    ``learned`` sums their weights in this order.
     """
-    tokens = tokens or table_of(doc)
-    orth, pos, dep = tokens.orth, tokens.pos, tokens.dep
-    f: dict[str, float] = {"pattern=" + relation.pattern: 1.0, "rule": relation.confidence}
-    f[f"rank={min(rank, 4)}"] = 1.0
-    f["relations"] = math.log1p(count)
+    return _features(tokens or table_of(doc), relation, is_covered, rank,
+                     math.log1p(count), sent.start, math.log1p(len(sent)))
+
+
+def _features(
+    tokens: TokenTable, relation: Relation, is_covered: bool, rank: int,
+    log_count: float, sent_start: int, log_length: float,
+) -> dict[str, float]:
+    """``features``, given what all relations of the sentence share (read once per sentence)."""
+    orth, pos, dep, ent_types = tokens.orth, tokens.pos, tokens.dep, tokens.ent_type
     args = relation.arguments
-    f[f"args={min(len(args), 4)}"] = 1.0
-    strings = doc.vocab.strings
-    for k, arg in enumerate(args[:2]):
-        key = _ARG_KEYS[k]
+    f: dict[str, float] = {"pattern=" + relation.pattern: 1.0, "rule": relation.confidence,
+                           _RANK_KEYS[min(rank, 4)]: 1.0, "relations": log_count,
+                           _ARGS_KEYS[min(len(args), 4)]: 1.0}
+    for key, arg in zip(_ARG_KEYS, args):
         arg_tokens = arg.tokens
-        ent_type = tokens.ent_type[arg.head]
-        f[key["len"]] = math.log1p(len(arg_tokens))
-        if len(arg_tokens) == 1:
+        start, end, n = arg_tokens[0], arg_tokens[-1] + 1, len(arg_tokens)
+        f[key["len"]] = math.log1p(n)
+        if n == 1:
             f[key["single"]] = 1.0
         text = arg.text.lower()
         if text in PRONOUNS:
             f[key["pronoun"]] = 1.0
         if text in WH_WORDS:
             f[key["wh"]] = 1.0
+        ent_type = ent_types[arg.head]
         if ent_type:
             f[key["entity"]] = 1.0
-            f[key["ent="] + ENT_GROUPS.get(strings[ent_type], "other")] = 1.0
-        if any(pos[i] == VERB and dep[i] not in NOT_VERBAL for i in arg_tokens):
+            f[key["ent="].get(ent_type, key["ent=other"])] = 1.0
+        # an argument is mostly a run of words (its tokens are in order): its columns are slices
+        run = end - start == n
+        tags = pos[start:end] if run else [pos[i] for i in arg_tokens]
+        if VERB in tags and any(pos[i] == VERB and dep[i] not in NOT_VERBAL for i in arg_tokens):
             f[key["verb_inside"]] = 1.0
-        words = [orth[i] for i in arg_tokens]
+        words = orth[start:end] if run else [orth[i] for i in arg_tokens]
         if COMMA in words:
             f[key["comma"]] = 1.0
-        if arg_tokens[-1] - arg_tokens[0] + 1 != len(arg_tokens):
+        if not run:
             f[key["gap"]] = 1.0
-        quotes = brackets = 0
-        for w in words:
-            if w in QUOTE_IDS:
-                quotes += 1
-            elif w in BRACKET_IDS:
-                brackets += 1
-        if quotes % 2 or brackets % 2:
-            f[key["unbalanced"]] = 1.0
-    f["rel.len"] = min(len(relation.relation_text.split()), 6)
-    last = relation.relation_text.split()[-1].lower() if relation.relation_text.split() else ""
+        if not _MARK_IDS.isdisjoint(words):
+            quotes = sum(w in QUOTE_IDS for w in words)
+            brackets = sum(w in BRACKET_IDS for w in words)
+            if quotes % 2 or brackets % 2:
+                f[key["unbalanced"]] = 1.0
+    relation_words = relation.relation_text.split()
+    f["rel.len"] = min(len(relation_words), 6)
+    last = relation_words[-1].lower() if relation_words else ""
     if last in PREPOSITIONS:
         f["rel.prep=" + last] = 1.0
     verb = _anchor(relation, tokens)
     if verb is None:
         f["verb=none"] = 1.0
     else:
-        verb_dep, verb_tag = strings[dep[verb]], strings[tokens.tag[verb]]
-        f["verb.dep=" + (verb_dep if verb_dep in VERB_DEPS else "other")] = 1.0
-        f["verb.tag=" + (verb_tag if verb_tag in VERB_TAGS else "other")] = 1.0
+        f[_VERB_DEP_KEYS.get(dep[verb], "verb.dep=other")] = 1.0
+        f[_VERB_TAG_KEYS.get(tokens.tag[verb], "verb.tag=other")] = 1.0
         f["verb.depth"] = tokens.depth(verb)
-        if verb < sent.start + 1 or orth[verb - 1] == COMMA:
+        if verb < sent_start + 1 or orth[verb - 1] == COMMA:
             f["verb.after_comma"] = 1.0
     source = relation.extra.get("subject_source", "explicit")
     f["subject=" + source] = 1.0
-    f["sent.len"] = math.log1p(len(sent))
+    f["sent.len"] = log_length
     if relation.negated:
         f["negated"] = 1.0
     if relation.modality:
@@ -154,11 +186,12 @@ def sentence_features(
 ) -> list[dict[str, float]]:
     """Features of each of a sentence's relations (their ``confidence`` still the hand-set one);
     ``tokens``: the Doc's table, when the caller has made it for all sentences."""
-    order = sorted(range(len(relations)), key=lambda k: -relations[k].confidence)
+    order = _by_confidence(relations)
     rank = {k: n for n, k in enumerate(order)}
     tokens = tokens or table_of(doc)
-    return [features(doc, sent, r, c, rank[k], len(relations), tokens)
-            for k, (r, c) in enumerate(zip(relations, covered(relations)))]
+    log_count, start, log_length = math.log1p(len(relations)), sent.start, math.log1p(len(sent))
+    return [_features(tokens, r, c, rank[k], log_count, start, log_length)
+            for k, (r, c) in enumerate(zip(relations, _covered(relations, order)))]
 
 
 @lru_cache(maxsize=1)
@@ -172,5 +205,7 @@ def weights() -> dict | None:
 
 def learned(feats: dict[str, float], model: dict) -> float:
     """The model's probability that an extraction is right."""
-    z = model["bias"] + sum(model["weights"].get(name, 0.0) * value for name, value in feats.items())
+    weight = model["weights"].get
+    # the sum of weight * value in the features' order (the same floats), multiplied and summed in C
+    z = model["bias"] + sum(map(mul, map(weight, feats, repeat(0.0)), feats.values()))
     return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 3)

@@ -60,8 +60,37 @@ def add_context(doc: Doc, relation: Relation) -> Relation:
     -------
     Relation
     """
-    table = table_of(doc)
-    dep, lower, strings = table.dep, table.lower, doc.vocab.strings
+    changes = context_changes(table_of(doc), relation)
+    return relation.evolve(**changes) if changes else relation
+
+
+def _hedging_adjective(table: TokenTable, head: int) -> str | None:
+    """The hedge on an argument ("the alleged plot"): the first hedging word among its head's children,
+    if one of them is an adjective modifier."""
+    children = table.children(head)
+    dep, lower = table.dep, table.lower
+    for c in children:
+        if dep[c] == _AMOD and lower[c] in _HEDGE_ADJECTIVE_IDS:
+            return next(table.lower_[c] for c in children if lower[c] in _HEDGE_ADJECTIVE_IDS)
+    return None
+
+
+def context_changes(table: TokenTable, relation: Relation) -> dict[str, object]:
+    """The fields of ``relation`` its context changes (``negated``, ``modality``, ``attribution``,
+    ``attribution_text``), as ``Relation.evolve`` takes them; empty when the context changes nothing.
+    ``extract_relations`` applies them together with its other changes: one copy of the relation.
+
+    Parameters
+    ----------
+    table : TokenTable
+        The table of the Doc the relation came from.
+    relation : Relation
+
+    Returns
+    -------
+    dict
+    """
+    doc, dep, lower = table.doc, table.dep, table.lower
     anchor = _anchor(table, relation)
     negated = relation.negated
     modality = relation.modality
@@ -69,27 +98,26 @@ def add_context(doc: Doc, relation: Relation) -> Relation:
     attribution_text = relation.attribution_text
     for child in table.children(anchor):
         if dep[child] == _ADVMOD and lower[child] in _HEDGE_ADVERB_IDS:
-            modality = modality or strings[lower[child]]
+            modality = modality or table.lower_[child]
         if dep[child] == _PREP and lower[child] == _ACCORDING:
             target = next((g for g in table.subtree(child) if dep[g] == _POBJ), None)
             if target is not None:
                 attribution = argument(doc[target], role="speaker")
                 attribution_text = f"according to {attribution.text}"
     for arg in relation.arguments[:2]:
-        children = table.children(arg.head)
-        if any(dep[c] == _AMOD and lower[c] in _HEDGE_ADJECTIVE_IDS for c in children):
-            modality = modality or next(strings[lower[c]] for c in children if lower[c] in _HEDGE_ADJECTIVE_IDS)
+        if not modality:
+            modality = _hedging_adjective(table, arg.head) or modality
     # walk up through the clauses that embed the relation
     child = anchor
     while table.head[child] != child:
         ancestor = table.head[child]
         if dep[child] in _COMPLEMENT_IDS or (dep[child] == _CONJ and dep[ancestor] in _COMPLEMENT_IDS):
-            lemma = strings[table.lemma[ancestor]].lower()
+            lemma = table.lemma_[ancestor].lower()
             if dep[child] in _COMPLEMENT_IDS and lemma in SPEECH_VERBS and attribution is None:
                 speaker, _ = find_subject(doc[ancestor])
                 if speaker is not None:
                     attribution = argument(speaker, role="speaker")
-                    attribution_text = f"{attribution.text} {strings[table.orth[ancestor]]}"
+                    attribution_text = f"{attribution.text} {table.text[ancestor]}"
             if dep[child] in _COMPLEMENT_IDS:
                 if lemma in DENIAL_VERBS or (lemma in SPEECH_VERBS and any(dep[c] == _NEG for c in table.children(ancestor))):
                     negated = not negated
@@ -98,10 +126,11 @@ def add_context(doc: Doc, relation: Relation) -> Relation:
         if dep[ancestor] == _ROOT:
             break
         child = ancestor
-    if (negated, modality, attribution, attribution_text) == (
-        relation.negated, relation.modality, relation.attribution, relation.attribution_text
-    ):
-        return relation
-    return relation.evolve(
-        negated=negated, modality=modality, attribution=attribution, attribution_text=attribution_text
-    )
+    changes: dict[str, object] = {}
+    if negated != relation.negated:
+        changes["negated"] = negated
+    if modality != relation.modality:
+        changes["modality"] = modality
+    if attribution != relation.attribution or attribution_text != relation.attribution_text:
+        changes.update(attribution=attribution, attribution_text=attribution_text)
+    return changes

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
+from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span, Token
 
@@ -40,6 +41,12 @@ def nominalizations() -> dict[str, str]:
             noun, verb = line.split("\t")
             table[noun.strip()] = verb.strip()
     return table
+
+
+@lru_cache(maxsize=1)
+def _verbs_by_id() -> dict[int, str]:
+    """``nominalizations()`` keyed by each noun's id, as the token table holds a word's lower-case form."""
+    return {get_string_id(noun): verb for noun, verb in nominalizations().items()}
 
 
 @lru_cache(maxsize=1)
@@ -85,9 +92,9 @@ def nominal_relations(sent: Span) -> Iterator:
     """
     doc = sent.doc
     table = table_of(doc)
-    strings, event_verbs = doc.vocab.strings, nominalizations()
+    event_verbs, by_id = nominalizations(), _verbs_by_id()
     for i in table.where(sent, table.pos, _NOUNS):
-        verb_lemma = event_verbs.get(strings[table.lower[i]]) or event_verbs.get(strings[table.lemma[i]].lower())
+        verb_lemma = by_id.get(table.lower[i]) or event_verbs.get(table.lemma_[i].lower())
         if verb_lemma is None:
             continue
         noun = doc[i]

@@ -37,8 +37,7 @@ SUBJECT_PENALTY = {"explicit": 0.0, "conj": 0.05, "relcl": 0.06, "acl": 0.1, "xc
 
 def predicate_key(parts: Iterable[str]) -> str:
     """A predicate key from words: lower-case, joined by '_' ("meet", "with" → "meet_with")."""
-    words = [w.lower().strip() for w in parts if w and w.strip()]
-    key = "_".join("_".join(w.split()) for w in words)
+    key = "_".join(["_".join(w.lower().split()) for w in parts if w and not w.isspace()])
     return key or "relate"
 
 

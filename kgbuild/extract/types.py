@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 
-@dataclass(frozen=True)
+# Arguments and relations are made by the ten thousand, so their classes write their fields straight
+# into the instance dict: the ``__init__`` dataclasses make for a frozen class goes through
+# ``object.__setattr__`` field by field, at two to three times the cost. Its parameters are the
+# fields', in order, with their defaults (``tests/test_extract_types.py`` holds them to it).
+
+
+@dataclass(frozen=True, init=False)
 class Argument:
     """One argument of a relation: a set of tokens of the Doc, headed by ``head``.
 
@@ -18,6 +24,13 @@ class Argument:
     text: str
     role: str = "arg"  # subject, object, time, place, clause, arg
 
+    def __init__(self, head: int, tokens: tuple[int, ...], text: str, role: str = "arg") -> None:
+        values = self.__dict__
+        values["head"] = head
+        values["tokens"] = tokens
+        values["text"] = text
+        values["role"] = role
+
     @property
     def start(self) -> int:
         return self.tokens[0]
@@ -27,7 +40,7 @@ class Argument:
         return self.tokens[-1] + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Relation:
     """One extracted relation, in two views.
 
@@ -55,6 +68,31 @@ class Relation:
     place: Argument | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
+    def __init__(
+        self, arguments: tuple[Argument, ...], relation_text: str, relation_tokens: tuple[int, ...], predicate: str,
+        subject: Argument | None, object: Argument | None, pattern: str, confidence: float, sentence_start: int,
+        negated: bool = False, modality: str | None = None, attribution: Argument | None = None,
+        attribution_text: str | None = None, time: Argument | None = None, place: Argument | None = None,
+        extra: dict[str, str] | None = None,
+    ) -> None:
+        values = self.__dict__
+        values["arguments"] = arguments
+        values["relation_text"] = relation_text
+        values["relation_tokens"] = relation_tokens
+        values["predicate"] = predicate
+        values["subject"] = subject
+        values["object"] = object
+        values["pattern"] = pattern
+        values["confidence"] = confidence
+        values["sentence_start"] = sentence_start
+        values["negated"] = negated
+        values["modality"] = modality
+        values["attribution"] = attribution
+        values["attribution_text"] = attribution_text
+        values["time"] = time
+        values["place"] = place
+        values["extra"] = {} if extra is None else extra  # a fresh dict each, as the field's factory
+
     @property
     def predicate_label(self) -> str:
         return self.predicate.replace("_", " ")
@@ -69,9 +107,8 @@ class Relation:
         >>> r.evolve(confidence=0.9).confidence, r.confidence
         (0.9, 0.7)
         """
-        unknown = changes.keys() - _RELATION_FIELDS
-        if unknown:
-            raise TypeError(f"Relation has no field {sorted(unknown)}")
+        if not _RELATION_FIELDS.issuperset(changes):
+            raise TypeError(f"Relation has no field {sorted(changes.keys() - _RELATION_FIELDS)}")
         copy = object.__new__(Relation)
         copy.__dict__.update(self.__dict__)
         copy.__dict__.update(changes)  # frozen: __setattr__ refuses, the instance dict does not
