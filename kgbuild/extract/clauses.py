@@ -4,6 +4,10 @@ Every verb pattern works on ``Clause`` objects, so the subtle part — who the
 subject is when the parse leaves it implicit — is decided once, here:
 conjoined verbs share their subject, an xcomp takes its controller, a
 relative clause takes the noun it modifies, a participle its noun.
+
+Clauses are read from the Doc's ``TokenTable`` and hold token indices, not
+``Token`` objects: every sentence's verbs are read, and a new ``Token`` at
+each ``doc[i]``, ``.head`` or ``.children`` cost more than the reading.
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.symbols import AUX, VERB
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Span, Token
 
-from kgbuild.tokens import table_of
+from kgbuild.tokens import TokenTable, ids, table_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "oprd"})
@@ -25,174 +30,208 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+
+# the same sets as ids, to test the table's id columns against
+_SUBJECTS = ids(*SUBJECT_DEPS)
+_EXPLICIT_SUBJECTS = ids(*(SUBJECT_DEPS - {"expl"}))
+_COPULA_COMPLEMENTS = _SUBJECTS | ids("attr", "acomp")
+_OBJECTS = ids(*OBJECT_DEPS)
+_CLAUSE_HEADS = ids(*CLAUSE_HEAD_DEPS)
+_RELATIVES = ids(*RELATIVE_PRONOUNS)
+_TIMES, _PLACES, _PLACE_PREPS = ids(*TIME_ENTS), ids(*PLACE_ENTS), ids(*PLACE_PREPS)
+_AUXILIARIES = ids("aux", "auxpass")
+_PASSIVE_MARKS = ids("nsubjpass", "csubjpass", "auxpass")
+_DIRECT_OBJECTS = ids("dobj", "obj")
+_XCOMP_CONTROLLERS = ids("dobj", "dative")
+_ACL_GOVERNED = ids("prep", "pobj", "dobj")
+_POBJ_OR_PCOMP = ids("pobj", "pcomp")
+_COMPLEMENTS = ids("attr", "acomp")
+_CLAUSAL = ids("ccomp", "xcomp")
+_TIME_MODIFIERS = ids("npadvmod", "tmod")
+_SETTINGS = ids("where", "when")
+_FUTURE = ids("will", "shall", "'ll", "wo")
+(_ACL, _ADVCL, _ADVMOD, _AGENT, _ATTR, _AUX, _CONJ, _NEG, _POBJ, _POSS, _PREP, _PRT, _RELCL, _XCOMP) = map(
+    get_string_id,
+    ("acl", "advcl", "advmod", "agent", "attr", "aux", "conj", "neg", "pobj", "poss", "prep", "prt", "relcl", "xcomp"),
+)
+_BE, _BY, _TO, _NEVER, _VBN, _MD = map(get_string_id, ("be", "by", "to", "never", "VBN", "MD"))
 _VERB_OR_AUX = frozenset({VERB, AUX})
+_NOMINALS = frozenset({NOUN, PROPN, PRON})
 
 
-@dataclass
+@dataclass(slots=True)
 class Clause:
-    """A predicate with its arguments.
+    """A predicate with its arguments, as token indices of ``table``'s Doc.
 
     ``subject`` is ``None`` when none could be found. ``subject_source`` says
     how it was found: "explicit", "conj", "xcomp", "relcl", "acl", "advcl".
     """
 
-    verb: Token
-    subject: Token | None
+    table: TokenTable
+    verb: int
+    subject: int | None
     subject_source: str
     passive: bool
-    objects: list[Token] = field(default_factory=list)  # dobj, dative; conjuncts split later
-    preps: list[tuple[Token, Token]] = field(default_factory=list)  # (prep, pobj)
-    agent: Token | None = None  # pobj of a passive "by"
-    attr: Token | None = None  # copula complement (noun) or acomp (adjective)
-    clausal: Token | None = None  # ccomp / xcomp head
-    times: list[Token] = field(default_factory=list)  # npadvmod DATE heads
-    particle: Token | None = None
-    setting: Token | None = None  # the noun a "where"/"when" relative clause sits in: "the resort where he won"
+    objects: list[int] = field(default_factory=list)  # dobj, dative; conjuncts split later
+    preps: list[tuple[int, int]] = field(default_factory=list)  # (prep, pobj)
+    agent: int | None = None  # pobj of a passive "by"
+    attr: int | None = None  # copula complement (noun) or acomp (adjective)
+    clausal: int | None = None  # ccomp / xcomp head
+    times: list[int] = field(default_factory=list)  # npadvmod DATE heads
+    particle: int | None = None
+    setting: int | None = None  # the noun a "where"/"when" relative clause sits in: "the resort where he won"
     negated: bool = False
     modal: str | None = None
-    aux: list[Token] = field(default_factory=list)
+    aux: list[int] = field(default_factory=list)
 
     @property
     def is_copula(self) -> bool:
-        return self.verb.lemma_ == "be" and self.attr is not None
+        return self.table.lemma[self.verb] == _BE and self.attr is not None
 
 
-def is_predicate(token: Token) -> bool:
-    """True for a verb or copula that heads a clause."""
-    if token.pos_ == "VERB":
-        return token.dep_ in CLAUSE_HEAD_DEPS or any(c.dep_ in SUBJECT_DEPS for c in token.children)
-    if token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass"):
-        return any(c.dep_ in SUBJECT_DEPS | {"attr", "acomp"} for c in token.children)
+def is_predicate(table: TokenTable, i: int) -> bool:
+    """True for a verb or copula that heads a clause (token ``i``)."""
+    dep, pos = table.dep, table.pos[i]
+    if pos == VERB:
+        return dep[i] in _CLAUSE_HEADS or any(dep[c] in _SUBJECTS for c in table.children(i))
+    if pos == AUX and dep[i] not in _AUXILIARIES:
+        return any(dep[c] in _COPULA_COMPLEMENTS for c in table.children(i))
     return False
 
 
-def _explicit_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+def _explicit_subject(table: TokenTable, verb: int) -> int | None:
+    dep = table.dep
+    for child in table.children(verb):
+        if dep[child] in _EXPLICIT_SUBJECTS:
             return child
     return None
 
 
-def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
-    """The subject of ``verb`` and how it was found."""
-    explicit = _explicit_subject(verb)
+def subject_of(table: TokenTable, verb: int, depth: int = 0) -> tuple[int | None, str]:
+    """The subject of token ``verb`` (its index) and how it was found."""
+    dep, head, lower, pos = table.dep, table.head, table.lower, table.pos
+    explicit = _explicit_subject(table, verb)
     if explicit is not None:
-        if explicit.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            noun = verb.head
-            if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        if lower[explicit] in _RELATIVES and dep[verb] == _RELCL:
+            noun = head[verb]
+            if dep[noun] == _ATTR and table.lemma[head[noun]] == _BE:
                 # "X is a footballer who plays for Y": X plays for Y
-                subject = _explicit_subject(noun.head)
-                if subject is not None and subject.lower_ not in RELATIVE_PRONOUNS:
+                subject = _explicit_subject(table, head[noun])
+                if subject is not None and lower[subject] not in _RELATIVES:
                     return subject, "relcl"
             return noun, "relcl"
         return explicit, "explicit"
     if depth > 5:
         return None, "none"
-    head = verb.head
-    if verb.dep_ == "conj" and head.i != verb.i:
-        subject, _ = find_subject(head, depth + 1)
-        return subject, "conj"
-    if verb.dep_ == "xcomp":
-        for child in head.children:
-            if child.dep_ in ("dobj", "dative"):
+    up, relation = head[verb], dep[verb]
+    if relation == _CONJ and up != verb:
+        return subject_of(table, up, depth + 1)[0], "conj"
+    if relation == _XCOMP:
+        for child in table.children(up):
+            if dep[child] in _XCOMP_CONTROLLERS:
                 return child, "xcomp"
-        subject, _ = find_subject(head, depth + 1)
-        return subject, "xcomp"
-    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return subject_of(table, up, depth + 1)[0], "xcomp"
+    if relation == _ACL and any(dep[c] == _AUX and lower[c] == _TO for c in table.children(verb)):
         # "an attempt to adopt", "in order to get": the doer is the noun's owner or the clause's subject
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = next((c for c in table.children(up) if dep[c] == _POSS), None)
         if owner is not None:
             return owner, "acl"
-        governor = head.head
-        while governor.dep_ in ("prep", "pobj", "dobj") and governor.head is not governor and governor.pos_ not in ("VERB", "AUX"):
-            governor = governor.head
-        if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i:
-            subject, _ = find_subject(governor, depth + 1)
-            return subject, "advcl"
+        governor = head[up]
+        while dep[governor] in _ACL_GOVERNED and head[governor] != governor and pos[governor] not in _VERB_OR_AUX:
+            governor = head[governor]
+        if pos[governor] in _VERB_OR_AUX and governor != verb:
+            return subject_of(table, governor, depth + 1)[0], "advcl"
         return None, "none"
-    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return head, verb.dep_
-    if verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
-        subject, _ = find_subject(head, depth + 1)
-        return subject, "advcl"
+    if (relation == _RELCL or relation == _ACL) and pos[up] in _NOMINALS:
+        return up, "relcl" if relation == _RELCL else "acl"
+    if relation == _ADVCL and pos[up] in _VERB_OR_AUX:
+        return subject_of(table, up, depth + 1)[0], "advcl"
     return None, "none"
 
 
-def _is_passive(verb: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "csubjpass", "auxpass") for c in verb.children):
+def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
+    """The subject of ``verb`` and how it was found (``subject_of`` for a ``Token``)."""
+    subject, source = subject_of(table_of(verb.doc), verb.i, depth)
+    return (verb.doc[subject] if subject is not None else None), source
+
+
+def _is_passive(table: TokenTable, verb: int) -> bool:
+    dep = table.dep
+    if any(dep[c] in _PASSIVE_MARKS for c in table.children(verb)):
         return True
     # a reduced relative or participle: "guidelines set by the Afghans"
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return dep[verb] == _ACL and table.tag[verb] == _VBN
 
 
-def build_clause(verb: Token) -> Clause:
-    """Read the clause headed by ``verb`` off the parse."""
-    subject, source = find_subject(verb)
-    clause = Clause(verb=verb, subject=subject, subject_source=source, passive=_is_passive(verb))
-    for child in verb.children:
-        dep = child.dep_
-        if dep in OBJECT_DEPS:
-            clause.objects.append(child)
-        elif dep == "prep":
-            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+def build_clause(table: TokenTable, verb: int) -> Clause:
+    """Read the clause headed by token ``verb`` off the parse."""
+    dep, lower, children = table.dep, table.lower, table.children
+    subject, source = subject_of(table, verb)
+    clause = Clause(table, verb, subject, source, _is_passive(table, verb))
+    objects, preps = clause.objects, clause.preps
+    for child in children(verb):
+        relation = dep[child]
+        if relation in _OBJECTS:
+            objects.append(child)
+        elif relation == _PREP:
+            pobj = next((c for c in children(child) if dep[c] in _POBJ_OR_PCOMP), None)
             if pobj is None:
                 continue
-            if child.lower_ == "by" and clause.passive and pobj.dep_ == "pobj":
+            if lower[child] == _BY and clause.passive and dep[pobj] == _POBJ:
                 clause.agent = pobj
             else:
-                clause.preps.append((child, pobj))
-        elif dep == "agent":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                preps.append((child, pobj))
+        elif relation == _AGENT:
+            pobj = next((c for c in children(child) if dep[c] == _POBJ), None)
             if pobj is not None:
                 clause.agent = pobj
-        elif dep in ("attr", "acomp"):
+        elif relation in _COMPLEMENTS:
             clause.attr = child
-        elif dep in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+        elif relation in _CLAUSAL and table.pos[child] in _VERB_OR_AUX:
             clause.clausal = child
-        elif dep in ("npadvmod", "tmod") and child.ent_type_ in TIME_ENTS:
+        elif relation in _TIME_MODIFIERS and table.ent_type[child] in _TIMES:
             clause.times.append(child)
-        elif dep == "prt":
+        elif relation == _PRT:
             clause.particle = child
-        elif dep == "neg":
+        elif relation == _NEG:
             clause.negated = True
-        elif dep in ("aux", "auxpass"):
+        elif relation in _AUXILIARIES:
             clause.aux.append(child)
-            if child.tag_ == "MD" and child.lower_ not in ("will", "shall", "'ll", "wo"):
-                clause.modal = child.lower_
-        elif dep == "advmod" and child.lower_ in ("never",):
+            if table.tag[child] == _MD and lower[child] not in _FUTURE:
+                clause.modal = table.lower_[child]
+        elif relation == _ADVMOD and lower[child] == _NEVER:
             clause.negated = True
-        elif dep == "advmod" and child.lower_ in ("where", "when") and verb.dep_ == "relcl":
-            clause.setting = verb.head
+        elif relation == _ADVMOD and lower[child] in _SETTINGS and dep[verb] == _RELCL:
+            clause.setting = table.head[verb]
     # a relative clause whose pronoun is the object: "a match which Keibler lost"
-    if verb.dep_ == "relcl" and source == "explicit":
-        for child in verb.children:
-            if child.dep_ in ("dobj", "obj") and child.lower_ in RELATIVE_PRONOUNS:
-                clause.objects.remove(child)
-                clause.objects.append(verb.head)
+    if dep[verb] == _RELCL and source == "explicit":
+        for child in children(verb):
+            if dep[child] in _DIRECT_OBJECTS and lower[child] in _RELATIVES:
+                objects.remove(child)
+                objects.append(table.head[verb])
     # "traders buy and sell stocks": a verb with no complement shares its conjunct's object
-    if not clause.objects and not clause.preps and clause.clausal is None and clause.attr is None:
-        for conj in verb.children:
-            if conj.dep_ == "conj" and conj.pos_ == "VERB":
-                shared = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
-                if shared:
-                    clause.objects.extend(shared[:1])
+    if not objects and not preps and clause.clausal is None and clause.attr is None:
+        for conj in children(verb):
+            if dep[conj] == _CONJ and table.pos[conj] == VERB:
+                shared = next((c for c in children(conj) if dep[c] in _DIRECT_OBJECTS), None)
+                if shared is not None:
+                    objects.append(shared)
                     break
     return clause
 
 
 def clauses(sent: Span) -> Iterator[Clause]:
     """Every clause of a sentence, in order of the verbs."""
-    doc = sent.doc
-    table = table_of(doc)
-    for i in table.where(sent, table.pos, _VERB_OR_AUX):
-        token = doc[i]
-        if is_predicate(token):
-            yield build_clause(token)
+    table = table_of(sent.doc)
+    pos = table.pos
+    for i in range(sent.start, sent.end):
+        if pos[i] in _VERB_OR_AUX and is_predicate(table, i):
+            yield build_clause(table, i)
 
 
-def is_time(token: Token) -> bool:
-    return token.ent_type_ in TIME_ENTS
+def is_time(table: TokenTable, i: int) -> bool:
+    return table.ent_type[i] in _TIMES
 
 
-def is_place(prep: Token, pobj: Token) -> bool:
-    return pobj.ent_type_ in PLACE_ENTS and prep.lower_ in PLACE_PREPS
+def is_place(table: TokenTable, prep: int, pobj: int) -> bool:
+    return table.ent_type[pobj] in _PLACES and table.lower[prep] in _PLACE_PREPS

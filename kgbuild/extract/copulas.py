@@ -4,47 +4,54 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
+from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Span
 
 from kgbuild.extract.clauses import Clause
-from kgbuild.extract.frame_parts import circumstances, relation_words, subject_arguments
-from kgbuild.extract.relation import make_relation, predicate_key
-from kgbuild.extract.spans import argument, conjuncts
+from kgbuild.extract.frame_parts import circumstances, relate, relation_words, subject_arguments
+from kgbuild.extract.relation import predicate_key
+from kgbuild.extract.spans import argument_of, conjuncts_of
+from kgbuild.extract.types import Relation
+
+_PREP, _POBJ = get_string_id("prep"), get_string_id("pobj")
+_NOUNS = frozenset({NOUN, PROPN})
 
 
-def copula_relations(clause: Clause, sent: Span) -> Iterator:
+def copula_relations(clause: Clause, sent: Span) -> Iterator[Relation]:
     """Copulas: "Kabul is the capital of Afghanistan" → be (Open IE), capital_of (graph)."""
     subjects = subject_arguments(clause)
     if not subjects:
         return
-    attr = clause.attr
+    table = clause.table
+    dep, children = table.dep, table.children
     verb_tokens = relation_words(clause)
     common = dict(sentence_start=sent.start, subject_source=clause.subject_source, negated=clause.negated, modality=clause.modal)
     rest, time, place = circumstances(clause)
     for subj in subjects:
-        for target in conjuncts(attr):
-            complement = argument(target, role="object")
-            prep = next((c for c in target.children if c.dep_ == "prep"), None)
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-            if target.pos_ == "ADJ" and pobj is not None:
+        for target in conjuncts_of(table, clause.attr):
+            complement = argument_of(table, target, role="object")
+            prep = next((c for c in children(target) if dep[c] == _PREP), None)
+            pobj = next((c for c in children(prep) if dep[c] == _POBJ), None) if prep is not None else None
+            if table.pos[target] == ADJ and pobj is not None:
                 # "is responsible for the attack": the adjective belongs to the relation
-                obj = argument(pobj, role="object")
-                yield make_relation(
-                    arguments=[subj, obj, *rest], relation_tokens=[*verb_tokens, target, prep],
-                    predicate=predicate_key(["be", target.lemma_, prep.lower_]), subject=subj, object=obj,
+                obj = argument_of(table, pobj, role="object")
+                yield relate(
+                    table, [*verb_tokens, target, prep], arguments=[subj, obj, *rest],
+                    predicate=predicate_key(["be", table.lemma_[target], table.lower_[prep]]), subject=subj, object=obj,
                     pattern="copula_prep", time=time, place=place, **common,
                 )
                 continue
-            yield make_relation(
-                arguments=[subj, complement, *rest], relation_tokens=verb_tokens, predicate="be",
+            yield relate(
+                table, verb_tokens, arguments=[subj, complement, *rest], predicate="be",
                 subject=subj, object=complement, pattern="copula", time=time, place=place, **common,
             )
-            if target.pos_ in ("NOUN", "PROPN") and pobj is not None and target.ent_type_ == "":
+            if table.pos[target] in _NOUNS and pobj is not None and not table.ent_type[target]:
                 # graph view: "the capital of Afghanistan" → capital_of Afghanistan
-                for obj_tok in conjuncts(pobj):
-                    obj = argument(obj_tok, role="object")
-                    yield make_relation(
-                        arguments=[subj, obj], relation_tokens=[*verb_tokens, target, prep],
-                        predicate=predicate_key([target.lemma_, prep.lower_]), subject=subj, object=obj,
+                for obj_tok in conjuncts_of(table, pobj):
+                    obj = argument_of(table, obj_tok, role="object")
+                    yield relate(
+                        table, [*verb_tokens, target, prep], arguments=[subj, obj],
+                        predicate=predicate_key([table.lemma_[target], table.lower_[prep]]), subject=subj, object=obj,
                         pattern="copula_prep", **common,
                     )

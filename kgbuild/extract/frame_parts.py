@@ -1,107 +1,136 @@
 """The parts of a verb frame that every verb pattern reads the same way: the relation's words, its
 subjects, the preposition that joins an object to the relation, and the circumstances (time, place,
 other prepositional phrases) that become further arguments.
+
+Tokens are indices of the clause's ``TokenTable``, as in ``Clause``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Token
+from spacy.strings import get_string_id
 
 from kgbuild.extract.clauses import Clause, is_place, is_time
 from kgbuild.extract.relation import make_relation, predicate_key
-from kgbuild.extract.spans import argument, conjuncts, prep_argument
-from kgbuild.extract.types import Argument
+from kgbuild.extract.spans import argument_of, conjuncts_of, prep_argument
+from kgbuild.extract.types import Argument, Relation
+from kgbuild.tokens import TokenTable, ids
+
+_NEG, _ADVMOD, _RB, _PREP, _POBJ, _ADVCL = map(get_string_id, ("neg", "advmod", "RB", "prep", "pobj", "advcl"))
+_ADVERBIALS = ids("advmod", "npadvmod", "advcl")
+#: Sources of a subject found as the noun a clause modifies: the clause is cut out of its span.
+_MODIFIED_NOUN = frozenset({"relcl", "acl"})
 
 
-def relation_words(clause: Clause) -> list[Token]:
+def relate(table: TokenTable, words: Iterable[int], **fields) -> Relation:
+    """``make_relation`` with the relation's words given as token indices (``relation_tokens``)."""
+    doc = table.doc
+    return make_relation(relation_tokens=[doc[i] for i in words], **fields)
+
+
+def relation_words(clause: Clause) -> list[int]:
     """The words of the relation: auxiliaries, negation, adverbs inside the verb group, the verb and its particle."""
-    tokens = [clause.verb, *clause.aux]
-    tokens += [c for c in clause.verb.children if c.dep_ == "neg"]
+    table, verb = clause.table, clause.verb
+    dep, tag = table.dep, table.tag
+    tokens = [verb, *clause.aux]
+    children = table.children(verb)
+    tokens += [c for c in children if dep[c] == _NEG]
     # adverbs inside the verb group belong to the relation as written ("has also pioneered", "were often dealt with")
-    after = clause.subject.i if clause.subject is not None and clause.subject.i < clause.verb.i else -1
-    tokens += [c for c in clause.verb.children if c.dep_ == "advmod" and c.tag_ == "RB" and after < c.i < clause.verb.i]
+    after = clause.subject if clause.subject is not None and clause.subject < verb else -1
+    tokens += [c for c in children if dep[c] == _ADVMOD and tag[c] == _RB and after < c < verb]
     if clause.particle is not None:
         tokens.append(clause.particle)
     return tokens
 
 
 def predicate_words(clause: Clause) -> list[str]:
-    words = [clause.verb.lemma_]
+    words = [clause.table.lemma_[clause.verb]]
     if clause.particle is not None:
-        words.append(clause.particle.lower_)
+        words.append(clause.table.lower_[clause.particle])
     return words
 
 
-def circumstances(clause: Clause, skip: Token | None = None) -> tuple[list[Argument], Argument | None, Argument | None]:
-    """Prepositional phrases and time expressions beyond the main object: (args, time, place)."""
+def circumstances(clause: Clause, skip: int = -1) -> tuple[list[Argument], Argument | None, Argument | None]:
+    """Prepositional phrases and time expressions beyond the main object: (args, time, place);
+    ``skip``: the index of a preposition left out (it joins the relation)."""
+    table = clause.table
     args: list[Argument] = []
     time = place = None
     for prep, pobj in clause.preps:
-        if skip is not None and prep.i == skip.i:
+        if prep == skip:
             continue
-        arg = prep_argument(prep, pobj)
+        arg = prep_argument(table, prep, pobj)
         args.append(arg)
-        if time is None and is_time(pobj):
+        if time is None and is_time(table, pobj):
             time = arg
-        elif place is None and is_place(prep, pobj):
+        elif place is None and is_place(table, prep, pobj):
             place = arg
     for tok in clause.times:
-        arg = argument(tok, role="time")
+        arg = argument_of(table, tok, role="time")
         args.append(arg)
         time = time or arg
     setting = clause.setting
-    if setting is not None and (clause.subject is None or setting.i != clause.subject.i):
+    if setting is not None and setting != clause.subject:
         # "the resort where he won the title": he won the title at the resort
-        if setting.dep_ == "pobj" and setting.head.dep_ == "prep":
-            arg = prep_argument(setting.head, setting, role="place")
+        if table.dep[setting] == _POBJ and table.dep[table.head[setting]] == _PREP:
+            arg = prep_argument(table, table.head[setting], setting, role="place")
         else:
-            arg = argument(setting, role="place")
+            arg = argument_of(table, setting, role="place")
         args.append(arg)
-        if is_time(setting):
+        if is_time(table, setting):
             time = time or arg
         else:
             place = place or arg
-    args.sort(key=lambda a: a.start)
+    if len(args) > 1:
+        args.sort(key=_start)
     return args, time, place
+
+
+def _start(arg: Argument) -> int:
+    return arg.tokens[0]
 
 
 def adverbials(clause: Clause) -> list[Argument]:
     """Adverbial phrases and clauses, for a verb with no other complement ("diverge northeast of Tarboro")."""
-    found = []
-    for child in clause.verb.children:
-        if child.dep_ in ("advmod", "npadvmod", "advcl") and (child.dep_ == "advcl" or any(True for _ in child.children)):
-            found.append(argument(child, role="arg"))
-    return sorted(found, key=lambda a: a.start)
+    table = clause.table
+    dep = table.dep
+    found = [
+        argument_of(table, child, role="arg") for child in table.children(clause.verb)
+        if dep[child] in _ADVERBIALS and (dep[child] == _ADVCL or table.children(child))
+    ]
+    return sorted(found, key=_start)
 
 
 def subject_arguments(clause: Clause) -> list[Argument]:
     if clause.subject is None:
         return []
     # "the case reviewed by a court": the subject is "the case", without the clause it heads
-    without = clause.verb if clause.subject_source in ("relcl", "acl") else None
-    return [argument(s, role="subject", without=without) for s in conjuncts(clause.subject)]
+    without = clause.verb if clause.subject_source in _MODIFIED_NOUN else -1
+    table = clause.table
+    return [argument_of(table, s, role="subject", without=without) for s in conjuncts_of(table, clause.subject)]
 
 
-def joined_prep(clause: Clause) -> tuple[Token, Token] | None:
+def joined_prep(clause: Clause) -> tuple[int, int] | None:
     """The preposition that joins the relation ("taught at"): the first after the verb, not a time."""
+    table = clause.table
     for prep, pobj in clause.preps:
-        if prep.i > clause.verb.i and not is_time(pobj) and pobj.dep_ == "pobj":
+        if prep > clause.verb and not is_time(table, pobj) and table.dep[pobj] == _POBJ:
             return prep, pobj
     return None
 
 
-def prep_objects(clause: Clause, joined, subjects, verb_tokens, words, pattern: str, common) -> Iterator:
+def prep_objects(clause: Clause, joined, subjects, verb_tokens, words, pattern: str, common) -> Iterator[Relation]:
     """The first preposition after the verb joins the relation ("taught at", "was blamed for");
     each conjunct of its object is a relation of its own."""
+    table = clause.table
     prep, pobj = joined
     rest, time, place = circumstances(clause, skip=prep)
+    objects = [argument_of(table, target, role="object") for target in conjuncts_of(table, pobj)]
+    predicate = predicate_key([*words, table.lower_[prep]])
     for subj in subjects:
-        for target in conjuncts(pobj):
-            obj = argument(target, role="object")
-            yield make_relation(
-                arguments=[subj, obj, *rest], relation_tokens=[*verb_tokens, prep],
-                predicate=predicate_key([*words, prep.lower_]), subject=subj, object=obj,
-                pattern=pattern, time=time, place=place, **common,
+        for obj in objects:
+            yield relate(
+                table, [*verb_tokens, prep], arguments=[subj, obj, *rest], predicate=predicate,
+                subject=subj, object=obj, pattern=pattern, time=time, place=place, **common,
             )

@@ -4,50 +4,54 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
+
 from kgbuild.extract.clauses import Clause
-from kgbuild.extract.frame_parts import adverbials, circumstances, joined_prep, prep_objects
-from kgbuild.extract.relation import make_relation, predicate_key
-from kgbuild.extract.spans import argument, conjuncts
+from kgbuild.extract.frame_parts import adverbials, circumstances, joined_prep, prep_objects, relate
+from kgbuild.extract.relation import predicate_key
+from kgbuild.extract.spans import argument_of, conjuncts_of
+from kgbuild.extract.types import Relation
+
+_OPRD = get_string_id("oprd")
 
 
-def passive_relations(clause: Clause, subjects, verb_tokens, common) -> Iterator:
+def passive_relations(clause: Clause, subjects, verb_tokens, common) -> Iterator[Relation]:
     """Passives: the agent becomes the graph subject; Open IE keeps the surface order."""
-    verb = clause.verb
+    table, verb = clause.table, clause.verb
     if clause.agent is not None:
-        by = clause.agent.head
+        by = table.head[clause.agent]
         rest, time, place = circumstances(clause)
+        agents = [argument_of(table, a, role="object") for a in conjuncts_of(table, clause.agent)]
+        predicate = predicate_key([table.lemma_[verb]])
         for patient in subjects:
-            for agent_tok in conjuncts(clause.agent):
-                agent = argument(agent_tok, role="object")
-                yield make_relation(
-                    arguments=[patient, agent, *rest], relation_tokens=[*verb_tokens, by],
-                    predicate=predicate_key([verb.lemma_]), subject=agent, object=patient,
-                    pattern="passive_agent", time=time, place=place, **common,
+            for agent in agents:
+                yield relate(
+                    table, [*verb_tokens, by], arguments=[patient, agent, *rest], predicate=predicate,
+                    subject=agent, object=patient, pattern="passive_agent", time=time, place=place, **common,
                 )
         return
-    participle = verb.lower_
-    named = [c for c in clause.objects if c.dep_ == "oprd"]
+    predicate = predicate_key(["be", table.lower_[verb]])
+    named = [c for c in clause.objects if table.dep[c] == _OPRD]
     if named:
         # "a company called Acme", "he was named captain": the passive's complement is its object
         rest, time, place = circumstances(clause)
+        objects = [argument_of(table, target, role="object") for target in conjuncts_of(table, named[0])]
         for patient in subjects:
-            for target in conjuncts(named[0]):
-                obj = argument(target, role="object")
-                yield make_relation(
-                    arguments=[patient, obj, *rest], relation_tokens=verb_tokens,
-                    predicate=predicate_key(["be", participle]), subject=patient, object=obj,
-                    pattern="passive", time=time, place=place, **common,
+            for obj in objects:
+                yield relate(
+                    table, verb_tokens, arguments=[patient, obj, *rest], predicate=predicate,
+                    subject=patient, object=obj, pattern="passive", time=time, place=place, **common,
                 )
         return
     joined = joined_prep(clause)
     if joined is not None:
-        yield from prep_objects(clause, joined, subjects, verb_tokens, ["be", participle], "passive", common)
+        yield from prep_objects(clause, joined, subjects, verb_tokens, ["be", table.lower_[verb]], "passive", common)
         return
     rest, time, place = circumstances(clause)
     rest = rest or adverbials(clause)
     for patient in subjects:
-        yield make_relation(
-            arguments=[patient, *rest], relation_tokens=verb_tokens, predicate=predicate_key(["be", participle]),
+        yield relate(
+            table, verb_tokens, arguments=[patient, *rest], predicate=predicate,
             subject=patient, object=None, pattern="verb_circumstance" if rest else "verb_only",
             time=time, place=place, **common,
         )

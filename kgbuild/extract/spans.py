@@ -24,17 +24,18 @@ EDGE_PUNCT = frozenset({",", ";", ":", "-", "--", "—", "–", "(", ")", "'", '
 _CUT_IDS = ids(*CUT_DEPS)
 _CUT_IDS_APPOS_KEPT = ids(*(CUT_DEPS - {"appos"}))
 _CONJ_IDS = ids(*CONJ_DEPS)
-_APPOS, _POSS, _CASE = ids("appos"), get_string_id("poss"), get_string_id("case")
+_APPOS, _POSS, _CASE, _CONJ = ids("appos"), get_string_id("poss"), get_string_id("case"), get_string_id("conj")
 _EDGE_IDS = ids(*EDGE_PUNCT)
 _EDGE_DEPS = ids("cc", "punct")
-
-
-def _collect(table: TokenTable, i: int, out: list[int], cut: frozenset[int]) -> None:
-    out.append(i)
-    dep = table.dep
-    for child in table.children(i):
-        if dep[child] not in cut:
-            _collect(table, child, out, _CUT_IDS)
+#: What ``argument`` cuts from its head's children, by (conjuncts split, appositions kept, a possessive head):
+#: a possessive ("Obama's") is the argument without its "'s".
+_HEAD_CUTS = {
+    (split, appos, poss): frozenset(
+        (_CUT_IDS | (_CONJ_IDS if split else frozenset()) | ({_CASE} if poss else frozenset()))
+        - (_APPOS if appos else frozenset())
+    )
+    for split in (False, True) for appos in (False, True) for poss in (False, True)
+}
 
 
 def _trim(table: TokenTable, indices: list[int]) -> list[int]:
@@ -75,57 +76,87 @@ def argument(
     >>> import spacy
     >>> nlp = spacy.blank("en")  # doctest: +SKIP
     """
-    table = table_of(head.doc)
-    cut = set(_CUT_IDS)
-    if split_conj and not _conjuncts_inside_name(head):
-        cut |= _CONJ_IDS
-    if keep_appos:
-        cut -= _APPOS
-    if table.dep[head.i] == _POSS:
-        cut.add(_CASE)  # "Obama's" as an argument is "Obama"
-    inner = _CUT_IDS if not keep_appos else _CUT_IDS_APPOS_KEPT
     skip = without.i if without is not None else -1
-    indices: list[int] = [head.i]
-    for child in table.children(head.i):
-        if table.dep[child] in cut or child == skip:
-            continue
-        _collect(table, child, indices, inner)
-    indices = _trim(table, sorted(set(indices))) or [head.i]
-    return Argument(head=head.i, tokens=tuple(indices), text=table.text_of(indices), role=role)
+    return argument_of(table_of(head.doc), head.i, role, split_conj, keep_appos, skip)
 
 
-def clause_argument(head: Token, role: str = "clause") -> Argument:
-    """A whole clause (a ccomp or xcomp) as one argument, conjuncts included."""
-    table = table_of(head.doc)
-    indices = _trim(table, table.subtree(head.i)) or [head.i]
-    # a leading complementiser ("that") reads better in the relation than in the argument
-    return Argument(head=head.i, tokens=tuple(indices), text=table.text_of(indices), role=role)
+def argument_of(
+    table: TokenTable, head: int, role: str = "arg", split_conj: bool = True, keep_appos: bool = False,
+    without: int = -1,
+) -> Argument:
+    """``argument`` for the token at index ``head`` of ``table``'s Doc (``without``: an index, -1 for none)."""
+    dep, children = table.dep, table.children
+    split = split_conj and not (table.ent_type[head] and _conjuncts_inside_name(table, head, _coordinated(table, head)))
+    cut = _HEAD_CUTS[split, keep_appos, dep[head] == _POSS]
+    inner = _CUT_IDS_APPOS_KEPT if keep_appos else _CUT_IDS
+    indices = [head]
+    # the head's children are cut by ``cut``, theirs by ``inner``, all below by ``_CUT_IDS``
+    level = [c for c in children(head) if dep[c] not in cut and c != without]
+    if level:
+        indices += level
+        level = [g for c in level for g in children(c) if dep[g] not in inner]
+        indices += level
+        while level:
+            j = level.pop()
+            for c in children(j):
+                if dep[c] not in _CUT_IDS:
+                    indices.append(c)
+                    level.append(c)
+        indices.sort()
+    indices = _trim(table, indices) or [head]
+    return Argument(head=head, tokens=tuple(indices), text=table.text_of(indices), role=role)
 
 
-def prep_argument(prep: Token, pobj: Token, role: str = "arg", with_prep: bool = True) -> Argument:
+def clause_argument(table: TokenTable, head: int, role: str = "clause") -> Argument:
+    """A whole clause (a ccomp or xcomp, headed by token ``head``) as one argument, conjuncts included."""
+    indices = _trim(table, table.subtree(head)) or [head]
+    return Argument(head=head, tokens=tuple(indices), text=table.text_of(indices), role=role)
+
+
+def prep_argument(table: TokenTable, prep: int, pobj: int, role: str = "arg", with_prep: bool = True) -> Argument:
     """A prepositional phrase as an argument, e.g. "in Islamabad"; the pobj's conjuncts split."""
-    obj = argument(pobj, role=role)
-    indices = ([prep.i] if with_prep else []) + list(obj.tokens)
-    indices = sorted(set(indices))
-    return Argument(head=pobj.i, tokens=tuple(indices), text=table_of(prep.doc).text_of(indices), role=role)
+    obj = argument_of(table, pobj, role)
+    indices = sorted({prep, *obj.tokens}) if with_prep else list(obj.tokens)
+    return Argument(head=pobj, tokens=tuple(indices), text=table.text_of(indices), role=role)
 
 
 def conjuncts(token: Token) -> Iterator[Token]:
     """The token and its conjuncts ("X, Y and Z" → X, Y, Z); a name with "and" inside is one thing
     ("the London, Midland and Scottish Railway Company")."""
-    yield token
-    if not _conjuncts_inside_name(token):
-        yield from token.conjuncts
+    doc = token.doc
+    for i in conjuncts_of(table_of(doc), token.i):
+        yield doc[i]
 
 
-def _conjuncts_inside_name(token: Token) -> bool:
-    if not token.ent_type:
+def conjuncts_of(table: TokenTable, i: int) -> list[int]:
+    """``conjuncts`` by index: token ``i`` first, then its conjuncts unless they are inside a name."""
+    others = _coordinated(table, i)
+    if not others or _conjuncts_inside_name(table, i, others):
+        return [i]
+    return [i, *others]
+
+
+def _coordinated(table: TokenTable, i: int) -> list[int]:
+    """Indices of ``doc[i].conjuncts``, in spaCy's order: from the first conjunct, each one's "conj"
+    children to its right, breadth first."""
+    dep, head = table.dep, table.head
+    start = i
+    while head[start] != start and dep[start] == _CONJ:
+        start = head[start]
+    found = [start]
+    for word in found:  # grows as it is read: a queue
+        found += [c for c in table.children(word) if c > word and dep[c] == _CONJ]
+    return [w for w in found if w != i] if len(found) > 1 else []
+
+
+def _conjuncts_inside_name(table: TokenTable, i: int, others: list[int]) -> bool:
+    if not others or not table.ent_type[i]:
         return False
-    iob = table_of(token.doc).iob
-    for c in token.conjuncts:
-        lo, hi = sorted((token.i, c.i))
+    iob = table.iob
+    for c in others:
+        lo, hi = (i, c) if i < c else (c, i)
         # one entity: every token after the first continues it (IOB "I")
-        if all(iob[i] == IOB_INSIDE for i in range(lo + 1, hi + 1)):
+        if all(iob[k] == IOB_INSIDE for k in range(lo + 1, hi + 1)):
             return True
     return False
 

@@ -8,21 +8,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Span
 
 from kgbuild.extract.clauses import Clause, clauses
 from kgbuild.extract.context import SPEECH_VERBS
 from kgbuild.extract.copulas import copula_relations
 from kgbuild.extract.frame_parts import (
-    adverbials, circumstances, joined_prep, predicate_words, prep_objects, relation_words, subject_arguments,
+    adverbials, circumstances, joined_prep, predicate_words, prep_objects, relate, relation_words, subject_arguments,
 )
 from kgbuild.extract.passives import passive_relations
-from kgbuild.extract.relation import make_relation, predicate_key
-from kgbuild.extract.spans import argument, clause_argument, conjuncts, prep_argument, text_of
-from kgbuild.extract.types import Argument
+from kgbuild.extract.relation import predicate_key
+from kgbuild.extract.spans import argument_of, clause_argument, conjuncts_of, prep_argument
+from kgbuild.extract.types import Argument, Relation
+from kgbuild.tokens import TokenTable, ids
+
+_BE, _MARK, _AUX, _PREP, _POBJ, _XCOMP = map(get_string_id, ("be", "mark", "aux", "prep", "pobj", "xcomp"))
+_SPEECH = ids(*SPEECH_VERBS)
+_REPORTING = ids("parataxis", "ccomp")
+_COMPLEMENTISERS = ids("that", "whether", "if")
+_XCOMP_OBJECTS = ids("dobj", "dative")
+_QUOTES = frozenset({"``", "''"})
+_VERB_OR_AUX = frozenset({VERB, AUX})
 
 
-def verb_relations(sent: Span) -> Iterator:
+def verb_relations(sent: Span) -> Iterator[Relation]:
     """Relations of the verbs of a sentence.
 
     Parameters
@@ -42,24 +53,25 @@ def verb_relations(sent: Span) -> Iterator:
     [('Clinton', 'meet', 'Pakistani journalists')]
     """
     for clause in clauses(sent):
-        if clause.verb.lemma_ == "be" and clause.attr is not None:
+        if clause.attr is not None and clause.table.lemma[clause.verb] == _BE:
             yield from copula_relations(clause, sent)
         else:
             yield from _verb(clause, sent)
 
 
-def _verb(clause: Clause, sent: Span) -> Iterator:
+def _verb(clause: Clause, sent: Span) -> Iterator[Relation]:
     subjects = subject_arguments(clause)
     if not subjects:
         return
-    start = sent.start
+    table = clause.table
     verb_tokens = relation_words(clause)
     key = predicate_words(clause)
-    common = dict(sentence_start=start, subject_source=clause.subject_source, negated=clause.negated, modality=clause.modal)
+    predicate = predicate_key(key)
+    common = dict(sentence_start=sent.start, subject_source=clause.subject_source, negated=clause.negated, modality=clause.modal)
     heads = list(clause.objects)
     if clause.attr is not None and not heads:
         heads.append(clause.attr)  # "became a catch point", "remained calm"
-    objects = [argument(o, role="object") for obj in heads for o in conjuncts(obj)]
+    objects = [argument_of(table, o, role="object") for obj in heads for o in conjuncts_of(table, obj)]
 
     if clause.passive:
         yield from passive_relations(clause, subjects, verb_tokens, common)
@@ -69,8 +81,8 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
     if quoted is not None and not objects:
         rest, time, place = circumstances(clause)
         for subj in subjects:
-            yield make_relation(
-                arguments=[subj, quoted, *rest], relation_tokens=verb_tokens, predicate=predicate_key(key),
+            yield relate(
+                table, verb_tokens, arguments=[subj, quoted, *rest], predicate=predicate,
                 subject=subj, object=quoted, pattern="verb_clause", time=time, place=place, **common,
             )
         return
@@ -79,8 +91,8 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
         rest, time, place = circumstances(clause)
         for subj in subjects:
             for obj in objects:
-                yield make_relation(
-                    arguments=[subj, obj, *rest], relation_tokens=verb_tokens, predicate=predicate_key(key),
+                yield relate(
+                    table, verb_tokens, arguments=[subj, obj, *rest], predicate=predicate,
                     subject=subj, object=obj, pattern="verb_object", time=time, place=place, **common,
                 )
         return
@@ -98,8 +110,8 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
     rest = rest or adverbials(clause)
     for subj in subjects:
         # "In 1717, Montagu travelled": the circumstances are the only complements
-        yield make_relation(
-            arguments=[subj, *rest], relation_tokens=verb_tokens, predicate=predicate_key(key),
+        yield relate(
+            table, verb_tokens, arguments=[subj, *rest], predicate=predicate,
             subject=subj, object=None, pattern="verb_circumstance" if rest else "verb_only",
             time=time, place=place, **common,
         )
@@ -108,72 +120,91 @@ def _verb(clause: Clause, sent: Span) -> Iterator:
 def _report_before(clause: Clause) -> Argument | None:
     """ "The talks failed, the minister said", "The talks, he said, failed": the clause a speech verb
     reports when it comes after or inside it (the parser hangs the speech verb under the reported clause)."""
-    verb, head = clause.verb, clause.verb.head
-    if clause.clausal is not None or verb.lemma_ not in SPEECH_VERBS or verb.dep_ not in ("parataxis", "ccomp"):
+    table, verb = clause.table, clause.verb
+    head = table.head[verb]
+    if clause.clausal is not None or table.dep[verb] not in _REPORTING or table.lemma[verb] not in _SPEECH:
         return None
-    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+    if head == verb or table.pos[head] not in _VERB_OR_AUX:
         return None
-    inside = {t.i for t in verb.subtree}
-    indices = [t.i for t in head.subtree if t.i not in inside]
-    doc = verb.doc
-    while indices and (doc[indices[-1]].is_punct or doc[indices[-1]].text in ("``", "''")):
+    inside = set(table.subtree(verb))
+    indices = [i for i in _subtree_in_order(table, head) if i not in inside]
+    is_punct, text = table.is_punct, table.text
+    while indices and (is_punct[indices[-1]] or text[indices[-1]] in _QUOTES):
         indices.pop()
-    while indices and (doc[indices[0]].is_punct or doc[indices[0]].text in ("``", "''")):
+    while indices and (is_punct[indices[0]] or text[indices[0]] in _QUOTES):
         indices.pop(0)
     if len(indices) < 2:
         return None
-    return Argument(head=head.i, tokens=tuple(indices), text=text_of(doc, indices), role="clause")
+    return Argument(head=head, tokens=tuple(indices), text=table.text_of(indices), role="clause")
 
 
-def _clausal(clause: Clause, subjects, verb_tokens, key, common) -> Iterator:
-    comp = clause.clausal
-    mark = [c for c in comp.children if c.dep_ == "mark" and c.lower_ in ("that", "whether", "if")]
-    relation_tokens = [*verb_tokens, *mark]
-    arg = clause_argument(comp)
-    if mark:
-        kept = tuple(i for i in arg.tokens if i != mark[0].i)
-        arg = Argument(head=arg.head, tokens=kept, text=" ".join(comp.doc[i].text for i in kept), role="clause")
-    if comp.dep_ == "xcomp":
+def _subtree_in_order(table: TokenTable, i: int) -> list[int]:
+    """Token ``i``'s subtree in the order of spaCy's ``Token.subtree`` (not sorted in a non-projective parse)."""
+    out: list[int] = []
+    for child in table.lefts(i):
+        out += _subtree_in_order(table, child)
+    out.append(i)
+    for child in table.children(i):
+        if child > i:
+            out += _subtree_in_order(table, child)
+    return out
+
+
+def _clausal(clause: Clause, subjects, verb_tokens, key, common) -> Iterator[Relation]:
+    table, comp = clause.table, clause.clausal
+    if table.dep[comp] == _XCOMP:
         # "agreed to pay" → relation "agreed to pay", object: what is paid
         yield from _xcomp(clause, subjects, verb_tokens, key, common)
         return
+    mark = [c for c in table.children(comp) if table.dep[c] == _MARK and table.lower[c] in _COMPLEMENTISERS]
+    arg = clause_argument(table, comp)
+    if mark:
+        kept = tuple(i for i in arg.tokens if i != mark[0])
+        arg = Argument(head=arg.head, tokens=kept, text=" ".join(table.text[i] for i in kept), role="clause")
     rest, time, place = circumstances(clause)
+    predicate = predicate_key(key)
     for subj in subjects:
-        yield make_relation(
-            arguments=[subj, arg, *rest], relation_tokens=relation_tokens, predicate=predicate_key(key),
+        yield relate(
+            table, [*verb_tokens, *mark], arguments=[subj, arg, *rest], predicate=predicate,
             subject=subj, object=arg, pattern="verb_clause", time=time, place=place, **common,
         )
 
 
-def _xcomp(clause: Clause, subjects, verb_tokens, key, common) -> Iterator:
-    comp = clause.clausal
-    aux = [c for c in comp.children if c.dep_ == "aux"]
-    objs = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
-    preps = [(c, next((g for g in c.children if g.dep_ == "pobj"), None)) for c in comp.children if c.dep_ == "prep"]
+def _xcomp(clause: Clause, subjects, verb_tokens, key, common) -> Iterator[Relation]:
+    table, comp = clause.table, clause.clausal
+    dep, children = table.dep, table.children(comp)
+    aux = [c for c in children if dep[c] == _AUX]
+    objs = [c for c in children if dep[c] in _XCOMP_OBJECTS]
+    preps = [(c, next((g for g in table.children(c) if dep[g] == _POBJ), None)) for c in children if dep[c] == _PREP]
     preps = [(p, o) for p, o in preps if o is not None]
     tokens = [*verb_tokens, *aux, comp]
-    words = [*key, comp.lemma_]
-    for subj in subjects:
-        if objs:
-            for target in conjuncts(objs[0]):
-                obj = argument(target, role="object")
-                rest = [prep_argument(p, o) for p, o in preps]
-                yield make_relation(
-                    arguments=[subj, obj, *rest], relation_tokens=tokens, predicate=predicate_key(words),
+    words = [*key, table.lemma_[comp]]
+    # the same arguments for every subject: read once
+    if objs:
+        targets = [argument_of(table, target, role="object") for target in conjuncts_of(table, objs[0])]
+        rest = [prep_argument(table, p, o) for p, o in preps]
+        predicate = predicate_key(words)
+        for subj in subjects:
+            for obj in targets:
+                yield relate(
+                    table, tokens, arguments=[subj, obj, *rest], predicate=predicate,
                     subject=subj, object=obj, pattern="verb_clause", extra_confidence=0.1, **common,
                 )
-        elif preps:
-            prep, pobj = preps[0]
-            obj = argument(pobj, role="object")
-            rest = [prep_argument(p, o) for p, o in preps[1:]]
-            yield make_relation(
-                arguments=[subj, obj, *rest], relation_tokens=[*tokens, prep],
-                predicate=predicate_key([*words, prep.lower_]), subject=subj, object=obj,
+    elif preps:
+        prep, pobj = preps[0]
+        obj = argument_of(table, pobj, role="object")
+        rest = [prep_argument(table, p, o) for p, o in preps[1:]]
+        predicate = predicate_key([*words, table.lower_[prep]])
+        for subj in subjects:
+            yield relate(
+                table, [*tokens, prep], arguments=[subj, obj, *rest], predicate=predicate, subject=subj, object=obj,
                 pattern="verb_clause", extra_confidence=0.05, **common,
             )
-        else:
-            arg = clause_argument(comp)
-            yield make_relation(
-                arguments=[subj, arg], relation_tokens=verb_tokens, predicate=predicate_key(key),
+    else:
+        arg = clause_argument(table, comp)
+        predicate = predicate_key(key)
+        for subj in subjects:
+            yield relate(
+                table, verb_tokens, arguments=[subj, arg], predicate=predicate,
                 subject=subj, object=arg, pattern="verb_clause", **common,
             )
