@@ -89,13 +89,18 @@ class Clause:
         return self.table.lemma[self.verb] == _BE and self.attr is not None
 
 
+def _has_child(table: TokenTable, i: int, deps: frozenset[int]) -> bool:
+    """Whether token ``i`` has a child whose dependency label is one of ``deps`` (ids)."""
+    return not deps.isdisjoint(map(table.dep.__getitem__, table.children(i)))
+
+
 def is_predicate(table: TokenTable, i: int) -> bool:
     """True for a verb or copula that heads a clause (token ``i``)."""
-    dep, pos = table.dep, table.pos[i]
+    pos = table.pos[i]
     if pos == VERB:
-        return dep[i] in _CLAUSE_HEADS or any(dep[c] in _SUBJECTS for c in table.children(i))
-    if pos == AUX and dep[i] not in _AUXILIARIES:
-        return any(dep[c] in _COPULA_COMPLEMENTS for c in table.children(i))
+        return table.dep[i] in _CLAUSE_HEADS or _has_child(table, i, _SUBJECTS)
+    if pos == AUX and table.dep[i] not in _AUXILIARIES:
+        return _has_child(table, i, _COPULA_COMPLEMENTS)
     return False
 
 
@@ -156,11 +161,8 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
 
 
 def _is_passive(table: TokenTable, verb: int) -> bool:
-    dep = table.dep
-    if any(dep[c] in _PASSIVE_MARKS for c in table.children(verb)):
-        return True
     # a reduced relative or participle: "guidelines set by the Afghans"
-    return dep[verb] == _ACL and table.tag[verb] == _VBN
+    return _has_child(table, verb, _PASSIVE_MARKS) or (table.dep[verb] == _ACL and table.tag[verb] == _VBN)
 
 
 def build_clause(table: TokenTable, verb: int) -> Clause:

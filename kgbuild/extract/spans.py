@@ -86,23 +86,24 @@ def argument_of(
 ) -> Argument:
     """``argument`` for the token at index ``head`` of ``table``'s Doc (``without``: an index, -1 for none)."""
     dep, children = table.dep, table.children
+    if not children(head):  # a single word, most often: nothing to cut or trim
+        return Argument(head=head, tokens=(head,), text=table.text[head].strip(), role=role)
     split = split_conj and not (table.ent_type[head] and _conjuncts_inside_name(table, head, _coordinated(table, head)))
     cut = _HEAD_CUTS[split, keep_appos, dep[head] == _POSS]
     inner = _CUT_IDS_APPOS_KEPT if keep_appos else _CUT_IDS
     indices = [head]
     # the head's children are cut by ``cut``, theirs by ``inner``, all below by ``_CUT_IDS``
     level = [c for c in children(head) if dep[c] not in cut and c != without]
-    if level:
-        indices += level
-        level = [g for c in level for g in children(c) if dep[g] not in inner]
-        indices += level
-        while level:
-            j = level.pop()
-            for c in children(j):
-                if dep[c] not in _CUT_IDS:
-                    indices.append(c)
-                    level.append(c)
-        indices.sort()
+    indices += level
+    level = [g for c in level for g in children(c) if dep[g] not in inner]
+    indices += level
+    while level:
+        j = level.pop()
+        for c in children(j):
+            if dep[c] not in _CUT_IDS:
+                indices.append(c)
+                level.append(c)
+    indices.sort()
     indices = _trim(table, indices) or [head]
     return Argument(head=head, tokens=tuple(indices), text=table.text_of(indices), role=role)
 
