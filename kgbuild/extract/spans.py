@@ -85,9 +85,18 @@ def argument_of(
     without: int = -1,
 ) -> Argument:
     """``argument`` for the token at index ``head`` of ``table``'s Doc (``without``: an index, -1 for none)."""
+    indices = argument_tokens(table, head, split_conj, keep_appos, without)
+    text = table.text[head].strip() if len(indices) == 1 else table.text_of(indices)
+    return Argument(head=head, tokens=tuple(indices), text=text, role=role)
+
+
+def argument_tokens(
+    table: TokenTable, head: int, split_conj: bool = True, keep_appos: bool = False, without: int = -1
+) -> list[int]:
+    """The indices of ``argument_of``'s tokens, in order (never empty: at least ``head``)."""
     dep, children = table.dep, table.children
     if not children(head):  # a single word, most often: nothing to cut or trim
-        return Argument(head=head, tokens=(head,), text=table.text[head].strip(), role=role)
+        return [head]
     split = split_conj and not (table.ent_type[head] and _conjuncts_inside_name(table, head, _coordinated(table, head)))
     cut = _HEAD_CUTS[split, keep_appos, dep[head] == _POSS]
     inner = _CUT_IDS_APPOS_KEPT if keep_appos else _CUT_IDS
@@ -104,8 +113,7 @@ def argument_of(
                 indices.append(c)
                 level.append(c)
     indices.sort()
-    indices = _trim(table, indices) or [head]
-    return Argument(head=head, tokens=tuple(indices), text=table.text_of(indices), role=role)
+    return _trim(table, indices) or [head]
 
 
 def clause_argument(table: TokenTable, head: int, role: str = "clause") -> Argument:
@@ -116,8 +124,9 @@ def clause_argument(table: TokenTable, head: int, role: str = "clause") -> Argum
 
 def prep_argument(table: TokenTable, prep: int, pobj: int, role: str = "arg", with_prep: bool = True) -> Argument:
     """A prepositional phrase as an argument, e.g. "in Islamabad"; the pobj's conjuncts split."""
-    obj = argument_of(table, pobj, role)
-    indices = sorted({prep, *obj.tokens}) if with_prep else list(obj.tokens)
+    indices = argument_tokens(table, pobj)
+    if with_prep and prep not in indices:
+        indices = sorted([prep, *indices])
     return Argument(head=pobj, tokens=tuple(indices), text=table.text_of(indices), role=role)
 
 

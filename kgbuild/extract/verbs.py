@@ -68,14 +68,14 @@ def _verb(clause: Clause, sent: Span) -> Iterator[Relation]:
     key = predicate_words(clause)
     predicate = predicate_key(key)
     common = dict(sentence_start=sent.start, subject_source=clause.subject_source, negated=clause.negated, modality=clause.modal)
+    if clause.passive:
+        yield from passive_relations(clause, subjects, verb_tokens, common)
+        return
+
     heads = list(clause.objects)
     if clause.attr is not None and not heads:
         heads.append(clause.attr)  # "became a catch point", "remained calm"
     objects = [argument_of(table, o, role="object") for obj in heads for o in conjuncts_of(table, obj)]
-
-    if clause.passive:
-        yield from passive_relations(clause, subjects, verb_tokens, common)
-        return
 
     quoted = _report_before(clause)
     if quoted is not None and not objects:
