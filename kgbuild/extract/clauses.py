@@ -55,6 +55,12 @@ _FUTURE = ids("will", "shall", "'ll", "wo")
     ("acl", "advcl", "advmod", "agent", "attr", "aux", "conj", "neg", "pobj", "poss", "prep", "prt", "relcl", "xcomp"),
 )
 _BE, _BY, _TO, _NEVER, _VBN, _MD = map(get_string_id, ("be", "by", "to", "never", "VBN", "MD"))
+#: What a verb's child is to its clause, by label (labels not here are not read by ``build_clause``).
+_ROLES: dict[int, str] = {
+    **dict.fromkeys(_OBJECTS, "object"), _PREP: "prep", _AGENT: "agent", **dict.fromkeys(_COMPLEMENTS, "attr"),
+    **dict.fromkeys(_CLAUSAL, "clausal"), **dict.fromkeys(_TIME_MODIFIERS, "time"), _PRT: "particle", _NEG: "neg",
+    **dict.fromkeys(_AUXILIARIES, "aux"), _ADVMOD: "advmod",
+}
 _VERB_OR_AUX = frozenset({VERB, AUX})
 _NOMINALS = frozenset({NOUN, PROPN, PRON})
 
@@ -172,10 +178,12 @@ def build_clause(table: TokenTable, verb: int) -> Clause:
     clause = Clause(table, verb, subject, source, _is_passive(table, verb))
     objects, preps = clause.objects, clause.preps
     for child in children(verb):
-        relation = dep[child]
-        if relation in _OBJECTS:
+        role = _ROLES.get(dep[child])
+        if role is None:  # a subject, punctuation, a conjunct...: read elsewhere or not at all
+            continue
+        if role == "object":
             objects.append(child)
-        elif relation == _PREP:
+        elif role == "prep":
             pobj = next((c for c in children(child) if dep[c] in _POBJ_OR_PCOMP), None)
             if pobj is None:
                 continue
@@ -183,27 +191,29 @@ def build_clause(table: TokenTable, verb: int) -> Clause:
                 clause.agent = pobj
             else:
                 preps.append((child, pobj))
-        elif relation == _AGENT:
+        elif role == "agent":
             pobj = next((c for c in children(child) if dep[c] == _POBJ), None)
             if pobj is not None:
                 clause.agent = pobj
-        elif relation in _COMPLEMENTS:
+        elif role == "attr":
             clause.attr = child
-        elif relation in _CLAUSAL and table.pos[child] in _VERB_OR_AUX:
-            clause.clausal = child
-        elif relation in _TIME_MODIFIERS and table.ent_type[child] in _TIMES:
-            clause.times.append(child)
-        elif relation == _PRT:
+        elif role == "clausal":
+            if table.pos[child] in _VERB_OR_AUX:
+                clause.clausal = child
+        elif role == "time":
+            if table.ent_type[child] in _TIMES:
+                clause.times.append(child)
+        elif role == "particle":
             clause.particle = child
-        elif relation == _NEG:
+        elif role == "neg":
             clause.negated = True
-        elif relation in _AUXILIARIES:
+        elif role == "aux":
             clause.aux.append(child)
             if table.tag[child] == _MD and lower[child] not in _FUTURE:
                 clause.modal = table.lower_[child]
-        elif relation == _ADVMOD and lower[child] == _NEVER:
+        elif lower[child] == _NEVER:  # advmod
             clause.negated = True
-        elif relation == _ADVMOD and lower[child] in _SETTINGS and dep[verb] == _RELCL:
+        elif lower[child] in _SETTINGS and dep[verb] == _RELCL:
             clause.setting = table.head[verb]
     # a relative clause whose pronoun is the object: "a match which Keibler lost"
     if dep[verb] == _RELCL and source == "explicit":
