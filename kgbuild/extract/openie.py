@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from kgbuild.extract.spans import argument
+from kgbuild.extract.spans import argument_of, coordinated
 from kgbuild.extract.types import Relation
+from kgbuild.tokens import table_of
 
 
 #: Families whose relation words are not the sentence's ("is", "has"): their tense is not written anywhere.
@@ -67,10 +68,11 @@ def join_subject_conjuncts(doc: Doc, relations: Sequence[Relation]) -> list[Rela
         if len(members) < 2:
             continue
         heads = {relations[k].arguments[0].head for k in members}
-        first = doc[min(heads)]
-        if not heads <= {first.i, *(c.i for c in first.conjuncts)}:
+        first = min(heads)
+        table = table_of(doc)  # the Doc's own: this runs inside extract_relations
+        if not heads <= {first, *coordinated(table, first)}:
             continue
-        whole = argument(first, role="subject", split_conj=False)
+        whole = argument_of(table, first, role="subject", split_conj=False)
         lead = min(members)
         best = max(relations[k].confidence for k in members)
         replaced[lead] = dataclasses.replace(

@@ -104,7 +104,7 @@ def argument_tokens(
     dep, children = table.dep, table.children
     if not children(head):  # a single word, most often: nothing to cut or trim
         return [head]
-    split = split_conj and not (table.ent_type[head] and _conjuncts_inside_name(table, head, _coordinated(table, head)))
+    split = split_conj and not (table.ent_type[head] and _conjuncts_inside_name(table, head, coordinated(table, head)))
     cut = _HEAD_CUTS[split, keep_appos, dep[head] == _POSS]
     inner = _CUT_IDS_APPOS_KEPT if keep_appos else _CUT_IDS
     indices = [head]
@@ -147,14 +147,14 @@ def conjuncts(token: Token) -> Iterator[Token]:
 
 def conjuncts_of(table: TokenTable, i: int) -> list[int]:
     """``conjuncts`` by index: token ``i`` first, then its conjuncts unless they are inside a name."""
-    others = _coordinated(table, i)
+    others = coordinated(table, i)
     if not others or _conjuncts_inside_name(table, i, others):
         return [i]
     return [i, *others]
 
 
-def _coordinated(table: TokenTable, i: int) -> list[int]:
-    """Indices of ``doc[i].conjuncts``, in spaCy's order: from the first conjunct, each one's "conj"
+def coordinated(table: TokenTable, i: int) -> list[int]:
+    """Indices of ``doc[i].conjuncts`` (token ``i`` left out), in spaCy's order: from the first conjunct, each one's "conj"
     children to its right, breadth first."""
     dep, head = table.dep, table.head
     start = i
