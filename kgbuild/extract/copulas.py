@@ -12,7 +12,8 @@ from kgbuild.extract.clauses import Clause
 from kgbuild.extract.frame_parts import circumstances, relate, relation_words, subject_arguments
 from kgbuild.extract.relation import predicate_key
 from kgbuild.extract.spans import argument_of, conjuncts_of
-from kgbuild.extract.types import Relation
+from kgbuild.extract.types import Argument, Relation
+from kgbuild.tokens import TokenTable
 
 _PREP, _POBJ = get_string_id("prep"), get_string_id("pobj")
 _NOUNS = frozenset({NOUN, PROPN})
@@ -24,15 +25,12 @@ def copula_relations(clause: Clause, sent: Span) -> Iterator[Relation]:
     if not subjects:
         return
     table = clause.table
-    dep, children = table.dep, table.children
     verb_tokens = relation_words(clause)
     common = dict(sentence_start=sent.start, subject_source=clause.subject_source, negated=clause.negated, modality=clause.modal)
     rest, time, place = circumstances(clause)
+    complements = [_complement(table, target) for target in conjuncts_of(table, clause.attr)]
     for subj in subjects:
-        for target in conjuncts_of(table, clause.attr):
-            complement = argument_of(table, target, role="object")
-            prep = next((c for c in children(target) if dep[c] == _PREP), None)
-            pobj = next((c for c in children(prep) if dep[c] == _POBJ), None) if prep is not None else None
+        for target, complement, prep, pobj in complements:
             if table.pos[target] == ADJ and pobj is not None:
                 # "is responsible for the attack": the adjective belongs to the relation
                 obj = argument_of(table, pobj, role="object")
@@ -55,3 +53,11 @@ def copula_relations(clause: Clause, sent: Span) -> Iterator[Relation]:
                         predicate=predicate_key([table.lemma_[target], table.lower_[prep]]), subject=subj, object=obj,
                         pattern="copula_prep", **common,
                     )
+
+
+def _complement(table: TokenTable, target: int) -> tuple[int, Argument, int | None, int | None]:
+    """A copula's complement: its token, its argument, and its first preposition with that one's object."""
+    children, dep = table.children, table.dep
+    prep = next((c for c in children(target) if dep[c] == _PREP), None)
+    pobj = next((c for c in children(prep) if dep[c] == _POBJ), None) if prep is not None else None
+    return target, argument_of(table, target, role="object"), prep, pobj

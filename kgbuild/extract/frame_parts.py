@@ -13,7 +13,7 @@ from spacy.strings import get_string_id
 
 from kgbuild.extract.clauses import Clause, is_place, is_time
 from kgbuild.extract.relation import make_relation, predicate_key
-from kgbuild.extract.spans import argument_of, conjuncts_of, prep_argument
+from kgbuild.extract.spans import argument_of, conjuncts_of, prep_argument, text_at
 from kgbuild.extract.types import Argument, Relation
 from kgbuild.tokens import TokenTable, ids
 
@@ -24,9 +24,10 @@ _MODIFIED_NOUN = frozenset({"relcl", "acl"})
 
 
 def relate(table: TokenTable, words: Iterable[int], **fields) -> Relation:
-    """``make_relation`` with the relation's words given as token indices (``relation_tokens``)."""
-    doc = table.doc
-    return make_relation(relation_tokens=[doc[i] for i in words], **fields)
+    """``make_relation`` with the relation's words given as token indices (``relation_tokens``),
+    their text cut from the table."""
+    doc, words = table.doc, sorted(set(words))
+    return make_relation(relation_tokens=[doc[i] for i in words], relation_text=text_at(table, words), **fields)
 
 
 def relation_words(clause: Clause) -> list[int]:

@@ -8,7 +8,7 @@ relations).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.strings import get_string_id
 from spacy.tokens import Token
@@ -86,11 +86,12 @@ def argument_of(
 ) -> Argument:
     """``argument`` for the token at index ``head`` of ``table``'s Doc (``without``: an index, -1 for none)."""
     indices = argument_tokens(table, head, split_conj, keep_appos, without)
-    return Argument(head=head, tokens=tuple(indices), text=_text(table, indices), role=role)
+    return Argument(head=head, tokens=tuple(indices), text=text_at(table, indices), role=role)
 
 
-def _text(table: TokenTable, indices: list[int]) -> str:
-    """``table.text_of(indices)``: a run without gaps (nearly every argument) is cut from the text at once."""
+def text_at(table: TokenTable, indices: Sequence[int]) -> str:
+    """``table.text_of(indices)`` for sorted, distinct ``indices``: a run without gaps (nearly every argument) is cut
+    from the text at once."""
     first, last = indices[0], indices[-1]
     if last - first + 1 == len(indices):
         return table.span_text(first, last + 1).strip()
@@ -126,7 +127,7 @@ def argument_tokens(
 def clause_argument(table: TokenTable, head: int, role: str = "clause") -> Argument:
     """A whole clause (a ccomp or xcomp, headed by token ``head``) as one argument, conjuncts included."""
     indices = _trim(table, table.subtree(head)) or [head]
-    return Argument(head=head, tokens=tuple(indices), text=_text(table, indices), role=role)
+    return Argument(head=head, tokens=tuple(indices), text=text_at(table, indices), role=role)
 
 
 def prep_argument(table: TokenTable, prep: int, pobj: int, role: str = "arg", with_prep: bool = True) -> Argument:
@@ -134,7 +135,7 @@ def prep_argument(table: TokenTable, prep: int, pobj: int, role: str = "arg", wi
     indices = argument_tokens(table, pobj)
     if with_prep and prep not in indices:
         indices = sorted([prep, *indices])
-    return Argument(head=pobj, tokens=tuple(indices), text=_text(table, indices), role=role)
+    return Argument(head=pobj, tokens=tuple(indices), text=text_at(table, indices), role=role)
 
 
 def conjuncts(token: Token) -> Iterator[Token]:
