@@ -90,8 +90,8 @@ def argument_of(
 
 
 def text_at(table: TokenTable, indices: Sequence[int]) -> str:
-    """``table.text_of(indices)`` for sorted, distinct ``indices``: a run without gaps (nearly every argument) is cut
-    from the text at once."""
+    """``table.text_of(indices)`` for sorted, distinct ``indices``: a run without gaps (nearly every
+    argument) is cut from the text at once."""
     first, last = indices[0], indices[-1]
     if last - first + 1 == len(indices):
         return table.span_text(first, last + 1).strip()
@@ -155,8 +155,8 @@ def conjuncts_of(table: TokenTable, i: int) -> list[int]:
 
 
 def coordinated(table: TokenTable, i: int) -> list[int]:
-    """Indices of ``doc[i].conjuncts`` (token ``i`` left out), in spaCy's order: from the first conjunct, each one's "conj"
-    children to its right, breadth first."""
+    """Indices of ``doc[i].conjuncts`` (token ``i`` left out), in spaCy's order: from the first conjunct,
+    each one's "conj" children to its right, breadth first."""
     dep, head = table.dep, table.head
     start = i
     while head[start] != start and dep[start] == _CONJ:
