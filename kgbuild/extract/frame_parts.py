@@ -35,11 +35,12 @@ def relation_words(clause: Clause) -> list[int]:
     table, verb = clause.table, clause.verb
     dep, tag = table.dep, table.tag
     tokens = [verb, *clause.aux]
-    children = table.children(verb)
-    tokens += [c for c in children if dep[c] == _NEG]
     # adverbs inside the verb group belong to the relation as written ("has also pioneered", "were often dealt with")
     after = clause.subject if clause.subject is not None and clause.subject < verb else -1
-    tokens += [c for c in children if dep[c] == _ADVMOD and tag[c] == _RB and after < c < verb]
+    tokens += [
+        c for c in table.children(verb)
+        if dep[c] == _NEG or (dep[c] == _ADVMOD and tag[c] == _RB and after < c < verb)
+    ]
     if clause.particle is not None:
         tokens.append(clause.particle)
     return tokens
