@@ -21,7 +21,7 @@ def docs(nlp):
 
 def _clause(doc, verb_text):
     table = table_of(doc)
-    return build_clause(table, next(t.i for t in doc if t.text == verb_text))
+    return build_clause(table, next(t.i for t in doc if t.text == verb_text), 0)
 
 
 def test_find_subject_is_subject_of_as_a_token(docs):

@@ -78,6 +78,7 @@ class Clause:
     subject: int | None
     subject_source: str
     passive: bool
+    sentence_start: int  # the token index its sentence starts at
     objects: list[int] = field(default_factory=list)  # dobj, dative; conjuncts split later
     preps: list[tuple[int, int]] = field(default_factory=list)  # (prep, pobj)
     agent: int | None = None  # pobj of a passive "by"
@@ -171,11 +172,11 @@ def _is_passive(table: TokenTable, verb: int) -> bool:
     return _has_child(table, verb, _PASSIVE_MARKS) or (table.dep[verb] == _ACL and table.tag[verb] == _VBN)
 
 
-def build_clause(table: TokenTable, verb: int) -> Clause:
-    """Read the clause headed by token ``verb`` off the parse."""
+def build_clause(table: TokenTable, verb: int, sentence_start: int) -> Clause:
+    """Read the clause headed by token ``verb`` off the parse (its sentence starts at ``sentence_start``)."""
     dep, lower, children = table.dep, table.lower, table.children
     subject, source = subject_of(table, verb)
-    clause = Clause(table, verb, subject, source, _is_passive(table, verb))
+    clause = Clause(table, verb, subject, source, _is_passive(table, verb), sentence_start)
     objects, preps = clause.objects, clause.preps
     for child in children(verb):
         role = _ROLES.get(dep[child])
@@ -238,7 +239,7 @@ def clauses(sent: Span) -> Iterator[Clause]:
     pos = table.pos
     for i in range(sent.start, sent.end):
         if pos[i] in _VERB_OR_AUX and is_predicate(table, i):
-            yield build_clause(table, i)
+            yield build_clause(table, i, sent.start)
 
 
 def is_time(table: TokenTable, i: int) -> bool:

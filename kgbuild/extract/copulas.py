@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from spacy.strings import get_string_id
 from spacy.symbols import ADJ, NOUN, PROPN
-from spacy.tokens import Span
 
 from kgbuild.extract.clauses import Clause
 from kgbuild.extract.frame_parts import circumstances, relate, relation_words, subject_arguments
@@ -19,14 +18,13 @@ _PREP, _POBJ = get_string_id("prep"), get_string_id("pobj")
 _NOUNS = frozenset({NOUN, PROPN})
 
 
-def copula_relations(clause: Clause, sent: Span) -> Iterator[Relation]:
+def copula_relations(clause: Clause) -> Iterator[Relation]:
     """Copulas: "Kabul is the capital of Afghanistan" → be (Open IE), capital_of (graph)."""
     subjects = subject_arguments(clause)
     if not subjects:
         return
     table = clause.table
     verb_tokens = relation_words(clause)
-    common = dict(sentence_start=sent.start, subject_source=clause.subject_source, negated=clause.negated, modality=clause.modal)
     rest, time, place = circumstances(clause)
     complements = [_complement(table, target) for target in conjuncts_of(table, clause.attr)]
     for subj in subjects:
@@ -35,23 +33,23 @@ def copula_relations(clause: Clause, sent: Span) -> Iterator[Relation]:
                 # "is responsible for the attack": the adjective belongs to the relation
                 obj = argument_of(table, pobj, role="object")
                 yield relate(
-                    table, [*verb_tokens, target, prep], arguments=[subj, obj, *rest],
+                    clause, [*verb_tokens, target, prep], arguments=[subj, obj, *rest],
                     predicate=predicate_key(["be", table.lemma_[target], table.lower_[prep]]), subject=subj, object=obj,
-                    pattern="copula_prep", time=time, place=place, **common,
+                    pattern="copula_prep", time=time, place=place,
                 )
                 continue
             yield relate(
-                table, verb_tokens, arguments=[subj, complement, *rest], predicate="be",
-                subject=subj, object=complement, pattern="copula", time=time, place=place, **common,
+                clause, verb_tokens, arguments=[subj, complement, *rest], predicate="be",
+                subject=subj, object=complement, pattern="copula", time=time, place=place,
             )
             if table.pos[target] in _NOUNS and pobj is not None and not table.ent_type[target]:
                 # graph view: "the capital of Afghanistan" → capital_of Afghanistan
                 for obj_tok in conjuncts_of(table, pobj):
                     obj = argument_of(table, obj_tok, role="object")
                     yield relate(
-                        table, [*verb_tokens, target, prep], arguments=[subj, obj],
+                        clause, [*verb_tokens, target, prep], arguments=[subj, obj],
                         predicate=predicate_key([table.lemma_[target], table.lower_[prep]]), subject=subj, object=obj,
-                        pattern="copula_prep", **common,
+                        pattern="copula_prep",
                     )
 
 

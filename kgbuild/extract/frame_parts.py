@@ -15,7 +15,7 @@ from kgbuild.extract.clauses import Clause, is_place, is_time
 from kgbuild.extract.relation import make_relation, predicate_key
 from kgbuild.extract.spans import argument_of, conjuncts_of, prep_argument, text_at
 from kgbuild.extract.types import Argument, Relation
-from kgbuild.tokens import TokenTable, ids
+from kgbuild.tokens import ids
 
 _NEG, _ADVMOD, _RB, _PREP, _POBJ, _ADVCL = map(get_string_id, ("neg", "advmod", "RB", "prep", "pobj", "advcl"))
 _ADVERBIALS = ids("advmod", "npadvmod", "advcl")
@@ -23,11 +23,21 @@ _ADVERBIALS = ids("advmod", "npadvmod", "advcl")
 _MODIFIED_NOUN = frozenset({"relcl", "acl"})
 
 
-def relate(table: TokenTable, words: Iterable[int], **fields) -> Relation:
-    """``make_relation`` with the relation's words given as token indices (``relation_tokens``),
-    their text cut from the table."""
+def relate(
+    clause: Clause, words: Iterable[int], arguments: list[Argument], predicate: str, subject: Argument | None,
+    object: Argument | None, pattern: str, time: Argument | None = None, place: Argument | None = None,
+    extra_confidence: float = 0.0,
+) -> Relation:
+    """``make_relation`` for a relation of ``clause``: the relation's words given as token indices, their text
+    cut from the table; the sentence, how the subject was found, negation and modality are the clause's."""
+    table = clause.table
     doc, words = table.doc, sorted(set(words))
-    return make_relation(relation_tokens=[doc[i] for i in words], relation_text=text_at(table, words), **fields)
+    return make_relation(
+        arguments=arguments, relation_tokens=[doc[i] for i in words], relation_text=text_at(table, words),
+        predicate=predicate, subject=subject, object=object, pattern=pattern, sentence_start=clause.sentence_start,
+        subject_source=clause.subject_source, negated=clause.negated, modality=clause.modal, time=time, place=place,
+        extra_confidence=extra_confidence,
+    )
 
 
 def relation_words(clause: Clause) -> list[int]:
@@ -122,7 +132,7 @@ def joined_prep(clause: Clause) -> tuple[int, int] | None:
     return None
 
 
-def prep_objects(clause: Clause, joined, subjects, verb_tokens, words, pattern: str, common) -> Iterator[Relation]:
+def prep_objects(clause: Clause, joined, subjects, verb_tokens, words, pattern: str) -> Iterator[Relation]:
     """The first preposition after the verb joins the relation ("taught at", "was blamed for");
     each conjunct of its object is a relation of its own."""
     table = clause.table
@@ -133,6 +143,6 @@ def prep_objects(clause: Clause, joined, subjects, verb_tokens, words, pattern: 
     for subj in subjects:
         for obj in objects:
             yield relate(
-                table, [*verb_tokens, prep], arguments=[subj, obj, *rest], predicate=predicate,
-                subject=subj, object=obj, pattern=pattern, time=time, place=place, **common,
+                clause, [*verb_tokens, prep], arguments=[subj, obj, *rest], predicate=predicate,
+                subject=subj, object=obj, pattern=pattern, time=time, place=place,
             )

@@ -15,7 +15,7 @@ from kgbuild.extract.types import Relation
 _OPRD = get_string_id("oprd")
 
 
-def passive_relations(clause: Clause, subjects, verb_tokens, common) -> Iterator[Relation]:
+def passive_relations(clause: Clause, subjects, verb_tokens) -> Iterator[Relation]:
     """Passives: the agent becomes the graph subject; Open IE keeps the surface order."""
     table, verb = clause.table, clause.verb
     if clause.agent is not None:
@@ -26,8 +26,8 @@ def passive_relations(clause: Clause, subjects, verb_tokens, common) -> Iterator
         for patient in subjects:
             for agent in agents:
                 yield relate(
-                    table, [*verb_tokens, by], arguments=[patient, agent, *rest], predicate=predicate,
-                    subject=agent, object=patient, pattern="passive_agent", time=time, place=place, **common,
+                    clause, [*verb_tokens, by], arguments=[patient, agent, *rest], predicate=predicate,
+                    subject=agent, object=patient, pattern="passive_agent", time=time, place=place,
                 )
         return
     predicate = predicate_key(["be", table.lower_[verb]])
@@ -39,19 +39,19 @@ def passive_relations(clause: Clause, subjects, verb_tokens, common) -> Iterator
         for patient in subjects:
             for obj in objects:
                 yield relate(
-                    table, verb_tokens, arguments=[patient, obj, *rest], predicate=predicate,
-                    subject=patient, object=obj, pattern="passive", time=time, place=place, **common,
+                    clause, verb_tokens, arguments=[patient, obj, *rest], predicate=predicate,
+                    subject=patient, object=obj, pattern="passive", time=time, place=place,
                 )
         return
     joined = joined_prep(clause)
     if joined is not None:
-        yield from prep_objects(clause, joined, subjects, verb_tokens, ["be", table.lower_[verb]], "passive", common)
+        yield from prep_objects(clause, joined, subjects, verb_tokens, ["be", table.lower_[verb]], "passive")
         return
     rest, time, place = circumstances(clause)
     rest = rest or adverbials(clause)
     for patient in subjects:
         yield relate(
-            table, verb_tokens, arguments=[patient, *rest], predicate=predicate,
+            clause, verb_tokens, arguments=[patient, *rest], predicate=predicate,
             subject=patient, object=None, pattern="verb_circumstance" if rest else "verb_only",
-            time=time, place=place, **common,
+            time=time, place=place,
         )

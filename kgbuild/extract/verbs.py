@@ -54,12 +54,12 @@ def verb_relations(sent: Span) -> Iterator[Relation]:
     """
     for clause in clauses(sent):
         if clause.attr is not None and clause.table.lemma[clause.verb] == _BE:
-            yield from copula_relations(clause, sent)
+            yield from copula_relations(clause)
         else:
-            yield from _verb(clause, sent)
+            yield from _verb(clause)
 
 
-def _verb(clause: Clause, sent: Span) -> Iterator[Relation]:
+def _verb(clause: Clause) -> Iterator[Relation]:
     subjects = subject_arguments(clause)
     if not subjects:
         return
@@ -67,9 +67,8 @@ def _verb(clause: Clause, sent: Span) -> Iterator[Relation]:
     verb_tokens = relation_words(clause)
     key = predicate_words(clause)
     predicate = predicate_key(key)
-    common = dict(sentence_start=sent.start, subject_source=clause.subject_source, negated=clause.negated, modality=clause.modal)
     if clause.passive:
-        yield from passive_relations(clause, subjects, verb_tokens, common)
+        yield from passive_relations(clause, subjects, verb_tokens)
         return
 
     heads = list(clause.objects)
@@ -82,8 +81,8 @@ def _verb(clause: Clause, sent: Span) -> Iterator[Relation]:
         rest, time, place = circumstances(clause)
         for subj in subjects:
             yield relate(
-                table, verb_tokens, arguments=[subj, quoted, *rest], predicate=predicate,
-                subject=subj, object=quoted, pattern="verb_clause", time=time, place=place, **common,
+                clause, verb_tokens, arguments=[subj, quoted, *rest], predicate=predicate,
+                subject=subj, object=quoted, pattern="verb_clause", time=time, place=place,
             )
         return
 
@@ -92,18 +91,18 @@ def _verb(clause: Clause, sent: Span) -> Iterator[Relation]:
         for subj in subjects:
             for obj in objects:
                 yield relate(
-                    table, verb_tokens, arguments=[subj, obj, *rest], predicate=predicate,
-                    subject=subj, object=obj, pattern="verb_object", time=time, place=place, **common,
+                    clause, verb_tokens, arguments=[subj, obj, *rest], predicate=predicate,
+                    subject=subj, object=obj, pattern="verb_object", time=time, place=place,
                 )
         return
 
     joined = joined_prep(clause)
     if joined is not None:
-        yield from prep_objects(clause, joined, subjects, verb_tokens, key, "verb_prep", common)
+        yield from prep_objects(clause, joined, subjects, verb_tokens, key, "verb_prep")
         return
 
     if clause.clausal is not None:
-        yield from _clausal(clause, subjects, verb_tokens, key, common)
+        yield from _clausal(clause, subjects, verb_tokens, key)
         return
 
     rest, time, place = circumstances(clause)
@@ -111,9 +110,9 @@ def _verb(clause: Clause, sent: Span) -> Iterator[Relation]:
     for subj in subjects:
         # "In 1717, Montagu travelled": the circumstances are the only complements
         yield relate(
-            table, verb_tokens, arguments=[subj, *rest], predicate=predicate,
+            clause, verb_tokens, arguments=[subj, *rest], predicate=predicate,
             subject=subj, object=None, pattern="verb_circumstance" if rest else "verb_only",
-            time=time, place=place, **common,
+            time=time, place=place,
         )
 
 
@@ -150,11 +149,11 @@ def _subtree_in_order(table: TokenTable, i: int) -> list[int]:
     return out
 
 
-def _clausal(clause: Clause, subjects, verb_tokens, key, common) -> Iterator[Relation]:
+def _clausal(clause: Clause, subjects, verb_tokens, key) -> Iterator[Relation]:
     table, comp = clause.table, clause.clausal
     if table.dep[comp] == _XCOMP:
         # "agreed to pay" → relation "agreed to pay", object: what is paid
-        yield from _xcomp(clause, subjects, verb_tokens, key, common)
+        yield from _xcomp(clause, subjects, verb_tokens, key)
         return
     mark = [c for c in table.children(comp) if table.dep[c] == _MARK and table.lower[c] in _COMPLEMENTISERS]
     arg = clause_argument(table, comp)
@@ -165,12 +164,12 @@ def _clausal(clause: Clause, subjects, verb_tokens, key, common) -> Iterator[Rel
     predicate = predicate_key(key)
     for subj in subjects:
         yield relate(
-            table, [*verb_tokens, *mark], arguments=[subj, arg, *rest], predicate=predicate,
-            subject=subj, object=arg, pattern="verb_clause", time=time, place=place, **common,
+            clause, [*verb_tokens, *mark], arguments=[subj, arg, *rest], predicate=predicate,
+            subject=subj, object=arg, pattern="verb_clause", time=time, place=place,
         )
 
 
-def _xcomp(clause: Clause, subjects, verb_tokens, key, common) -> Iterator[Relation]:
+def _xcomp(clause: Clause, subjects, verb_tokens, key) -> Iterator[Relation]:
     table, comp = clause.table, clause.clausal
     dep, children = table.dep, table.children(comp)
     aux = [c for c in children if dep[c] == _AUX]
@@ -187,8 +186,8 @@ def _xcomp(clause: Clause, subjects, verb_tokens, key, common) -> Iterator[Relat
         for subj in subjects:
             for obj in targets:
                 yield relate(
-                    table, tokens, arguments=[subj, obj, *rest], predicate=predicate,
-                    subject=subj, object=obj, pattern="verb_clause", extra_confidence=0.1, **common,
+                    clause, tokens, arguments=[subj, obj, *rest], predicate=predicate,
+                    subject=subj, object=obj, pattern="verb_clause", extra_confidence=0.1,
                 )
     elif preps:
         prep, pobj = preps[0]
@@ -197,14 +196,14 @@ def _xcomp(clause: Clause, subjects, verb_tokens, key, common) -> Iterator[Relat
         predicate = predicate_key([*words, table.lower_[prep]])
         for subj in subjects:
             yield relate(
-                table, [*tokens, prep], arguments=[subj, obj, *rest], predicate=predicate, subject=subj, object=obj,
-                pattern="verb_clause", extra_confidence=0.05, **common,
+                clause, [*tokens, prep], arguments=[subj, obj, *rest], predicate=predicate, subject=subj, object=obj,
+                pattern="verb_clause", extra_confidence=0.05,
             )
     else:
         arg = clause_argument(table, comp)
         predicate = predicate_key(key)
         for subj in subjects:
             yield relate(
-                table, verb_tokens, arguments=[subj, arg], predicate=predicate,
-                subject=subj, object=arg, pattern="verb_clause", **common,
+                clause, verb_tokens, arguments=[subj, arg], predicate=predicate,
+                subject=subj, object=arg, pattern="verb_clause",
             )
