@@ -13,6 +13,7 @@ each ``doc[i]``, ``.head`` or ``.children`` cost more than the reading.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 from dataclasses import dataclass, field
 
 from spacy.strings import get_string_id
@@ -192,6 +193,10 @@ def build_clause(table: TokenTable, verb: int, sentence_start: int) -> Clause:
                 clause.agent = pobj
             else:
                 preps.append((child, pobj))
+        elif role == "aux":
+            clause.aux.append(child)
+            if table.tag[child] == _MD and lower[child] not in _FUTURE:
+                clause.modal = table.lower_[child]
         elif role == "agent":
             pobj = next((c for c in children(child) if dep[c] == _POBJ), None)
             if pobj is not None:
@@ -208,10 +213,6 @@ def build_clause(table: TokenTable, verb: int, sentence_start: int) -> Clause:
             clause.particle = child
         elif role == "neg":
             clause.negated = True
-        elif role == "aux":
-            clause.aux.append(child)
-            if table.tag[child] == _MD and lower[child] not in _FUTURE:
-                clause.modal = table.lower_[child]
         elif lower[child] == _NEVER:  # advmod
             clause.negated = True
         elif lower[child] in _SETTINGS and dep[verb] == _RELCL:
@@ -236,10 +237,12 @@ def build_clause(table: TokenTable, verb: int, sentence_start: int) -> Clause:
 def clauses(sent: Span) -> Iterator[Clause]:
     """Every clause of a sentence, in order of the verbs."""
     table = table_of(sent.doc)
-    pos = table.pos
-    for i in range(sent.start, sent.end):
-        if pos[i] in _VERB_OR_AUX and is_predicate(table, i):
-            yield build_clause(table, i, sent.start)
+    start, end = sent.start, sent.end
+    # the verbs and auxiliaries, picked without a Python step per word
+    verbs = compress(range(start, end), map(_VERB_OR_AUX.__contains__, table.pos[start:end]))
+    for i in verbs:
+        if is_predicate(table, i):
+            yield build_clause(table, i, start)
 
 
 def is_time(table: TokenTable, i: int) -> bool:

@@ -158,6 +158,8 @@ def coordinated(table: TokenTable, i: int) -> list[int]:
     """Indices of ``doc[i].conjuncts`` (token ``i`` left out), in spaCy's order: from the first conjunct,
     each one's "conj" children to its right, breadth first."""
     dep, head = table.dep, table.head
+    if dep[i] != _CONJ and _CONJ not in map(dep.__getitem__, table.children(i)):
+        return []  # neither a conjunct nor coordinated with one: most words
     start = i
     while head[start] != start and dep[start] == _CONJ:
         start = head[start]
