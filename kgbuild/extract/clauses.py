@@ -55,7 +55,7 @@ _FUTURE = ids("will", "shall", "'ll", "wo")
     get_string_id,
     ("acl", "advcl", "advmod", "agent", "attr", "aux", "conj", "neg", "pobj", "poss", "prep", "prt", "relcl", "xcomp"),
 )
-_BE, _BY, _TO, _NEVER, _VBN, _MD = map(get_string_id, ("be", "by", "to", "never", "VBN", "MD"))
+_BE, _BY, _TO, _NEVER, _VBN, _MD, _RB = map(get_string_id, ("be", "by", "to", "never", "VBN", "MD", "RB"))
 #: What a verb's child is to its clause, by label (labels not here are not read by ``build_clause``).
 _ROLES: dict[int, str] = {
     **dict.fromkeys(_OBJECTS, "object"), _PREP: "prep", _AGENT: "agent", **dict.fromkeys(_COMPLEMENTS, "attr"),
@@ -91,6 +91,8 @@ class Clause:
     negated: bool = False
     modal: str | None = None
     aux: list[int] = field(default_factory=list)
+    # negations and adverbs inside the verb group: words of the relation ("has also pioneered", "did not meet")
+    modifiers: list[int] = field(default_factory=list)
 
     @property
     def is_copula(self) -> bool:
@@ -179,6 +181,7 @@ def build_clause(table: TokenTable, verb: int, sentence_start: int) -> Clause:
     subject, source = subject_of(table, verb)
     clause = Clause(table, verb, subject, source, _is_passive(table, verb), sentence_start)
     objects, preps = clause.objects, clause.preps
+    after = subject if subject is not None and subject < verb else -1  # the verb group starts after its subject
     for child in children(verb):
         role = _ROLES.get(dep[child])
         if role is None:  # a subject, punctuation, a conjunct...: read elsewhere or not at all
@@ -213,10 +216,14 @@ def build_clause(table: TokenTable, verb: int, sentence_start: int) -> Clause:
             clause.particle = child
         elif role == "neg":
             clause.negated = True
-        elif lower[child] == _NEVER:  # advmod
-            clause.negated = True
-        elif lower[child] in _SETTINGS and dep[verb] == _RELCL:
-            clause.setting = table.head[verb]
+            clause.modifiers.append(child)
+        else:  # advmod
+            if table.tag[child] == _RB and after < child < verb:
+                clause.modifiers.append(child)
+            if lower[child] == _NEVER:
+                clause.negated = True
+            elif lower[child] in _SETTINGS and dep[verb] == _RELCL:
+                clause.setting = table.head[verb]
     # a relative clause whose pronoun is the object: "a match which Keibler lost"
     if dep[verb] == _RELCL and source == "explicit":
         for child in children(verb):

@@ -17,7 +17,7 @@ from kgbuild.extract.spans import argument_of, conjuncts_of, prep_argument, text
 from kgbuild.extract.types import Argument, Relation
 from kgbuild.tokens import ids
 
-_NEG, _ADVMOD, _RB, _PREP, _POBJ, _ADVCL = map(get_string_id, ("neg", "advmod", "RB", "prep", "pobj", "advcl"))
+_PREP, _POBJ, _ADVCL = map(get_string_id, ("prep", "pobj", "advcl"))
 _ADVERBIALS = ids("advmod", "npadvmod", "advcl")
 #: Sources of a subject found as the noun a clause modifies: the clause is cut out of its span.
 _MODIFIED_NOUN = frozenset({"relcl", "acl"})
@@ -42,18 +42,10 @@ def relate(
 
 def relation_words(clause: Clause) -> list[int]:
     """The words of the relation: auxiliaries, negation, adverbs inside the verb group, the verb and its particle."""
-    table, verb = clause.table, clause.verb
-    dep, tag = table.dep, table.tag
-    tokens = [verb, *clause.aux]
-    # adverbs inside the verb group belong to the relation as written ("has also pioneered", "were often dealt with")
-    after = clause.subject if clause.subject is not None and clause.subject < verb else -1
-    tokens += [
-        c for c in table.children(verb)
-        if dep[c] == _NEG or (dep[c] == _ADVMOD and tag[c] == _RB and after < c < verb)
-    ]
+    words = [clause.verb, *clause.aux, *clause.modifiers]
     if clause.particle is not None:
-        tokens.append(clause.particle)
-    return tokens
+        words.append(clause.particle)
+    return words
 
 
 def predicate_words(clause: Clause) -> list[str]:
