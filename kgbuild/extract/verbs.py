@@ -24,7 +24,7 @@ from kgbuild.extract.spans import argument_of, clause_argument, conjuncts_of, pr
 from kgbuild.extract.types import Argument, Relation
 from kgbuild.tokens import TokenTable, ids
 
-_BE, _MARK, _AUX, _PREP, _POBJ, _XCOMP = map(get_string_id, ("be", "mark", "aux", "prep", "pobj", "xcomp"))
+_MARK, _AUX, _PREP, _POBJ, _XCOMP = map(get_string_id, ("mark", "aux", "prep", "pobj", "xcomp"))
 _SPEECH = ids(*SPEECH_VERBS)
 _REPORTING = ids("parataxis", "ccomp")
 _COMPLEMENTISERS = ids("that", "whether", "if")
@@ -53,7 +53,7 @@ def verb_relations(sent: Span) -> Iterator[Relation]:
     [('Clinton', 'meet', 'Pakistani journalists')]
     """
     for clause in clauses(sent):
-        if clause.attr is not None and clause.table.lemma[clause.verb] == _BE:
+        if clause.is_copula:
             yield from copula_relations(clause)
         else:
             yield from _verb(clause)
@@ -65,11 +65,11 @@ def _verb(clause: Clause) -> Iterator[Relation]:
         return
     table = clause.table
     verb_tokens = relation_words(clause)
-    key = predicate_words(clause)
-    predicate = predicate_key(key)
     if clause.passive:
         yield from passive_relations(clause, subjects, verb_tokens)
         return
+    key = predicate_words(clause)
+    predicate = predicate_key(key)
 
     heads = list(clause.objects)
     if clause.attr is not None and not heads:
