@@ -13,8 +13,8 @@ each ``doc[i]``, ``.head`` or ``.children`` cost more than the reading.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
 from dataclasses import dataclass, field
+from itertools import compress
 
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
