@@ -88,7 +88,7 @@ def main() -> int:
             html = write_html(graph, args.out / f"synthetic-{n}.html", title=f"Synthetic graph, {n} entities")
             html_s = time.perf_counter() - t
             t = time.perf_counter()
-            png = write_picture(graph, args.out / f"synthetic-{n}.png", title=f"Synthetic graph, {n} entities")
+            write_picture(graph, args.out / f"synthetic-{n}.png", title=f"Synthetic graph, {n} entities")
             png_s = time.perf_counter() - t
             page = measure_page(browser, html, args.out / f"synthetic-{n}-screenshot.png")
             rows.append((f"synthetic {n}", len(graph), html.stat().st_size, html_s, png_s, page))
