@@ -23,7 +23,9 @@ from kgbuild.atomic import atomic_write
 from kgbuild.errors import KgbuildError
 from kgbuild.ntriples import NtQuad
 from kgbuild.rdfformats import ALL_PREFIXES, format_for
-from kgbuild.terms import Quad, from_rdflib, ntriples_to_turtle, parse_lines, syntax_error, to_rdflib
+from kgbuild.terms import (
+    Quad, from_rdflib, ntriples_to_turtle, parse_lines, prefix_header, syntax_error, to_rdflib,
+)
 
 
 def _grouped_lines(quads: Iterable[NtQuad], keep_graphs: bool) -> list[str]:
@@ -255,7 +257,7 @@ class RdfWriter:
             data = ox.serialize(parsed, None, self.info.oxigraph, prefixes=ALL_PREFIXES)
         except SyntaxError as exc:
             raise syntax_error(exc) from None
-        header = _prefix_header(data)
+        header = prefix_header(data)
         self._write_serialised(header, data[len(header):])
 
     def _write_serialised(self, header: bytes, body: bytes) -> None:
@@ -265,14 +267,6 @@ class RdfWriter:
             header = b""  # the @prefix lines once, at the top
         self._write(header)
         self._write(body)
-
-
-def _prefix_header(text: bytes) -> bytes:
-    """The leading ``@prefix`` lines oxigraph writes before the first triple."""
-    end = 0
-    while text.startswith(b"@prefix ", end):
-        end = text.index(b"\n", end) + 1
-    return text[:end]
 
 
 def _bulk_load(store: ox.Store, lines: list[str]) -> None:

@@ -190,6 +190,20 @@ def to_rdflib(term) -> Node:
     raise KgbuildError(f"cannot convert RDF term {term!r}")
 
 
+def prefix_header(turtle: bytes) -> bytes:
+    r"""The leading ``@prefix`` lines oxigraph's Turtle writer puts before the first triple.
+
+    Example
+    -------
+    >>> prefix_header(b"@prefix ex: <http://e/> .\nex:a ex:p ex:b .\n")
+    b'@prefix ex: <http://e/> .\n'
+    """
+    end = 0
+    while turtle.startswith(b"@prefix ", end):
+        end = turtle.index(b"\n", end) + 1
+    return turtle[:end]
+
+
 def turtle_terms(
     subjects: Iterable[str], predicates: Iterable[str], objects: Iterable[str]
 ) -> tuple[bytes, dict[str, str]] | None:
@@ -238,10 +252,8 @@ def turtle_terms(
         data = ox.serialize(parsed, None, ox.RdfFormat.TURTLE, prefixes=ALL_PREFIXES)
     except (SyntaxError, ValueError, UnicodeError):
         return None
-    end = 0
-    while data.startswith(b"@prefix ", end):
-        end = data.index(b"\n", end) + 1
-    lines = data[end:].decode("utf-8").split("\n")
+    header = prefix_header(data)
+    lines = data[len(header):].decode("utf-8").split("\n")
     if len(lines) != len(rest) + 1:
         return None
     middle = f" {_PREDICATE} "
@@ -253,7 +265,7 @@ def turtle_terms(
     terms.update(zip(verbatim, verbatim))
     if len(set(terms.values())) != len(terms):  # one RDF term spelt two ways: oxigraph's writer would join them
         return None
-    return data[:end], terms
+    return header, terms
 
 
 def ntriples_to_turtle(quads: list[NtQuad]) -> tuple[int, bytes, bytes] | None:
