@@ -1,6 +1,6 @@
 """The mention index (kgbuild.resolve.mentions): entity roots and people found without scans."""
 
-from kgbuild.resolve.mentions import MentionIndex, _entity_root
+from kgbuild.resolve.mentions import MentionIndex
 from kgbuild.tokens import TokenTable
 
 TEXT = ("U.S. Secretary of State Hillary Clinton met Pakistani Prime Minister Nawaz Sharif in Islamabad "
@@ -11,7 +11,7 @@ def test_entity_roots_are_span_roots(nlp):
     doc = nlp(TEXT)
     tt = TokenTable(doc)
     spans = [(e.start, e.end) for e in doc.ents] + [(s, e) for s in range(len(doc)) for e in range(s + 1, min(s + 5, len(doc)))]
-    assert all(_entity_root(tt, s, e) == doc[s:e].root.i for s, e in spans)
+    assert all(tt.root(s, e) == doc[s:e].root.i for s, e in spans)
 
 
 def test_people_in_a_range(nlp):

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from kgbuild.extract.relation import make_relation, predicate_key
 from kgbuild.extract.spans import argument
-from kgbuild.tokens import IOB_BEGIN, IOB_INSIDE, TokenTable, ids, table_of
+from kgbuild.tokens import ids, table_of
 from kgbuild.extract.types import Argument
 from kgbuild.names import HONORIFICS
 
@@ -74,31 +74,13 @@ def apposition_relations(sent: Span) -> Iterator:
             )
 
 
-def _entities_in(table: TokenTable, sent: Span) -> list[tuple[int, int, int]]:
-    """The entities inside ``sent`` as (start, end, label id), read off the table: no ``Span`` made for
-    each (``Span.ents`` would build every entity of the doc each time)."""
-    iob, ent = table.iob, table.ent_type
-    found: list[tuple[int, int, int]] = []
-    i, end = sent.start, sent.end
-    while True:
-        try:
-            start = iob.index(IOB_BEGIN, i, end)  # the next entity: found in C, not word by word
-        except ValueError:
-            return found
-        i = start + 1
-        while i < len(iob) and iob[i] == IOB_INSIDE:
-            i += 1
-        if i <= end:
-            found.append((start, i, ent[start]))
-
-
 def title_relations(sent: Span) -> Iterator:
     """ "U.S. Secretary of State Hillary Clinton" → Clinton hold_position "Secretary of State",
     Clinton work_for U.S.; Open IE: (Hillary Clinton, is, U.S. Secretary of State).
     """
     table = table_of(sent.doc)
     dep, pos, lower = table.dep, table.pos, table.lower
-    ents = _entities_in(table, sent)
+    ents = table.entities(sent.start, sent.end)
     for start, end, label in ents:
         if label != _PERSON:
             continue

@@ -133,7 +133,7 @@ class MentionIndex:
             self._sent_index.extend([i] * (end - start))
         self._sent_texts: dict[int, tuple[str, int, int]] = {}
         repaired = repaired_spans(tt)
-        self.ents = [Ent(s, e, label, _entity_root(tt, s, e)) for s, e, label, _ in repaired]
+        self.ents = [Ent(s, e, label, tt.root(s, e)) for s, e, label, _ in repaired]
         self.people = [ent for ent in self.ents if ent.label == "PERSON"]
         self._people_starts = [ent.start for ent in self.people]
         #: mention id → (NER fragments it joins, repair rule), for the merge records
@@ -268,9 +268,3 @@ def _noun_phrase(tt: TokenTable, head: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _entity_root(tt: TokenTable, start: int, end: int) -> int:
-    """``tt.root(start, end)``; a span with one token whose head is outside it (or itself) has that token as root,
-    found without ``root``'s walks up the tree."""
-    head = tt.head
-    tops = [i for i in range(start, end) if not start <= head[i] < end or head[i] == i]
-    return tops[0] if len(tops) == 1 else tt.root(start, end)

@@ -26,7 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kgbuild.resolve.tags import COMPOUND, POSSESSIVE
-from kgbuild.tokens import IOB_BEGIN, IOB_INSIDE, TokenTable, table_of
+from kgbuild.tokens import TokenTable, table_of
 
 #: Heads that make a proper-noun compound an organisation's name ("Haqqani network", "Labour party").
 ORG_HEADS = frozenset("network group movement party militia faction army front brigade council committee "
@@ -113,16 +113,8 @@ def ner_spans(tt: TokenTable) -> list[tuple[int, int, str]]:
     >>> ner_spans(table_of(doc)) == [(e.start, e.end, e.label_) for e in doc.ents]
     True
     """
-    iob, types, strings = tt.iob, tt.ent_type, tt.doc.vocab.strings
-    spans = []
-    for start in [i for i, value in enumerate(iob) if value == IOB_BEGIN]:
-        if not types[start]:
-            continue  # a "B" without a type is outside any entity, as in doc.ents
-        end = start + 1
-        while end < tt.n and iob[end] == IOB_INSIDE:
-            end += 1
-        spans.append((start, end, strings[types[start]]))
-    return spans
+    strings = tt.doc.vocab.strings
+    return [(start, end, strings[label]) for start, end, label in tt.entities()]
 
 
 def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
