@@ -1,0 +1,358 @@
+"""Memoised stand-ins for spaCy's attribute ruler and rule lemmatizer: the same annotations, faster.
+
+In ``en_core_web_sm`` these two components cost a fifth of spaCy's own CPU (25 and 24 µs a token:
+the ruler's Matcher tries 179 patterns with Python predicates at every token, and the lemmatizer
+works in Python token by token). Their answers depend on a few attributes of one token, and news
+repeats the same few thousand combinations, so each wrapper remembers its component's answer per
+combination and asks the component itself only for a combination it has not met. The answer is
+the component's own, so the annotations are the same by construction; ``tests/test_memo_components.py``
+and ``bench/components.py`` compare every token attribute with the stock components'.
+
+A wrapper falls back to its component whole when the component is one it cannot reason about
+(extension attributes, quantified patterns, another lemmatizer class or mode).
+
+Each wrapper takes the place of its component in the pipeline; the component stays, disabled, under
+its own name, and the wrapper calls it (``wraps``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDS, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LENGTH
+from spacy.attrs import LIKE_NUM, LOWER, MORPH, NORM, ORTH, POS, SHAPE, TAG
+from spacy.errors import Errors
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.tokens import Doc
+
+#: Token attributes a single-token pattern may test for the ruler's answer to stay a function of them.
+KEY_ATTRIBUTES = frozenset({ORTH, LOWER, NORM, LEMMA, SHAPE, TAG, POS, DEP, MORPH, ENT_TYPE, ENT_IOB, IS_SPACE,
+                            IS_PUNCT, IS_ALPHA, IS_DIGIT, IS_STOP, LIKE_NUM, LENGTH})
+#: Attributes whose values are words: a pattern names a few of them, and every other word answers alike.
+WORD_ATTRIBUTES = frozenset({ORTH, LOWER, NORM, LEMMA})
+#: What the ruler may set with the same effect as ``Doc.from_array`` (token attributes, no Lexeme ones).
+SETTABLE_ATTRIBUTES = frozenset({POS, TAG, DEP, MORPH, LEMMA, NORM})
+#: Lemmatizer classes whose rule lemmatizer reads only the token's text, POS and morphology.
+RULE_LEMMATIZERS = (Lemmatizer, EnglishLemmatizer)
+#: Memo sizes past which a memo starts again (keys carry word hashes, and a corpus has many words).
+MAX_MEMO = 500_000
+
+
+@dataclass
+class _WordTest:
+    """How the ruler's single-token patterns test one word attribute: literal words and regexes."""
+
+    words: set[int] = field(default_factory=set)
+    regexes: list[re.Pattern[str]] = field(default_factory=list)
+    signatures: dict[int, object] = field(default_factory=dict)
+
+
+@dataclass
+class _RulerPlan:
+    """A compiled view of an AttributeRuler: which attributes key its answers, and its multi-token patterns."""
+
+    key_attributes: list[int]
+    word_tests: dict[int, _WordTest]
+    set_attributes: list[int]
+    multi_token_matcher: object | None
+    #: (word attribute, offset in the pattern) -> the words one of the multi-token patterns needs there;
+    #: every such pattern has one, so a match can start only that offset before such a word (None: anywhere)
+    multi_token_anchors: dict[tuple[int, int], numpy.ndarray] | None = None
+    multi_token_length: int = 0
+    answers: dict[tuple, tuple] = field(default_factory=dict)
+
+
+class _Unsupported(Exception):
+    """The ruler has a pattern the memo cannot reason about; the stock ruler runs instead."""
+
+
+def _attribute_id(name: str) -> int:
+    name = name.upper()
+    attribute = IDS.get("ORTH" if name == "TEXT" else name)
+    if attribute not in KEY_ATTRIBUTES:
+        raise _Unsupported(name)
+    return attribute
+
+
+def _plan(ruler: AttributeRuler) -> _RulerPlan:
+    from spacy.matcher import Matcher
+
+    key_attributes: set[int] = set()
+    literal_words: dict[int, set[int]] = {}
+    regexes: dict[int, list[re.Pattern[str]]] = {}
+    raw: set[int] = set()
+    set_attributes: set[int] = set()
+    multi = Matcher(ruler.vocab)
+    multi_length = 0
+    anchors: dict[tuple[int, int], set[int]] | None = {}
+    strings = ruler.vocab.strings
+    for i, attrs in enumerate(ruler.attrs):
+        if not set(attrs) <= SETTABLE_ATTRIBUTES:
+            raise _Unsupported(attrs)
+        set_attributes.update(attrs)
+        _, patterns = ruler.matcher.get(str(i))
+        for pattern in patterns:
+            if any("OP" in spec or "_" in spec for spec in pattern):
+                raise _Unsupported(pattern)
+            if len(pattern) > 1:
+                multi.add(str(i), [pattern])
+                multi_length = max(multi_length, len(pattern))
+                anchors = _add_anchor(pattern, anchors, strings)
+                continue
+            if ruler.indices[i] not in (0, -1):
+                raise _Unsupported(ruler.indices[i])
+            for name, test in pattern[0].items():
+                attribute = _attribute_id(name)
+                key_attributes.add(attribute)
+                if attribute not in WORD_ATTRIBUTES:
+                    continue
+                if isinstance(test, str):
+                    words = [test]
+                elif isinstance(test, dict) and set(test) <= {"IN", "NOT_IN", "REGEX"}:
+                    words = [w for op in ("IN", "NOT_IN") for w in test.get(op, ())]
+                    if "REGEX" in test:
+                        regexes.setdefault(attribute, []).append(re.compile(test["REGEX"]))
+                else:
+                    raw.add(attribute)
+                    continue
+                if not all(isinstance(w, str) for w in words):
+                    raw.add(attribute)
+                    continue
+                # lower-cased too: a superset of the words that matter only makes the memo finer
+                literal_words.setdefault(attribute, set()).update(strings[w] for word in words for w in (word, word.lower()))
+    word_tests = {a: _WordTest(literal_words.get(a, set()), regexes.get(a, [])) for a in key_attributes
+                  if a in WORD_ATTRIBUTES and a not in raw}
+    anchor_arrays = None if anchors is None else {
+        where: numpy.array(sorted(words), dtype="uint64") for where, words in anchors.items()}
+    return _RulerPlan(sorted(key_attributes), word_tests, sorted(set_attributes), multi if len(multi) else None,
+                      anchor_arrays, multi_length)
+
+
+def _add_anchor(pattern: list[dict], anchors: dict[tuple[int, int], set[int]] | None,
+                strings) -> dict[tuple[int, int], set[int]] | None:
+    """Add to ``anchors`` the first token of ``pattern`` that must be one of a few words; None if none must."""
+    if anchors is None:
+        return None
+    for offset, spec in enumerate(pattern):
+        for name, test in spec.items():
+            attribute = _attribute_id(name)
+            words = [test] if isinstance(test, str) else test.get("IN") if isinstance(test, dict) and set(test) == {"IN"} else None
+            if attribute in WORD_ATTRIBUTES and words and all(isinstance(w, str) for w in words):
+                anchors.setdefault((attribute, offset), set()).update(strings[w] for w in words)
+                return anchors
+    return None
+
+
+class MemoAttributeRuler:
+    """An AttributeRuler's annotations, remembered per combination of the attributes its patterns test.
+
+    Parameters
+    ----------
+    nlp : Language
+        The pipeline holding the ruler.
+    name : str
+        This component's name.
+    wraps : str
+        The name of the AttributeRuler it stands in for.
+
+    Example
+    -------
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> ruler = nlp.add_pipe("attribute_ruler")
+    >>> ruler.add([[{"LOWER": "cnn"}]], {"POS": "PROPN"})
+    >>> _ = nlp.add_pipe("kgbuild_attribute_ruler", config={"wraps": "attribute_ruler"})
+    >>> nlp.disable_pipe("attribute_ruler")
+    >>> [t.pos_ for t in nlp("CNN reports")]
+    ['PROPN', '']
+    """
+
+    def __init__(self, nlp: Language, name: str, wraps: str) -> None:
+        self.name = name
+        self.wraps = wraps
+        self.ruler: AttributeRuler = nlp.get_pipe(wraps)
+        self._plan: _RulerPlan | None = None
+        self._plan_size = -1
+        self._unsupported = False
+
+    def _current_plan(self) -> _RulerPlan | None:
+        # patterns can be added to the ruler after we are made: compile again when their count changes
+        if self._plan_size != len(self.ruler.attrs):
+            self._plan_size = len(self.ruler.attrs)
+            try:
+                self._plan, self._unsupported = _plan(self.ruler), False
+            except _Unsupported:
+                self._plan, self._unsupported = None, True
+        return self._plan
+
+    def __call__(self, doc: Doc) -> Doc:
+        plan = self._current_plan()
+        if plan is None or not len(doc):
+            return self.ruler(doc)
+        if len(plan.answers) > MAX_MEMO:
+            plan.answers.clear()
+        strings = self.ruler.vocab.strings
+        n = len(doc)
+        if plan.key_attributes:
+            columns = _columns(doc, plan.key_attributes)
+            for j, attribute in enumerate(plan.key_attributes):
+                test = plan.word_tests.get(attribute)
+                if test is not None:
+                    columns[j] = [_signature(test, value, strings) for value in columns[j]]
+            keys = list(zip(*columns))
+        else:
+            keys = [()] * n
+        answers = plan.answers
+        matched: list[tuple[int, ...]] = []
+        for i, key in enumerate(keys):
+            answer = answers.get(key)
+            if answer is None:
+                found = self.ruler.matcher(doc[i:i + 1], allow_missing=True, as_spans=False)
+                answer = answers[key] = tuple(sorted(int(strings[match_id]) for match_id, _, _ in found))
+            matched.append(answer)
+        if plan.multi_token_matcher is not None:
+            for match_id, start, end in _multi_token_matches(plan, doc):
+                rule = int(strings[match_id])
+                index = self.ruler.indices[rule]
+                target = start + index if index >= 0 else end + index
+                if not start <= target < end:
+                    return self.ruler(doc)  # the stock ruler raises its own error for this pattern
+                matched[target] = tuple(sorted((*matched[target], rule)))
+        columns = _columns(doc, plan.set_attributes)
+        position = {attribute: j for j, attribute in enumerate(plan.set_attributes)}
+        rule_attrs = self.ruler.attrs
+        for i, rules in enumerate(matched):
+            for rule in rules:  # in rule order: a later rule's value wins, as in the stock ruler
+                for attribute, value in rule_attrs[rule].items():
+                    columns[position[attribute]][i] = value
+        doc.from_array(plan.set_attributes, numpy.array(columns, dtype="uint64").T)
+        return doc
+
+
+def _columns(doc: Doc, attributes: list[int]) -> list[list[int]]:
+    """``doc.to_array(attributes)`` as one list per attribute (to_array drops a dimension for one attribute)."""
+    table = doc.to_array(attributes).reshape(len(doc), len(attributes))
+    return [table[:, j].tolist() for j in range(len(attributes))]
+
+
+def _multi_token_matches(plan: _RulerPlan, doc: Doc) -> set[tuple[int, int, int]]:
+    """The multi-token patterns' matches, found only where a pattern's first word occurs (most Docs: nowhere)."""
+    matcher = plan.multi_token_matcher
+    if plan.multi_token_anchors is None:
+        return set(matcher(doc, allow_missing=True, as_spans=False))
+    starts: set[int] = set()
+    for (attribute, offset), words in plan.multi_token_anchors.items():
+        found_at = numpy.flatnonzero(numpy.isin(doc.to_array(attribute), words)) - offset
+        starts.update(found_at[found_at >= 0].tolist())
+    found = set()
+    for start in starts:
+        window = doc[start:start + plan.multi_token_length]
+        found.update((match_id, start + s, start + e) for match_id, s, e in matcher(window, allow_missing=True, as_spans=False))
+    return found
+
+
+def _signature(test: _WordTest, value: int, strings) -> object:
+    """What a word attribute's value means to the patterns: itself if named, else its regex results."""
+    signature = test.signatures.get(value)
+    if signature is None:
+        if value in test.words:
+            signature = value
+        else:
+            text = strings[value]
+            signature = ("other", *(bool(regex.search(text)) for regex in test.regexes))
+        if len(test.signatures) > MAX_MEMO:
+            test.signatures.clear()
+        test.signatures[value] = signature
+    return signature
+
+
+class MemoLemmatizer:
+    """A rule Lemmatizer's lemmas, remembered per (word, POS, morphology).
+
+    Parameters
+    ----------
+    nlp : Language
+        The pipeline holding the lemmatizer.
+    name : str
+        This component's name.
+    wraps : str
+        The name of the Lemmatizer it stands in for.
+
+    Example
+    -------
+    >>> from kgbuild.parse import load_model
+    >>> nlp = load_model()  # installs it in place of the model's lemmatizer
+    >>> [t.lemma_ for t in nlp("She was meeting journalists")]
+    ['she', 'be', 'meet', 'journalist']
+    """
+
+    def __init__(self, nlp: Language, name: str, wraps: str) -> None:
+        self.name = name
+        self.wraps = wraps
+        self.lemmatizer: Lemmatizer = nlp.get_pipe(wraps)
+        self._lemmas: dict[tuple[int, int, int], str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmatizer = self.lemmatizer
+        if type(lemmatizer) not in RULE_LEMMATIZERS or lemmatizer.mode != "rule" or not len(doc):
+            return lemmatizer(doc)
+        if not lemmatizer._validated:
+            lemmatizer._validate_tables(Errors.E1004)
+        if len(self._lemmas) > MAX_MEMO:
+            self._lemmas.clear()
+        lemmas = self._lemmas
+        # strings, not hashes: a word's string may leave the vocabulary with a spaCy memory zone
+        add = doc.vocab.strings.add
+        table = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        overwrite = lemmatizer.overwrite
+        column = []
+        for i, (orth, pos, morph, lemma) in enumerate(table):
+            if overwrite or lemma == 0:
+                key = (orth, pos, morph)
+                text = lemmas.get(key)
+                if text is None:
+                    text = lemmas[key] = lemmatizer.lemmatize(doc[i])[0]
+                lemma = add(text)
+            column.append(lemma)
+        doc.from_array([LEMMA], numpy.array(column, dtype="uint64"))
+        return doc
+
+
+@Language.factory("kgbuild_attribute_ruler", default_config={"wraps": "attribute_ruler"})
+def make_memo_attribute_ruler(nlp: Language, name: str, wraps: str) -> MemoAttributeRuler:
+    """Make a MemoAttributeRuler for the AttributeRuler named ``wraps``."""
+    return MemoAttributeRuler(nlp, name, wraps)
+
+
+@Language.factory("kgbuild_lemmatizer", default_config={"wraps": "lemmatizer"})
+def make_memo_lemmatizer(nlp: Language, name: str, wraps: str) -> MemoLemmatizer:
+    """Make a MemoLemmatizer for the Lemmatizer named ``wraps``."""
+    return MemoLemmatizer(nlp, name, wraps)
+
+
+def install(nlp: Language) -> Language:
+    """Put the memoised wrappers in place of ``nlp``'s attribute ruler and rule lemmatizer (idempotent).
+
+    Parameters
+    ----------
+    nlp : Language
+        A loaded pipeline.
+
+    Returns
+    -------
+    Language
+        The same pipeline: each wrapped component disabled, its wrapper right after it.
+    """
+    wrappers = (("attribute_ruler", AttributeRuler, "kgbuild_attribute_ruler"),
+                ("lemmatizer", Lemmatizer, "kgbuild_lemmatizer"))
+    for wrapped, kind, factory in wrappers:
+        if wrapped not in nlp.pipe_names or not isinstance(nlp.get_pipe(wrapped), kind):
+            continue
+        if factory not in nlp.component_names:
+            nlp.add_pipe(factory, after=wrapped, config={"wraps": wrapped})
+        nlp.disable_pipe(wrapped)
+    return nlp
