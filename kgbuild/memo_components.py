@@ -176,17 +176,17 @@ class MemoAttributeRuler:
         self.wraps = wraps
         self.ruler: AttributeRuler = nlp.get_pipe(wraps)
         self._plan: _RulerPlan | None = None
-        self._plan_size = -1
-        self._unsupported = False
+        self._planned_for: tuple[int, int] | None = None
 
     def _current_plan(self) -> _RulerPlan | None:
-        # patterns can be added to the ruler after we are made: compile again when their count changes
-        if self._plan_size != len(self.ruler.attrs):
-            self._plan_size = len(self.ruler.attrs)
+        # patterns can be added to the ruler after we are made, or all cleared (a new Matcher): compile again
+        rules = (id(self.ruler.matcher), len(self.ruler.attrs))
+        if self._planned_for != rules:
+            self._planned_for = rules
             try:
-                self._plan, self._unsupported = _plan(self.ruler), False
+                self._plan = _plan(self.ruler)
             except _Unsupported:
-                self._plan, self._unsupported = None, True
+                self._plan = None
         return self._plan
 
     def __call__(self, doc: Doc) -> Doc:
@@ -296,6 +296,7 @@ class MemoLemmatizer:
         self.lemmatizer: Lemmatizer = nlp.get_pipe(wraps)
         self._lemmas: dict[tuple[int, int, int], str] = {}
         self._set_indexed: Lemmatizer | None = None
+        self._copied_from = None
 
     def _lemmatize(self):
         """The wrapped lemmatizer's ``lemmatize``, run by a copy whose word index tables are sets.
@@ -303,9 +304,11 @@ class MemoLemmatizer:
         spaCy's rule lemmatizer asks ``form in index`` of a list of up to 57,528 words for every
         candidate form (~150 µs a new word); it only ever asks membership, which a set answers alike.
         """
+        original = self.lemmatizer
         lemmatizer = self._set_indexed
-        if lemmatizer is None:
-            original = self.lemmatizer
+        if lemmatizer is None or self._copied_from is not original.lookups:  # tables replaced: copy again
+            self._copied_from = original.lookups
+            self._lemmas.clear()
             lemmatizer = type(original)(original.vocab, original.model, original.name, mode="rule",
                                         overwrite=original.overwrite)
             for table_name in original.lookups.tables:

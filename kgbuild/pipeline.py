@@ -23,8 +23,6 @@ from kgbuild.resolve import resolve_document
 BATCH_CHARACTERS = 200_000
 #: Pipelines that have parsed a batch outside a memory zone (their tokenizer cache is filled).
 _WARMED: weakref.WeakSet[Language] = weakref.WeakSet()
-#: Components the extractor needs; nothing else runs.
-NEEDED = ("tok2vec", "tagger", "kgbuild_line_breaks", "parser", "attribute_ruler", "lemmatizer", "ner", "kgbuild_relations")
 
 
 def make_pipeline(model: str | None = None) -> Language:

@@ -109,6 +109,17 @@ def test_patterns_added_after_installing_are_used():
     assert same_annotations(stock("CNN reported"), memo("CNN reported"))
 
 
+def test_a_cleared_ruler_is_compiled_again():
+    stock, memo = build_ruler_pair(CUSTOM_PATTERNS[:1])
+    memo("CNN")
+    replacement = [{"patterns": [[{"LOWER": "cnn"}]], "attrs": {"POS": "NOUN"}}]
+    for nlp in (stock, memo):
+        nlp.get_pipe("attribute_ruler").clear()
+        nlp.get_pipe("attribute_ruler").add_patterns(replacement)
+    assert memo("CNN")[0].pos_ == "NOUN"
+    assert same_annotations(stock("CNN and BBC"), memo("CNN and BBC"))
+
+
 def test_quantified_patterns_fall_back_to_the_stock_ruler():
     patterns = [{"patterns": [[{"LOWER": "very", "OP": "+"}, {"LOWER": "big"}]], "attrs": {"POS": "ADJ"}, "index": -1}]
     stock, memo = build_ruler_pair(patterns)
