@@ -1,19 +1,4 @@
-"""Memoised stand-ins for spaCy's attribute ruler and rule lemmatizer: the same annotations, faster.
-
-In ``en_core_web_sm`` these two components cost a fifth of spaCy's own CPU (25 and 24 µs a token:
-the ruler's Matcher tries 179 patterns with Python predicates at every token, and the lemmatizer
-works in Python token by token). Their answers depend on a few attributes of one token, and news
-repeats the same few thousand combinations, so each wrapper remembers its component's answer per
-combination and asks the component itself only for a combination it has not met. The answer is
-the component's own, so the annotations are the same by construction; ``tests/test_memo_components.py``
-and ``bench/components.py`` compare every token attribute with the stock components'.
-
-A wrapper falls back to its component whole when the component is one it cannot reason about
-(extension attributes, quantified patterns, another lemmatizer class or mode).
-
-Each wrapper takes the place of its component in the pipeline; the component stays, disabled, under
-its own name, and the wrapper calls it (``wraps``).
-"""
+"""The memoised attribute ruler: a ruler's answers per combination of the token attributes its patterns test."""
 
 from __future__ import annotations
 
@@ -23,10 +8,8 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDS, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LENGTH
 from spacy.attrs import LIKE_NUM, LOWER, MORPH, NORM, ORTH, POS, SHAPE, TAG
-from spacy.errors import Errors
-from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 #: Token attributes a single-token pattern may test for the ruler's answer to stay a function of them.
@@ -36,9 +19,7 @@ KEY_ATTRIBUTES = frozenset({ORTH, LOWER, NORM, LEMMA, SHAPE, TAG, POS, DEP, MORP
 WORD_ATTRIBUTES = frozenset({ORTH, LOWER, NORM, LEMMA})
 #: What the ruler may set with the same effect as ``Doc.from_array`` (token attributes, no Lexeme ones).
 SETTABLE_ATTRIBUTES = frozenset({POS, TAG, DEP, MORPH, LEMMA, NORM})
-#: Lemmatizer classes whose rule lemmatizer reads only the token's text, POS and morphology.
-RULE_LEMMATIZERS = (Lemmatizer, EnglishLemmatizer)
-#: Memo sizes past which a memo starts again (keys carry word hashes, and a corpus has many words).
+#: Memo size past which it starts again (keys may carry word hashes, and a corpus has many words).
 MAX_MEMO = 500_000
 
 
@@ -240,7 +221,7 @@ def _columns(doc: Doc, attributes: list[int]) -> list[list[int]]:
 
 
 def _multi_token_matches(plan: _RulerPlan, doc: Doc) -> set[tuple[int, int, int]]:
-    """The multi-token patterns' matches, found only where a pattern's first word occurs (most Docs: nowhere)."""
+    """The multi-token patterns' matches, looked for only around the words they need (most Docs have none)."""
     matcher = plan.multi_token_matcher
     if plan.multi_token_anchors is None:
         return set(matcher(doc, allow_missing=True, as_spans=False))
@@ -268,116 +249,3 @@ def _signature(test: _WordTest, value: int, strings) -> object:
             test.signatures.clear()
         test.signatures[value] = signature
     return signature
-
-
-class MemoLemmatizer:
-    """A rule Lemmatizer's lemmas, remembered per (word, POS, morphology).
-
-    Parameters
-    ----------
-    nlp : Language
-        The pipeline holding the lemmatizer.
-    name : str
-        This component's name.
-    wraps : str
-        The name of the Lemmatizer it stands in for.
-
-    Example
-    -------
-    >>> from kgbuild.parse import load_model
-    >>> nlp = load_model()  # installs it in place of the model's lemmatizer
-    >>> [t.lemma_ for t in nlp("She was meeting journalists")]
-    ['she', 'be', 'meet', 'journalist']
-    """
-
-    def __init__(self, nlp: Language, name: str, wraps: str) -> None:
-        self.name = name
-        self.wraps = wraps
-        self.lemmatizer: Lemmatizer = nlp.get_pipe(wraps)
-        self._lemmas: dict[tuple[int, int, int], str] = {}
-        self._set_indexed: Lemmatizer | None = None
-        self._copied_from = None
-
-    def _lemmatize(self):
-        """The wrapped lemmatizer's ``lemmatize``, run by a copy whose word index tables are sets.
-
-        spaCy's rule lemmatizer asks ``form in index`` of a list of up to 57,528 words for every
-        candidate form (~150 µs a new word); it only ever asks membership, which a set answers alike.
-        """
-        original = self.lemmatizer
-        lemmatizer = self._set_indexed
-        if lemmatizer is None or self._copied_from is not original.lookups:  # tables replaced: copy again
-            self._copied_from = original.lookups
-            self._lemmas.clear()
-            lemmatizer = type(original)(original.vocab, original.model, original.name, mode="rule",
-                                        overwrite=original.overwrite)
-            for table_name in original.lookups.tables:
-                table = original.lookups.get_table(table_name)
-                if table_name == "lemma_index":
-                    table = {pos: frozenset(words) for pos, words in table.items()}
-                lemmatizer.lookups.add_table(table_name, dict(table))
-            lemmatizer._validated = True
-            self._set_indexed = lemmatizer
-        return lemmatizer.lemmatize
-
-    def __call__(self, doc: Doc) -> Doc:
-        lemmatizer = self.lemmatizer
-        if type(lemmatizer) not in RULE_LEMMATIZERS or lemmatizer.mode != "rule" or not len(doc):
-            return lemmatizer(doc)
-        if not lemmatizer._validated:
-            lemmatizer._validate_tables(Errors.E1004)
-        if len(self._lemmas) > MAX_MEMO:
-            self._lemmas.clear()
-        lemmas = self._lemmas
-        lemmatize = self._lemmatize()
-        # strings, not hashes: a word's string may leave the vocabulary with a spaCy memory zone
-        add = doc.vocab.strings.add
-        table = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
-        overwrite = lemmatizer.overwrite
-        column = []
-        for i, (orth, pos, morph, lemma) in enumerate(table):
-            if overwrite or lemma == 0:
-                key = (orth, pos, morph)
-                text = lemmas.get(key)
-                if text is None:
-                    text = lemmas[key] = lemmatize(doc[i])[0]
-                lemma = add(text)
-            column.append(lemma)
-        doc.from_array([LEMMA], numpy.array(column, dtype="uint64"))
-        return doc
-
-
-@Language.factory("kgbuild_attribute_ruler", default_config={"wraps": "attribute_ruler"})
-def make_memo_attribute_ruler(nlp: Language, name: str, wraps: str) -> MemoAttributeRuler:
-    """Make a MemoAttributeRuler for the AttributeRuler named ``wraps``."""
-    return MemoAttributeRuler(nlp, name, wraps)
-
-
-@Language.factory("kgbuild_lemmatizer", default_config={"wraps": "lemmatizer"})
-def make_memo_lemmatizer(nlp: Language, name: str, wraps: str) -> MemoLemmatizer:
-    """Make a MemoLemmatizer for the Lemmatizer named ``wraps``."""
-    return MemoLemmatizer(nlp, name, wraps)
-
-
-def install(nlp: Language) -> Language:
-    """Put the memoised wrappers in place of ``nlp``'s attribute ruler and rule lemmatizer (idempotent).
-
-    Parameters
-    ----------
-    nlp : Language
-        A loaded pipeline.
-
-    Returns
-    -------
-    Language
-        The same pipeline: each wrapped component disabled, its wrapper right after it.
-    """
-    wrappers = (("attribute_ruler", AttributeRuler, "kgbuild_attribute_ruler"),
-                ("lemmatizer", Lemmatizer, "kgbuild_lemmatizer"))
-    for wrapped, kind, factory in wrappers:
-        if wrapped not in nlp.pipe_names or not isinstance(nlp.get_pipe(wrapped), kind):
-            continue
-        if factory not in nlp.component_names:
-            nlp.add_pipe(factory, after=wrapped, config={"wraps": wrapped})
-        nlp.disable_pipe(wrapped)
-    return nlp
