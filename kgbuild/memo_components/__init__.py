@@ -1,6 +1,6 @@
 """Memoised stand-ins for spaCy's attribute ruler and rule lemmatizer: the same annotations, faster.
 
-In ``en_core_web_sm`` these two components cost a sixth of spaCy's own CPU: the ruler's Matcher
+In ``en_core_web_sm`` these two components cost about a fifth of spaCy's own CPU: the ruler's Matcher
 tries 179 patterns, some with Python predicates, at every token (25 µs a token), and the lemmatizer
 looks every candidate form of a word up in a list of up to 57,528 words. Their answers depend on a
 few attributes of one token, and news repeats the same few thousand combinations, so each wrapper
