@@ -21,6 +21,12 @@ def nlp():
     return make_pipeline()
 
 
+@pytest.fixture(scope="module")
+def docs(nlp, request):
+    """The test module's ``TEXTS``, parsed once for the module."""
+    return [nlp(text) for text in request.module.TEXTS]
+
+
 @pytest.fixture(scope="session")
 def relations_of(nlp):
     """Relations of a sentence, as (subject, predicate, object) text triples plus the objects."""

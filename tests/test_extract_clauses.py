@@ -1,7 +1,5 @@
 """Clauses (kgbuild.extract.clauses): subjects, complements and what makes a predicate."""
 
-import pytest
-
 from kgbuild.extract.clauses import build_clause, clauses, find_subject, is_predicate, subject_of
 from kgbuild.tokens import table_of
 
@@ -12,11 +10,6 @@ TEXTS = [
     "He agreed to pay the fine, and the talks, he said, failed.",
     "Kabul is the capital of Afghanistan.",
 ]
-
-
-@pytest.fixture(scope="module")
-def docs(nlp):
-    return [nlp(text) for text in TEXTS]
 
 
 def _clause(doc, verb_text):

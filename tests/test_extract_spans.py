@@ -1,7 +1,5 @@
 """Argument spans (kgbuild.extract.spans): the index functions answer as spaCy's Tokens would."""
 
-import pytest
-
 from kgbuild.extract.spans import argument, argument_of, conjuncts, conjuncts_of, coordinated, text_at
 from kgbuild.tokens import table_of
 
@@ -10,11 +8,6 @@ TEXTS = [
     "She joined Procter and Gamble in 1990, and the London, Midland and Scottish Railway Company hired him.",
     "Jon Stewart, who hosts the show, announced his retirement to Obama's staff on Tuesday.",
 ]
-
-
-@pytest.fixture(scope="module")
-def docs(nlp):
-    return [nlp(text) for text in TEXTS]
 
 
 def test_coordinated_is_spacys_conjuncts(docs):

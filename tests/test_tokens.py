@@ -17,11 +17,6 @@ SAME_AS_TOKEN = ["orth", "lower", "lemma", "pos", "dep", "tag", "ent_type", "idx
                  "lemma_", "pos_", "tag_", "dep_", "ent_type_", "is_punct", "is_space", "like_num", "is_sent_start"]
 
 
-@pytest.fixture(scope="module")
-def docs(nlp):
-    return [nlp(text) for text in TEXTS]
-
-
 @pytest.mark.parametrize("column", SAME_AS_TOKEN)
 def test_columns_are_the_token_attributes(docs, column):
     for doc in docs:
