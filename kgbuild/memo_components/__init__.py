@@ -8,7 +8,8 @@ remembers its component's answer per combination and asks the component itself o
 combination it has not met (the lemmatizer: a copy of it whose word lists are sets). The answer is
 the component's own, so the annotations are the same by construction; ``tests/test_memo_components.py``
 and ``bench/components.py`` compare every token attribute with the stock components' (over 300
-articles: ruler and lemmatizer 10.5 -> 1.6 CPU s, the whole spaCy pipeline about 12 % less).
+articles, two runs: ruler and lemmatizer 10.5-13.0 -> 1.2-1.6 CPU s, the whole spaCy pipeline
+12-23 % less).
 
 A wrapper falls back to its component whole when the component is one it cannot reason about
 (extension attributes, quantified patterns, another lemmatizer class or mode).

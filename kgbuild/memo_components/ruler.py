@@ -44,7 +44,10 @@ class _RulerPlan:
     #: every such pattern has one, so a match can start only that offset before such a word (None: anywhere)
     multi_token_anchors: dict[tuple[int, int], numpy.ndarray] | None = None
     multi_token_length: int = 0
-    answers: dict[tuple, tuple] = field(default_factory=dict)
+    #: attribute values -> the rules that match a token with them, in rule order
+    answers: dict[tuple, tuple[int, ...]] = field(default_factory=dict)
+    #: rules -> what they set, as (column in ``set_attributes``, value), a later rule's value winning
+    settings: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
 
 class _Unsupported(Exception):
@@ -176,6 +179,7 @@ class MemoAttributeRuler:
             return self.ruler(doc)
         if len(plan.answers) > MAX_MEMO:
             plan.answers.clear()
+            plan.settings.clear()
         strings = self.ruler.vocab.strings
         n = len(doc)
         if plan.key_attributes:
@@ -183,7 +187,9 @@ class MemoAttributeRuler:
             for j, attribute in enumerate(plan.key_attributes):
                 test = plan.word_tests.get(attribute)
                 if test is not None:
-                    columns[j] = [_signature(test, value, strings) for value in columns[j]]
+                    known = test.signatures.get
+                    columns[j] = [signature if (signature := known(value)) is not None else _signature(test, value, strings)
+                                  for value in columns[j]]
             keys = list(zip(*columns))
         else:
             keys = [()] * n
@@ -204,14 +210,24 @@ class MemoAttributeRuler:
                     return self.ruler(doc)  # the stock ruler raises its own error for this pattern
                 matched[target] = tuple(sorted((*matched[target], rule)))
         columns = _columns(doc, plan.set_attributes)
-        position = {attribute: j for j, attribute in enumerate(plan.set_attributes)}
-        rule_attrs = self.ruler.attrs
+        settings = plan.settings
         for i, rules in enumerate(matched):
-            for rule in rules:  # in rule order: a later rule's value wins, as in the stock ruler
-                for attribute, value in rule_attrs[rule].items():
-                    columns[position[attribute]][i] = value
+            if rules:
+                setting = settings.get(rules)
+                if setting is None:
+                    setting = settings[rules] = self._settings(plan, rules)
+                for column, value in setting:
+                    columns[column][i] = value
         doc.from_array(plan.set_attributes, numpy.array(columns, dtype="uint64").T)
         return doc
+
+
+    def _settings(self, plan: _RulerPlan, rules: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        """What ``rules`` set, applied in rule order (a later rule's value wins, as in the stock ruler)."""
+        values: dict[int, int] = {}
+        for rule in rules:
+            values.update(self.ruler.attrs[rule])
+        return tuple((plan.set_attributes.index(attribute), value) for attribute, value in values.items())
 
 
 def _columns(doc: Doc, attributes: list[int]) -> list[list[int]]:
