@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
-from spacy.tokens import Doc
+from spacy.lookups import Lookups
+from spacy.tokens import Doc, Token
 
 #: Lemmatizer classes whose rule lemmatizer reads only the token's text, POS and morphology.
 RULE_LEMMATIZERS = (Lemmatizer, EnglishLemmatizer)
@@ -42,9 +45,9 @@ class MemoLemmatizer:
         self.lemmatizer: Lemmatizer = nlp.get_pipe(wraps)
         self._lemmas: dict[tuple[int, int, int], str] = {}
         self._set_indexed: Lemmatizer | None = None
-        self._copied_from = None
+        self._copied_from: Lookups | None = None
 
-    def _lemmatize(self):
+    def _lemmatize(self) -> Callable[[Token], list[str]]:
         """The wrapped lemmatizer's ``lemmatize``, run by a copy whose word index tables are sets.
 
         spaCy's rule lemmatizer asks ``form in index`` of a list of up to 57,528 words for every
