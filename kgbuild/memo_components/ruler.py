@@ -9,6 +9,7 @@ import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDS, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LENGTH
 from spacy.attrs import LIKE_NUM, LOWER, MORPH, NORM, ORTH, POS, SHAPE, TAG
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
@@ -63,8 +64,6 @@ def _attribute_id(name: str) -> int:
 
 
 def _plan(ruler: AttributeRuler) -> _RulerPlan:
-    from spacy.matcher import Matcher
-
     key_attributes: set[int] = set()
     literal_words: dict[int, set[int]] = {}
     regexes: dict[int, list[re.Pattern[str]]] = {}
@@ -94,18 +93,12 @@ def _plan(ruler: AttributeRuler) -> _RulerPlan:
                 key_attributes.add(attribute)
                 if attribute not in WORD_ATTRIBUTES:
                     continue
-                if isinstance(test, str):
-                    words = [test]
-                elif isinstance(test, dict) and set(test) <= {"IN", "NOT_IN", "REGEX"}:
-                    words = [w for op in ("IN", "NOT_IN") for w in test.get(op, ())]
-                    if "REGEX" in test:
-                        regexes.setdefault(attribute, []).append(re.compile(test["REGEX"]))
-                else:
+                words = _named_words(test, {"IN", "NOT_IN", "REGEX"})
+                if words is None:
                     raw.add(attribute)
                     continue
-                if not all(isinstance(w, str) for w in words):
-                    raw.add(attribute)
-                    continue
+                if isinstance(test, dict) and "REGEX" in test:
+                    regexes.setdefault(attribute, []).append(re.compile(test["REGEX"]))
                 # lower-cased too: a superset of the words that matter only makes the memo finer
                 literal_words.setdefault(attribute, set()).update(strings[w] for word in words for w in (word, word.lower()))
     word_tests = {a: _WordTest(literal_words.get(a, set()), regexes.get(a, [])) for a in key_attributes
@@ -116,6 +109,17 @@ def _plan(ruler: AttributeRuler) -> _RulerPlan:
                       anchor_arrays, multi_length)
 
 
+def _named_words(test: object, operators: set[str]) -> list[str] | None:
+    """The words a pattern's test on a word attribute names (a literal, IN, NOT_IN), if it uses only
+    ``operators``; None when it tests some other way (the value then keys the memo as it is)."""
+    if isinstance(test, str):
+        return [test]
+    if not isinstance(test, dict) or not set(test) <= operators:
+        return None
+    words = [word for op in ("IN", "NOT_IN") for word in test.get(op, ())]
+    return words if all(isinstance(word, str) for word in words) else None
+
+
 def _add_anchor(pattern: list[dict], anchors: dict[tuple[int, int], set[int]] | None,
                 strings) -> dict[tuple[int, int], set[int]] | None:
     """Add to ``anchors`` the first token of ``pattern`` that must be one of a few words; None if none must."""
@@ -124,8 +128,8 @@ def _add_anchor(pattern: list[dict], anchors: dict[tuple[int, int], set[int]] | 
     for offset, spec in enumerate(pattern):
         for name, test in spec.items():
             attribute = _attribute_id(name)
-            words = [test] if isinstance(test, str) else test.get("IN") if isinstance(test, dict) and set(test) == {"IN"} else None
-            if attribute in WORD_ATTRIBUTES and words and all(isinstance(w, str) for w in words):
+            words = _named_words(test, {"IN"})
+            if attribute in WORD_ATTRIBUTES and words:
                 anchors.setdefault((attribute, offset), set()).update(strings[w] for w in words)
                 return anchors
     return None
@@ -242,8 +246,11 @@ def _multi_token_matches(plan: _RulerPlan, doc: Doc) -> set[tuple[int, int, int]
     if plan.multi_token_anchors is None:
         return set(matcher(doc, allow_missing=True, as_spans=False))
     starts: set[int] = set()
+    values: dict[int, numpy.ndarray] = {}  # one column per attribute, however many offsets use it
     for (attribute, offset), words in plan.multi_token_anchors.items():
-        found_at = numpy.flatnonzero(numpy.isin(doc.to_array(attribute), words)) - offset
+        if attribute not in values:
+            values[attribute] = doc.to_array(attribute)
+        found_at = numpy.flatnonzero(numpy.isin(values[attribute], words)) - offset
         starts.update(found_at[found_at >= 0].tolist())
     found = set()
     for start in starts:
