@@ -74,7 +74,7 @@ def speed(rounds: int = 5) -> None:
     (interleaved, so a busy machine slows both alike)."""
     sys.path.insert(0, str(ROOT))
     import kgbuild.extract  # noqa: F401
-    from kgbuild.parse import load_model
+    from kgbuild.parse.load import load_model
 
     lines = [l for l in (CARB / "dev" / "sentences.txt").read_text(encoding="utf-8").splitlines() if l.strip()]
     bare = load_model()

@@ -3,7 +3,7 @@
 Over the first N articles (default 300) of the CNN/DailyMail corpus in ../shared, each pipeline
 fresh (spaCy's caches fill as it meets words, so a pipeline that has seen the articles is unfairly
 fast): the CPU seconds of every component, run one after another over all the Docs, for the model
-as shipped (``load_model(memoised=False)``) and with ``kgbuild.memo_components`` (``load_model()``),
+as shipped (``load_model(memoised=False)``) and with ``kgbuild.parse.memo`` (``load_model()``),
 and whether every token attribute (POS, TAG, DEP, HEAD, MORPH, LEMMA, NORM, entities, sentence
 starts) is the same in both.
 
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, SENT_START, TAG
 
-    from kgbuild.parse import load_model
+    from kgbuild.parse.load import load_model
 
     texts = [doc.text for doc in documents(args.corpus, args.limit)]
     words = sum(len(text.split()) for text in texts)

@@ -18,7 +18,7 @@ Run::
     .venv/bin/python bench/corpus.py --limit 300          # a quick look
 
 Measured 2026-11-28 01:03, 2 workers, with the memoised attribute ruler and lemmatizer
-(``kgbuild.memo_components``), quiet machine: 24,738 documents, 5,570,589 words; build 988 s
+(``kgbuild.parse.memo``), quiet machine: 24,738 documents, 5,570,589 words; build 988 s
 (25.0 documents/s, 5,640 words/s), finishing the graph file 15.5 s, 531 MB of Turtle; 597,705
 entities, 452,584 relations, 12,908,103 triples (the same counts as the run below); peak RSS main
 process 2,007 MB, largest worker 720 MB; the workers ended at 645/497 MB.
@@ -99,10 +99,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from itertools import islice
 
-    from kgbuild.export import GraphWriter
+    from kgbuild.rdf.export import GraphWriter
     from kgbuild.graph import KnowledgeGraph
-    from kgbuild.pipeline import make_pipeline, resolve_documents
-    from kgbuild.read import read_inputs
+    from kgbuild.pipeline.stream import make_pipeline
+    from kgbuild.pipeline.run import resolve_documents
+    from kgbuild.read.inputs import read_inputs
 
     inputs = args.inputs or sorted(CORPUS.glob("*.jsonl.gz"))
     if not inputs or not all(p.exists() for p in inputs):

@@ -73,7 +73,7 @@ CORPUS_DIR = REPO.parent / "shared" / "corpus"
 GOLD_DIR = Path(__file__).resolve().parent / "gold" / "entities"
 CNN_FILE = "cnn_dailymail_hf_1500.jsonl.gz"
 
-#: The ontology classes a gold entity may have (kgbuild.vocab.KG).
+#: The ontology classes a gold entity may have (kgbuild.rdf.vocab.KG).
 TYPES = frozenset({
     "Person", "Organization", "Place", "Group", "Event", "Date", "CreativeWork",
     "Product", "Law", "Quantity", "Language", "Concept",
@@ -245,7 +245,7 @@ def entity_nodes(graph: Any) -> list[Node]:
     Example
     -------
     >>> from rdflib import Graph, Literal, RDF, RDFS
-    >>> from kgbuild.vocab import ENTITY, KG
+    >>> from kgbuild.rdf.vocab import ENTITY, KG
     >>> g = Graph(); n = ENTITY["person-ada"]
     >>> _ = g.add((n, RDF.type, KG.Person)); _ = g.add((n, RDFS.label, Literal("Ada")))
     >>> [(x.type, x.label) for x in entity_nodes(g)]
@@ -254,7 +254,7 @@ def entity_nodes(graph: Any) -> list[Node]:
     from rdflib import RDF, RDFS, URIRef
     from rdflib.namespace import SKOS
 
-    from kgbuild.vocab import ENTITY, KG
+    from kgbuild.rdf.vocab import ENTITY, KG
 
     kg_ns = str(KG._NS)
     nodes: dict[str, Node] = {}

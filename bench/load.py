@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rdf import synthetic_quads  # noqa: E402
 
-from kgbuild import rdfio  # noqa: E402
+import kgbuild.rdf as rdfio  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = [

@@ -28,9 +28,9 @@ import rdflib
 from rdflib import Literal
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kgbuild import rdfio
-from kgbuild.query import execute
-from kgbuild.vocab import DOC, ENTITY, KG, NIF, REL, STATEMENT
+import kgbuild.rdf as rdfio
+from kgbuild.sparql.query import execute
+from kgbuild.rdf.vocab import DOC, ENTITY, KG, NIF, REL, STATEMENT
 
 TYPES = ["Person", "Organization", "Place", "Group", "Date", "Concept"]
 VERBS = ["meet", "say", "attack", "visit", "support", "accuse", "lead", "kill", "join", "warn"]

@@ -4,7 +4,7 @@ Over the first N articles (default 1,000) of the CNN/DailyMail corpus in ../shar
 
 1. bare spaCy ``nlp.pipe`` words/s, twice over: the model as shipped
    (``load_model(memoised=False)``: spaCy's own attribute ruler and lemmatizer), and the
-   spaCy part of a build (``load_model()``: those two through ``kgbuild.memo_components``,
+   spaCy part of a build (``load_model()``: those two through ``kgbuild.parse.memo``,
    same annotations, less CPU), both with the same components enabled and without our
    ``kgbuild_relations`` extractor. Each runs before and after (2) and the ratios use the
    mean of the two (A-B-A: spaCy's own speed drifts by several per cent within a run),
@@ -79,7 +79,7 @@ Our stages fell from ~21 % to ~18.5 % of spaCy's CPU (extraction 11.3 -> 8.8-9.5
 needs them at ~11 %, so it is still not met. Identical fresh bare runs differed by 14 % in run 8.
 
 Runs 9 (2026-11-28 00:21), 10 (00:41) and 11 (01:36), quiet machine, after the model's attribute
-ruler and lemmatizer were put behind ``kgbuild.memo_components`` (same annotations; over 300
+ruler and lemmatizer were put behind ``kgbuild.parse.memo`` (same annotations; over 300
 articles ``bench/components.py`` gave ruler + lemmatizer 10.5-13.0 -> 1.2-1.6 CPU s). Bare spaCy is
 timed twice over, as shipped and memoised; run 9 timed the shipped pipeline once (after the build);
 run 11 also remembers what each combination of the ruler's rules sets:
@@ -128,7 +128,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "cnn_dailymail_hf_1500.jsonl.gz"
 
 
 def documents(path: Path, limit: int):
-    from kgbuild.read import read_jsonl
+    from kgbuild.read.inputs import read_jsonl
 
     return itertools.islice(read_jsonl(path), limit)
 
@@ -194,9 +194,9 @@ class StageClock:
 def build(nlp, path: Path, limit: int, batch_size: int, n_process: int, out: Path) -> dict:
     """Figures of one end-to-end build: words, wall and CPU seconds, seconds writing, graph counts,
     sha256 of the Turtle, and (one process) the CPU seconds of our stages (``StageClock``)."""
-    from kgbuild.export import GraphWriter
+    from kgbuild.rdf.export import GraphWriter
     from kgbuild.graph import KnowledgeGraph
-    from kgbuild.pipeline import resolve_documents
+    from kgbuild.pipeline.run import resolve_documents
 
     words = 0
 
@@ -241,8 +241,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
 
-    from kgbuild.parse import load_model
-    from kgbuild.pipeline import make_pipeline
+    from kgbuild.parse.load import load_model
+    from kgbuild.pipeline.stream import make_pipeline
 
     print(f"{args.corpus.name}, first {args.limit} articles, batch {args.batch_size}, {os.cpu_count()} CPUs, {load()}")
     nlp = make_pipeline()

@@ -35,7 +35,7 @@ def collect():
     from kgbuild.extract.component import OPENIE_PATTERNS, PATTERNS, extract_relations
     from kgbuild.extract.confidence import sentence_features
     from kgbuild.extract.openie import carb_argument_text, carb_relation_text
-    from kgbuild.parse import load_model
+    from kgbuild.parse.load import load_model
 
     lines = [l for l in (CARB / "dev" / "sentences.txt").read_text(encoding="utf-8").splitlines() if l.strip()]
     nlp = load_model()

@@ -9,7 +9,7 @@ Example
 """
 
 from kgbuild.errors import KgbuildError
-from kgbuild.model import Document
+from kgbuild.records import Document
 
 #: Loaded on first use: they import spaCy, which costs seconds that ``kgbuild query`` or ``serve`` never need.
 _LAZY = {

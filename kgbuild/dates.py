@@ -8,7 +8,9 @@ article date only absolute dates ("5 March 2015", "2011") are normalised.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
+from datetime import date, datetime
 
 from dateutil import parser as date_parser
 
@@ -91,3 +93,43 @@ def normalize_date(text: str, reference: dt.date | None = None) -> str | None:
         return None
     has_day = re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", phrase)
     return parsed.date().isoformat() if has_day else f"{parsed.year}-{parsed.month:02d}"
+
+
+# ------------------------------------------------------------------ dates
+
+_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
+_DAY_MON_YEAR = re.compile(r"(?P<d>\d{1,2})-(?P<m>[A-Za-z]{3})-(?P<y>\d{4})(?!\d)")
+_MONTHS = {m: str(i) for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_DATE_FORMATS = ("%Y-%m-%d", "%d-%b-%Y", "%d %b %Y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d", "%Y%m%d")
+
+
+def iso_date(value: object) -> str | None:
+    """An ISO ``YYYY-MM-DD`` date from a date string in a common format, or None.
+
+    Example
+    -------
+    >>> iso_date("26-FEB-1987 15:01:01.79"), iso_date("2015-04-01T10:00:00Z"), iso_date("yesterday")
+    ('1987-02-26', '2015-04-01', None)
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()[:100]
+    match = _ISO.match(text) or _DAY_MON_YEAR.match(text)
+    if match:  # the common cases, without trying every format
+        day, month, year = (match["d"], match["m"], match["y"])
+        month = _MONTHS.get(month.lower()[:3], month)
+        try:
+            return date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            return None
+    candidates = (text[:10], text.split()[0], text.split(" ", 1)[0].rstrip(","), " ".join(text.split()[:3]), text)
+    for fmt in _DATE_FORMATS:
+        for candidate in candidates:
+            try:
+                return datetime.strptime(candidate, fmt).date().isoformat()
+            except ValueError:
+                continue
+    try:
+        return email.utils.parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None

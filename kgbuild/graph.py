@@ -8,9 +8,6 @@ thing in many articles is one node. Concepts (common noun phrases such as
 
 from __future__ import annotations
 
-import functools
-import re
-import urllib.parse
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,32 +15,12 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kgbuild.dates import normalize_date, parse_reference
-from kgbuild.model import Document, Merge, ResolvedDocument, Statement
-from kgbuild.names import normalize
-
+from kgbuild.names import normalize, slug
+from kgbuild.records import Document, Merge, ResolvedDocument, Statement
 
 #: A name in more than this share of the documents so far ("CNN" in every CNN story) tells nothing
 #: about which bearer of a one-word name an article means.
 COMMON_CONTEXT = 0.02
-
-
-#: What ``urllib.parse.quote(..., safe="_-~")`` leaves as it is, but the dot: most slugs need no quoting.
-_UNQUOTED = re.compile(r"[A-Za-z0-9_~-]+")
-
-
-@functools.lru_cache(maxsize=100_000)  # a document's id is slugged for each of its concepts
-def slug(text: str) -> str:
-    """An IRI-safe slug of a name: lower case, spaces as '_', everything else percent-encoded.
-
-    Example
-    -------
-    >>> slug('Pakistan’s "intelligence"/service')
-    'pakistan%E2%80%99s_%22intelligence%22%2Fservice'
-    """
-    cleaned = "_".join(text.lower().split())[:120] or "_"
-    if _UNQUOTED.fullmatch(cleaned):
-        return cleaned
-    return urllib.parse.quote(cleaned, safe="_-~").replace(".", "%2E")
 
 
 @dataclass
@@ -180,21 +157,15 @@ class KnowledgeGraph:
 
     def to_rdflib(self):
         """The graph as an rdflib ``Graph`` (union of all named graphs)."""
-        from kgbuild.export import to_rdflib
+        from kgbuild.rdf.export import to_rdflib
 
         return to_rdflib(self)
 
     def write(self, path, format: str | None = None) -> int:
         """Write the graph as RDF (format from the extension); returns the number of triples."""
-        from kgbuild.export import iter_ntriples
-        from kgbuild.rdfformats import format_for
-        from kgbuild.rdfwrite import write_ntriples
+        from kgbuild.rdf.export import iter_ntriples
+        from kgbuild.rdf.formats import format_for
+        from kgbuild.rdf.write import write_ntriples
 
         info = format_for(path, format)
         return write_ntriples(iter_ntriples(self, union=not info.quads), path, info.name, distinct=True)
-
-
-def label_of(graph: nx.MultiDiGraph, node: str) -> str:
-    return graph.nodes[node]["label"]
-
-

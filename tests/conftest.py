@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from kgbuild.extract import extract_relations
-from kgbuild.model import Document
-from kgbuild.pipeline import make_pipeline
-from kgbuild.resolve import resolve_document
+from kgbuild.records import Document
+from kgbuild.pipeline.stream import make_pipeline
+from kgbuild.resolve.document import resolve_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -16,7 +16,7 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, XSD, Literal
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from kgbuild.vocab import DOC, ENTITY, KG, PREFIXES, REL, STATEMENT
+from kgbuild.rdf.vocab import DOC, ENTITY, KG, PREFIXES, REL, STATEMENT
 
 HOSTILE = 'Evil </script><script>window.pwned=1</script> & <!-- "x"'
 CHROMIUM = "/usr/bin/chromium"

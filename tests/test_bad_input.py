@@ -19,7 +19,7 @@ import pytest
 from rdflib import Graph
 
 from kgbuild.cli import main
-from kgbuild.export import document_iri
+from kgbuild.rdf.iris import document_iri
 
 REPO = Path(__file__).resolve().parents[1]
 GOOD = "Hillary Clinton met Pakistani journalists in Islamabad on Monday."

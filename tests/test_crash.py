@@ -21,7 +21,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kgbuild.export import document_iri
+from kgbuild.rdf.iris import document_iri
 
 REPO = Path(__file__).resolve().parents[1]
 PEOPLE = ["Hillary Clinton", "Barack Obama", "Angela Merkel", "Nawaz Sharif", "Vladimir Putin", "Emmanuel Macron",
@@ -116,7 +116,7 @@ def test_killed_store_build_resumes_without_duplicates(tmp_path):
     if not killed:
         pytest.skip("the store build finished before it could be killed")
 
-    from kgbuild.store import DocumentStore
+    from kgbuild.rdf.store import DocumentStore
 
     stored = len(DocumentStore(store).documents())
     assert 0 < stored < N_STORE, stored

@@ -7,8 +7,8 @@ from rdflib.namespace import RDF, XSD
 
 from kgbuild import Document, build_graph
 from kgbuild.dates import normalize_date
-from kgbuild.export import to_rdflib
-from kgbuild.vocab import KG
+from kgbuild.rdf.export import to_rdflib
+from kgbuild.rdf.vocab import KG
 
 FRIDAY = dt.date(2011, 10, 21)
 

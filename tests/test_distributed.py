@@ -10,12 +10,12 @@ import rdflib
 
 distributed = pytest.importorskip("distributed")
 
-from kgbuild.distributed import connect, resolve_on_cluster  # noqa: E402
+from kgbuild.pipeline.cluster import connect, resolve_on_cluster  # noqa: E402
 from kgbuild.errors import KgbuildError  # noqa: E402
-from kgbuild.export import iter_quads  # noqa: E402
+from kgbuild.rdf.export import iter_quads  # noqa: E402
 from kgbuild.graph import KnowledgeGraph  # noqa: E402
-from kgbuild.pipeline import resolve_documents  # noqa: E402
-from kgbuild.read import read_inputs  # noqa: E402
+from kgbuild.pipeline.run import resolve_documents  # noqa: E402
+from kgbuild.read.inputs import read_inputs  # noqa: E402
 
 TEXTS = [
     "The Finnish government appointed Sanna Marin as its new envoy to Canada. Marin said she would travel to Ottawa.",
@@ -41,7 +41,7 @@ def _parts(kg: KnowledgeGraph):
 
 
 def _loaded_models():
-    from kgbuild import distributed as d
+    import kgbuild.pipeline.processes as d
 
     return sorted(str(k) for k in d._PIPELINES)
 

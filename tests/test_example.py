@@ -3,7 +3,7 @@
 from rdflib.namespace import RDFS, SKOS
 
 from kgbuild import build_graph, read_inputs
-from kgbuild.export import to_rdflib
+from kgbuild.rdf.export import to_rdflib
 
 
 def _names(g):

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kgbuild import Document, build_graph
-from kgbuild.export import iter_quads, to_rdflib
-from kgbuild.graph import slug
-from kgbuild.vocab import KG, REL
+from kgbuild.rdf.export import iter_quads, to_rdflib
+from kgbuild.names import slug
+from kgbuild.rdf.vocab import KG, REL
 
 
 def test_turtle_round_trip_is_isomorphic(nlp, tmp_path):
@@ -60,9 +60,9 @@ def test_hostile_text_builds_and_parses(nlp, tmp_path):
 
 
 def test_an_error_while_finishing_the_file_is_raised_and_leaves_no_file(tmp_path):
-    from kgbuild.export import GraphWriter
+    from kgbuild.rdf.export import GraphWriter
     from kgbuild.graph import KnowledgeGraph
-    from kgbuild.model import Document, Entity, ResolvedDocument
+    from kgbuild.records import Document, Entity, ResolvedDocument
 
     kg = KnowledgeGraph()
     path = tmp_path / "out" / "graph.ttl"

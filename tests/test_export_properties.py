@@ -6,11 +6,11 @@ import rdflib.compare
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kgbuild import rdfio
-from kgbuild.export import iter_ntriples, iter_quads, to_rdflib
-from kgbuild.vocab import KG
+import kgbuild.rdf as rdfio
+from kgbuild.rdf.export import iter_ntriples, iter_quads, to_rdflib
+from kgbuild.rdf.vocab import KG
 from kgbuild.graph import KnowledgeGraph
-from kgbuild.model import Document, Entity, ResolvedDocument, Statement
+from kgbuild.records import Document, Entity, ResolvedDocument, Statement
 
 # quotes, backslashes, newlines, control characters, unicode beyond the BMP, long strings
 HOSTILE = st.text(

@@ -1,7 +1,7 @@
 """Clauses (kgbuild.extract.clauses): subjects, complements and what makes a predicate."""
 
 from kgbuild.extract.clauses import build_clause, clauses, find_subject, is_predicate, subject_of
-from kgbuild.tokens import table_of
+from kgbuild.parse.tokens import table_of
 
 TEXTS = [
     "The minister visited Kabul and met the president.",

@@ -3,7 +3,7 @@
 import spacy
 
 import kgbuild.extract  # noqa: F401  registers the factory
-from kgbuild.parse import DEFAULT_MODELS
+from kgbuild.parse.load import DEFAULT_MODELS
 
 
 def _installed_model() -> str:

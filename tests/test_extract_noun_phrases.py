@@ -3,7 +3,7 @@
 import pytest
 
 from kgbuild.extract.component import extract_relations
-from kgbuild.extract.noun_phrases import modifier_relations, noun_prep_relations
+from kgbuild.extract.patterns.noun_phrases import modifier_relations, noun_prep_relations
 from kgbuild.extract.openie import carb_relation_text
 
 

@@ -1,7 +1,7 @@
-"""Argument spans (kgbuild.extract.spans): the index functions answer as spaCy's Tokens would."""
+"""Argument spans (kgbuild.extract.arguments): the index functions answer as spaCy's Tokens would."""
 
-from kgbuild.extract.spans import argument, argument_of, conjuncts, conjuncts_of, coordinated, text_at
-from kgbuild.tokens import table_of
+from kgbuild.extract.arguments import argument, argument_of, conjuncts, conjuncts_of, coordinated, text_at
+from kgbuild.parse.tokens import table_of
 
 TEXTS = [
     "Pakistan, Afghanistan and India signed the treaty and the protocol in Kabul and Delhi.",

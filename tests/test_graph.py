@@ -1,7 +1,7 @@
 """Cross-document merging in the KnowledgeGraph: one node per entity across articles, and no more."""
 
 from kgbuild.graph import KnowledgeGraph
-from kgbuild.model import Document, Entity, ResolvedDocument
+from kgbuild.records import Document, Entity, ResolvedDocument
 
 
 def _doc(doc_id: str, *entities: tuple[str, str]) -> ResolvedDocument:

@@ -7,8 +7,8 @@ import pytest
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, NORM, POS, TAG
 
-from kgbuild import memo_components
-from kgbuild.parse import load_model
+import kgbuild.parse.memo as memo_components
+from kgbuild.parse.load import load_model
 
 ATTRIBUTES = [POS, TAG, DEP, HEAD, MORPH, LEMMA, NORM]
 

@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from test_rdfio import sample_quads, union_graph
 
-from kgbuild import rdfio, store
+import kgbuild.rdf as rdfio
+import kgbuild.rdf.store as store
 from kgbuild.cli import main
 from kgbuild.errors import KgbuildError
-from kgbuild.push import push
-from kgbuild.vocab import DOC
+from kgbuild.sparql.push import push
+from kgbuild.rdf.vocab import DOC
 
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
 

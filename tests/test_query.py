@@ -1,4 +1,4 @@
-"""kgbuild.query and ``kgbuild query``: SPARQL on files and stores, result formats, example queries."""
+"""kgbuild.sparql.query and ``kgbuild query``: SPARQL on files and stores, result formats, example queries."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ import pyoxigraph as ox
 import pytest
 from test_rdfio import sample_quads
 
-from kgbuild import rdfio
+import kgbuild.rdf as rdfio
 from kgbuild.cli import main
 from kgbuild.errors import KgbuildError
-from kgbuild.query import run_query, serialize
-from kgbuild.vocab import ENTITY, REL
+from kgbuild.sparql.query import run_query
+from kgbuild.sparql.results import serialize
+from kgbuild.rdf.vocab import ENTITY, REL
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "queries"

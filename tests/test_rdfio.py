@@ -1,4 +1,4 @@
-"""kgbuild.rdfio: every format writes and parses back to the same graph."""
+"""kgbuild.rdf: every format writes and parses back to the same graph."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kgbuild import rdfio, rdfwrite
+import kgbuild.rdf as rdfio
+import kgbuild.rdf.write as rdfwrite
 from kgbuild.errors import KgbuildError
-from kgbuild.terms import ntriples_to_turtle
-from kgbuild.vocab import DOC, ENTITY, KG, NIF, REL, STATEMENT
+from kgbuild.rdf.turtle import ntriples_to_turtle
+from kgbuild.rdf.vocab import DOC, ENTITY, KG, NIF, REL, STATEMENT
 
 
 def sample_quads(doc_ids=("haqqani", "briefing")) -> list[tuple]:
@@ -206,7 +207,7 @@ def test_big_graphs_stream_through_a_store_and_still_round_trip(tmp_path: Path, 
 @pytest.mark.parametrize("extension", [".ttl", ".nt", ".nq", ".trig"])
 def test_distinct_quads_stream_chunk_by_chunk_and_round_trip(nlp, tmp_path: Path, monkeypatch, extension) -> None:
     from kgbuild import build_graph
-    from kgbuild.export import iter_ntriples, to_rdflib
+    from kgbuild.rdf.export import iter_ntriples, to_rdflib
 
     kg = build_graph(["Hillary Clinton met Pakistani journalists in Islamabad. She said they talked.",
                       "Clinton met the ISI chief on Friday."], nlp=nlp)
@@ -288,7 +289,7 @@ def test_turtle_is_byte_for_byte_what_oxigraph_writes(tmp_path: Path, monkeypatc
     ("<http://e/s>", "<http://e/p>", '"\\u0078"', None),
     ("<http://e/s>", "<http://e/p\\u0061>", '"y"', None),
     ("<http://e/s>", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#\\u0074ype>", '"y"', None),
-    ("<urn:kgbuild:a>", "<urn:kgbuild:p>", "<urn:kgbuild:b>", None),  # the terms kgbuild.terms checks terms with
+    ("<urn:kgbuild:a>", "<urn:kgbuild:p>", "<urn:kgbuild:b>", None),  # the terms kgbuild.rdf.terms checks terms with
     ("<http://e/s>", "<http://e/p>", '"\ud800"', None),  # a lone surrogate
 ])
 def test_odd_or_malformed_terms_fare_as_with_oxigraph_alone(tmp_path: Path, monkeypatch, quad) -> None:
@@ -298,7 +299,7 @@ def test_odd_or_malformed_terms_fare_as_with_oxigraph_alone(tmp_path: Path, monk
 
 
 def test_plain_literals_oxigraph_prints_as_they_are() -> None:
-    from kgbuild.terms import _VERBATIM
+    from kgbuild.rdf.turtle import _VERBATIM
 
     # every code point the shortcut lets through, in one literal: oxigraph must print it unchanged
     chars = [chr(c) for c in range(0x110000)]
@@ -315,7 +316,7 @@ def test_plain_literals_oxigraph_prints_as_they_are() -> None:
 
 def test_a_built_graph_is_byte_for_byte_what_oxigraph_writes(nlp, tmp_path: Path, monkeypatch) -> None:
     from kgbuild import build_graph
-    from kgbuild.export import iter_ntriples
+    from kgbuild.rdf.export import iter_ntriples
 
     kg = build_graph(['Hillary Clinton met "Pakistani" journalists\tin Islamabad\\Rawalpindi on Friday. They talked.',
                       "Clinton met the ISI chief 😀 on 5 March 2015.\nO'Neil\u2028 agreed."], nlp=nlp)

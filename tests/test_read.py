@@ -9,11 +9,12 @@ import tracemalloc
 
 import pytest
 
-import kgbuild.bytelines
+import kgbuild.read.bytes
 import kgbuild.read
 from kgbuild.errors import InputError
-from kgbuild.read import ReadReport, read_inputs, read_jsonl, read_text
-from kgbuild.textcheck import MAX_CHARS
+from kgbuild.read.report import ReadReport
+from kgbuild.read.inputs import read_inputs, read_jsonl, read_text
+from kgbuild.read.split import MAX_CHARS
 
 SENTENCE = "The minister met the envoy in Kabul on Monday. "
 
@@ -210,7 +211,7 @@ def test_a_fifo_in_a_folder_is_not_opened(tmp_path):
 
 
 def test_an_overlong_jsonl_line_is_skipped_unread(tmp_path, monkeypatch):
-    monkeypatch.setattr(kgbuild.bytelines, "MAX_LINE", 1000)  # stands for 256 MB: a decompression bomb
+    monkeypatch.setattr(kgbuild.read.bytes, "MAX_LINE", 1000)  # stands for 256 MB: a decompression bomb
     path = tmp_path / "bomb.jsonl.gz"
     path.write_bytes(gzip.compress(b'{"text": "' + b"a" * 5000 + b'"}\n{"text": "Obama met Putin."}\n'))
     docs, report = read([path])

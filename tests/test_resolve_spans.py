@@ -1,8 +1,8 @@
-"""Repairs of NER spans (kgbuild.resolve.spans), on sentences written for the tests."""
+"""Repairs of NER spans (kgbuild.resolve.entity_spans), on sentences written for the tests."""
 
 import pytest
 
-from kgbuild.resolve.spans import entity_spans
+from kgbuild.resolve.entity_spans import entity_spans
 
 
 @pytest.fixture(scope="module")

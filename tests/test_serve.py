@@ -16,8 +16,9 @@ import pyoxigraph as ox
 import pytest
 from test_rdfio import sample_quads
 
-from kgbuild import rdfio, store
-from kgbuild.vocab import DOC, ENTITY
+import kgbuild.rdf as rdfio
+import kgbuild.rdf.store as store
+from kgbuild.rdf.vocab import DOC, ENTITY
 
 REPO = Path(__file__).resolve().parents[1]
 PERSONS = "SELECT ?name WHERE { ?e a kg:Person ; rdfs:label ?name }"

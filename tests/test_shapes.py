@@ -11,9 +11,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from test_rdfio import sample_quads
 
-from kgbuild import Document, build_graph, rdfio
-from kgbuild.export import iter_quads
-from kgbuild.vocab import ENTITY, KG, NIF, REL
+from kgbuild import Document, build_graph
+import kgbuild.rdf as rdfio
+from kgbuild.rdf.export import iter_quads
+from kgbuild.rdf.vocab import ENTITY, KG, NIF, REL
 
 REPO = Path(__file__).resolve().parents[1]
 SHAPES = rdflib.Graph().parse(REPO / "ontologies" / "shapes.ttl")

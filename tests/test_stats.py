@@ -1,4 +1,4 @@
-"""kgbuild.stats and ``kgbuild stats``: counts and top lists match the graph we built."""
+"""kgbuild.view.stats and ``kgbuild stats``: counts and top lists match the graph we built."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections import Counter
 from conftest_view import DOCUMENTS, EDGES, ENTITIES, RELATION_LABELS, contract_graph
 
 from kgbuild.cli import main
-from kgbuild.stats import format_stats, graph_stats
+from kgbuild.view.stats import format_stats, graph_stats
 
 
 def _distinct():

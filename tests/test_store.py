@@ -1,4 +1,4 @@
-"""kgbuild.store: re-adding never duplicates, counts merge, removal undoes, queries see a build graph."""
+"""kgbuild.rdf.store: re-adding never duplicates, counts merge, removal undoes, queries see a build graph."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import pytest
 from rdflib import Literal
 from test_rdfio import sample_quads
 
-from kgbuild import rdfio, store
+import kgbuild.rdf as rdfio
+import kgbuild.rdf.store as store
 from kgbuild.errors import KgbuildError
-from kgbuild.query import run_query
-from kgbuild.vocab import DOC, ENTITY, KG
+from kgbuild.sparql.query import run_query
+from kgbuild.rdf.vocab import DOC, ENTITY, KG
 
 CLINTON = ENTITY["person-hillary_clinton"]
 

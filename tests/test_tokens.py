@@ -1,9 +1,9 @@
-"""TokenTable (kgbuild.tokens): the same answers as spaCy's Token and Span objects, without making them."""
+"""TokenTable (kgbuild.parse.tokens): the same answers as spaCy's Token and Span objects, without making them."""
 
 import pytest
 from spacy.symbols import VERB
 
-from kgbuild.tokens import IOB_BEGIN, IOB_INSIDE, TokenTable, ids, table_of
+from kgbuild.parse.tokens import IOB_BEGIN, IOB_INSIDE, TokenTable, ids, table_of
 
 TEXTS = [
     "Russian President Vladimir Putin met Herzog's Zionist Union in Moscow on Friday.",

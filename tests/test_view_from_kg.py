@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from kgbuild import build_graph
-from kgbuild.model import Document
+from kgbuild.records import Document
 from kgbuild.view.from_kg import model_from_kg
 from kgbuild.view.html import render_html
 from kgbuild.view.model import read_model

@@ -9,9 +9,10 @@ from conftest_view import EDGES, ENTITIES, contract_graph, entity_iri
 from rdflib import RDF, Literal
 
 from kgbuild.errors import KgbuildError
-from kgbuild.view.model import Edge, Evidence, load_graph, ranked_nodes, read_model
+from kgbuild.view.model import Edge, Evidence, ranked_nodes, read_model
+from kgbuild.rdf.load import load_graph
 from kgbuild.view.synthetic import synthetic_graph
-from kgbuild.vocab import DOC, ENTITY, KG, REL, STATEMENT
+from kgbuild.rdf.vocab import DOC, ENTITY, KG, REL, STATEMENT
 
 
 @pytest.mark.parametrize("suffix,fmt", [(".ttl", "turtle"), (".nt", "nt"), (".jsonld", "json-ld")])

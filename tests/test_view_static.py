@@ -17,7 +17,7 @@ from kgbuild.errors import KgbuildError
 from kgbuild.view.model import read_model
 from kgbuild.view.static import write_picture
 from kgbuild.view.synthetic import synthetic_graph
-from kgbuild.vocab import ENTITY, KG, REL
+from kgbuild.rdf.vocab import ENTITY, KG, REL
 
 SVG = "{http://www.w3.org/2000/svg}"
 

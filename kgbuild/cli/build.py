@@ -28,11 +28,13 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kgbuild.export import GraphWriter
     from kgbuild.graph import KnowledgeGraph
-    from kgbuild.pipeline import make_pipeline, resolve_documents
-    from kgbuild.rdfio import format_for
-    from kgbuild.read import ReadReport, read_inputs
+    from kgbuild.pipeline.run import resolve_documents
+    from kgbuild.pipeline.stream import make_pipeline
+    from kgbuild.rdf.export import GraphWriter
+    from kgbuild.rdf.formats import format_for
+    from kgbuild.read.inputs import read_inputs
+    from kgbuild.read.report import ReadReport
 
     started, started_at = time.perf_counter(), time.time()
     out = Path(args.output)
@@ -45,12 +47,12 @@ def run(args: argparse.Namespace) -> int:
     kg = KnowledgeGraph()
     store = None
     if args.store:
-        from kgbuild.store import DocumentStore
+        from kgbuild.rdf.store import DocumentStore
 
         store = DocumentStore(args.store)
     documents = _unchanged_skipped(inputs, store)
     if args.scheduler:
-        from kgbuild.distributed import resolve_on_cluster
+        from kgbuild.pipeline.cluster import resolve_on_cluster
 
         stream = resolve_on_cluster(documents, args.scheduler, model=args.model, batch_size=args.batch_size)
     else:
@@ -136,8 +138,9 @@ def _unchanged_skipped(documents, store):
 
 def _store_document(store, resolved) -> None:
     """Replace the document's named graph in the store with what this build made of it."""
-    from kgbuild.export import document_iri, iter_quads
     from kgbuild.graph import KnowledgeGraph
+    from kgbuild.rdf.export import iter_quads
+    from kgbuild.rdf.iris import document_iri
 
     single = KnowledgeGraph()
     single.add_document(resolved)

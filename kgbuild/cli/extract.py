@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from kgbuild.atomic import atomic_write
     from kgbuild.extract.component import OPENIE_PATTERNS, PATTERNS
     from kgbuild.extract.openie import format_relation
-    from kgbuild.parse import load_model
+    from kgbuild.parse.load import load_model
 
     lines = _lines(args.input)
     nlp = load_model(args.model)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from kgbuild.push import push
+from kgbuild.sparql.push import push
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

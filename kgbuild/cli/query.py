@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from kgbuild.errors import KgbuildError
-from kgbuild.query import run_query, serialize
+from kgbuild.sparql.query import run_query
+from kgbuild.sparql.results import serialize
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

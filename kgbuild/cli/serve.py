@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from kgbuild.serve import Endpoint, ServeConfig
+from kgbuild.sparql.server import Endpoint, ServeConfig
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

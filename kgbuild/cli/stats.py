@@ -25,8 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise KgbuildError(f"--top must be at least 1, not {args.top}")
-    from kgbuild.stats import format_stats, graph_stats
-    from kgbuild.view.model import load_graph
+    from kgbuild.rdf.load import load_graph
+    from kgbuild.view.stats import format_stats, graph_stats
 
     stats = graph_stats(load_graph(args.graph), top=args.top)
     print(json.dumps(dataclasses.asdict(stats), indent=2, ensure_ascii=False) if args.json else format_stats(stats))

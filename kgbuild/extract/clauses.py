@@ -20,7 +20,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Span, Token
 
-from kgbuild.tokens import TokenTable, ids, table_of
+from kgbuild.parse.tokens import TokenTable, ids, table_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "oprd"})

@@ -17,16 +17,16 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kgbuild.extract.appositions import apposition_relations, possessive_relations, title_relations
 from kgbuild.extract.confidence import learned, sentence_features, weights
 from kgbuild.extract.context import context_changes
-from kgbuild.extract.nominal import nominal_relations
 from kgbuild.extract.openie import join_subject_conjuncts
-from kgbuild.extract.noun_phrases import modifier_relations, noun_prep_relations
+from kgbuild.extract.patterns.appositions import apposition_relations, possessive_relations, title_relations
+from kgbuild.extract.patterns.nominal import nominal_relations
+from kgbuild.extract.patterns.noun_phrases import modifier_relations, noun_prep_relations
+from kgbuild.extract.patterns.verbs import verb_relations
 from kgbuild.extract.relation import in_context
-from kgbuild.tokens import table_of
 from kgbuild.extract.types import Relation
-from kgbuild.extract.verbs import verb_relations
+from kgbuild.parse.tokens import table_of
 
 #: Pattern families by name; the component's ``patterns`` setting picks among them (for ablations).
 PATTERNS: dict[str, Callable[[Span], Iterator[Relation]]] = {

@@ -24,8 +24,8 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from kgbuild.extract.relation import PRONOUNS
-from kgbuild.tokens import TokenTable, ids, table_of
 from kgbuild.extract.types import Relation
+from kgbuild.parse.tokens import TokenTable, ids, table_of
 
 VERB_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "parataxis"})
 VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"})

@@ -12,10 +12,10 @@ from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
+from kgbuild.extract.arguments import argument
 from kgbuild.extract.clauses import find_subject
-from kgbuild.extract.spans import argument
-from kgbuild.tokens import TokenTable, ids, table_of
 from kgbuild.extract.types import Relation
+from kgbuild.parse.tokens import TokenTable, ids, table_of
 
 SPEECH_VERBS = frozenset(
     "say tell add claim state announce report explain note insist argue believe think confirm "

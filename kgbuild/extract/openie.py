@@ -8,10 +8,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from kgbuild.extract.spans import argument_of, coordinated
+from kgbuild.extract.arguments import argument_of, coordinated
 from kgbuild.extract.types import Relation
-from kgbuild.tokens import table_of
-
+from kgbuild.parse.tokens import table_of
 
 #: Families whose relation words are not the sentence's ("is", "has"): their tense is not written anywhere.
 NOUN_PHRASE_PATTERNS = frozenset(
@@ -114,7 +113,7 @@ def format_relation(doc: Doc, sentence: str, relation: Relation, format: str) ->
 
     Example
     -------
-    >>> from kgbuild.parse import load_model
+    >>> from kgbuild.parse.load import load_model
     >>> import kgbuild.extract
     >>> nlp = load_model(); _ = nlp.add_pipe("kgbuild_relations")
     >>> doc = nlp("Clinton met journalists .")

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
-from kgbuild.extract.spans import text_of
+from kgbuild.extract.arguments import text_of
 from kgbuild.extract.types import Argument, Relation
 
 #: Base confidence by pattern, before the parse-quality adjustments in ``adjust``.

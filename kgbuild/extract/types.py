@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-
 # Arguments and relations are made by the ten thousand, so their classes write their fields straight
 # into the instance dict: the ``__init__`` dataclasses make for a frozen class goes through
 # ``object.__setattr__`` field by field, at two to three times the cost. Its parameters are the

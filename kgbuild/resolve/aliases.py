@@ -26,11 +26,11 @@ from collections.abc import Callable
 from spacy.strings import get_string_id
 
 from kgbuild.names import normalize
+from kgbuild.parse.tokens import TokenTable, ids
 from kgbuild.resolve.clusters import Clusters
+from kgbuild.resolve.entity_spans import ORG_HEADS
 from kgbuild.resolve.mentions import Mention
-from kgbuild.resolve.spans import ORG_HEADS
 from kgbuild.resolve.tags import APPOS, PLURAL_NOUNS, POBJ, POSS, POSSESSIVE, SINGULAR_NOUN, SUBJECTS
-from kgbuild.tokens import TokenTable, ids
 
 PERSON = "PERSON"
 #: Words that only say a name is a company's: "Nippon Oil Co Ltd" is "Nippon Oil".

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kgbuild.names import normalize
+from kgbuild.parse.tokens import TokenTable
 from kgbuild.resolve import aliases
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.mentions import Mention
 from kgbuild.resolve.tags import COMPOUND, DET, PLURAL_NOUNS
-from kgbuild.tokens import TokenTable
 
 #: Head nouns that name the kind of organisation, not which one: "intelligence agency" ≈ "intelligence service".
 GENERIC_ORG_HEADS = frozenset({"agency", "service", "services", "organization", "organisation", "body", "unit", "apparatus", "directorate", "establishment"})

@@ -18,10 +18,10 @@ from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from kgbuild.names import HONORIFICS
+from kgbuild.parse.tokens import TokenTable, ids, table_of
+from kgbuild.resolve.entity_spans import ORG_HEADS, ner_spans, repaired_spans
 from kgbuild.resolve.quotes import one_of, quoted_tokens
-from kgbuild.resolve.spans import ORG_HEADS, ner_spans, repaired_spans
 from kgbuild.resolve.tags import COMPOUND, POSSESSIVE, POSSESSIVE_PRONOUN
-from kgbuild.tokens import TokenTable, ids, table_of
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 PRONOUNS = {

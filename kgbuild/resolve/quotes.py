@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from kgbuild.tokens import TokenTable
+from kgbuild.parse.tokens import TokenTable
 
 
 def one_of(column: np.ndarray, values: np.ndarray) -> np.ndarray:

@@ -5,8 +5,8 @@ Comparing ids, resolution never has the table make its ``tag_`` and ``dep_`` str
 
 Example
 -------
->>> from kgbuild.parse import load_model
->>> from kgbuild.tokens import TokenTable
+>>> from kgbuild.parse.load import load_model
+>>> from kgbuild.parse.tokens import TokenTable
 >>> tt = TokenTable(load_model()("Clinton's aides left."))
 >>> tt.tag[1] == POSSESSIVE, tt.tag[2] in PLURAL_NOUNS, tt.dep[0] == POSS
 (True, True, True)
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.strings import get_string_id
 
-from kgbuild.tokens import ids
+from kgbuild.parse.tokens import ids
 
 #: "'s": the possessive ending.
 POSSESSIVE = get_string_id("POS")

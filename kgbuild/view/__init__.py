@@ -5,8 +5,9 @@ access); ``write_picture`` draws a PNG or SVG with matplotlib; ``load_graph`` re
 RDF file kgbuild writes.
 """
 
+from kgbuild.rdf.load import load_graph
 from kgbuild.view.html import render_html, write_html
-from kgbuild.view.model import load_graph, read_model
+from kgbuild.view.model import read_model
 
 __all__ = ["load_graph", "read_model", "render_html", "write_html", "write_picture"]
 

@@ -9,8 +9,8 @@ checks it), so every renderer works on either.
 
 from __future__ import annotations
 
-from kgbuild.export import document_iri, entity_iri, predicate_iri, statement_iri
 from kgbuild.graph import KnowledgeGraph
+from kgbuild.rdf.iris import document_iri, entity_iri, predicate_iri, statement_iri
 from kgbuild.view.model import ENTITY_TYPES, Document, Edge, Evidence, GraphModel, Node, assemble
 
 

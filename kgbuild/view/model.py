@@ -9,19 +9,15 @@ formats.
 from __future__ import annotations
 
 import re
-
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import unquote
 
 import rdflib
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from kgbuild import rdfio
-from kgbuild.errors import KgbuildError
-from kgbuild.vocab import KG, REL
+from kgbuild.rdf.vocab import KG, REL
 
 #: Entity classes of the ontology, in legend order (most common kinds first).
 ENTITY_TYPES: tuple[str, ...] = (
@@ -99,52 +95,6 @@ class GraphModel:
     edges: list[Edge]
     documents: list[Document]
     n_statements: int = 0
-
-
-def load_graph(path: str | Path) -> rdflib.Graph:
-    """Read an RDF file into one rdflib graph (named graphs of .nq/.trig are merged).
-
-    Parsing goes through ``kgbuild.rdfio.load`` (pyoxigraph): much faster than rdflib on
-    corpus-sized graphs, and its errors name the line.
-
-    Parameters
-    ----------
-    path : str or Path
-        A ``.ttl``, ``.nt``, ``.nq``, ``.trig`` or ``.jsonld`` file.
-
-    Returns
-    -------
-    rdflib.Graph
-        The union of all triples in the file.
-
-    Raises
-    ------
-    KgbuildError
-        When the file is missing, has an unknown extension or does not parse.
-
-    Example
-    -------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.ttl"
-    >>> _ = p.write_text("<urn:a> <urn:b> <urn:c> .")
-    >>> len(load_graph(p))
-    1
-    """
-    path = Path(path)
-    if path.is_dir():
-        raise KgbuildError("is a directory, not an RDF file", path=path)
-    store = rdfio.load(path)
-    cache: dict = {}  # IRIs repeat a lot: convert each term once
-
-    def term(t):
-        hit = cache.get(t)
-        if hit is None:
-            hit = cache[t] = rdfio.to_rdflib(t)
-        return hit
-
-    graph = rdflib.Graph()
-    graph.addN((term(q.subject), term(q.predicate), term(q.object), graph) for q in store)
-    return graph
 
 
 def _text(graph: rdflib.Graph, subject, predicate) -> str:

@@ -15,7 +15,7 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, XSD, Literal
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from kgbuild.vocab import DOC, ENTITY, KG, PREFIXES, REL, STATEMENT
+from kgbuild.rdf.vocab import DOC, ENTITY, KG, PREFIXES, REL, STATEMENT
 
 _FIRST = ["Amira", "Boris", "Chen", "Dana", "Emeka", "Farah", "Goran", "Hana", "Ivan", "Jalal",
           "Kofi", "Lena", "Marco", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sami", "Tariq"]

@@ -1,0 +1,151 @@
+"""Roles and titles: appositions ("Jeremy Clarkson, the host of Top Gear") and
+titles before names ("U.S. Secretary of State Hillary Clinton").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.strings import get_string_id
+from spacy.symbols import DET, NOUN, PRON, PROPN
+from spacy.tokens import Span
+
+from kgbuild.extract.arguments import argument
+from kgbuild.extract.relation import make_relation, predicate_key
+from kgbuild.extract.types import Argument
+from kgbuild.names import HONORIFICS
+from kgbuild.parse.tokens import ids, table_of
+
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+EMPLOYER_ENTS = frozenset({"ORG", "GPE", "NORP"})
+_APPOS, _POSS = ids("appos"), ids("poss")
+_PERSON, _OF, _DET = get_string_id("PERSON"), get_string_id("of"), get_string_id("det")
+_EMPLOYER_IDS = ids(*EMPLOYER_ENTS)
+_TITLE_DEPS = ids("compound", "nmod", "amod")
+_NOUNS = frozenset({NOUN, PROPN})
+#: What a possessive's noun phrase leaves out: clause and apposition words, and the whole subtree of
+#: those (and of conjuncts and prepositional phrases) hanging from its head.
+_CLAUSE_DEPS = ids("relcl", "acl", "appos")
+_ATTACHED_DEPS = ids("relcl", "acl", "appos", "conj", "cc", "prep")
+
+
+def apposition_relations(sent: Span) -> Iterator:
+    """ "X, the host of Y" → X be "the host of Y" (Open IE) and X host_of Y (graph).
+
+    Parameters
+    ----------
+    sent : Span
+
+    Returns
+    -------
+    Iterator of Relation
+
+    Example
+    -------
+    >>> from kgbuild.parse.load import load_model
+    >>> doc = load_model()("Jeremy Clarkson, the host of Top Gear, was suspended.")
+    >>> [(r.subject.text, r.predicate, r.object.text) for r in apposition_relations(next(doc.sents))][-1]
+    ('Jeremy Clarkson', 'host_of', 'Top Gear')
+    """
+    doc = sent.doc
+    table = table_of(doc)
+    for i in table.where(sent, table.dep, _APPOS):
+        token = doc[i]
+        head = token.head
+        if head.pos_ not in ("NOUN", "PROPN") or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        subject = argument(head, role="subject")
+        description = argument(token, role="object")
+        # "the doctor, Erasistratus": Open IE states it of the name (Erasistratus is the doctor)
+        names_head = head.pos_ == "NOUN" and not head.ent_type_ and (token.pos_ == "PROPN" or token.ent_type_)
+        yield make_relation(
+            arguments=[description, subject] if names_head else [subject, description],
+            relation_tokens=[], relation_text="is", predicate="be",
+            subject=subject, object=description, pattern="apposition", sentence_start=sent.start,
+        )
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")), None)
+        target = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if target is not None and not token.ent_type_:
+            obj = argument(target, role="object")
+            yield make_relation(
+                arguments=[subject, obj], relation_tokens=[token, of], relation_text=f"is {token.text} {of.text}",
+                predicate=predicate_key([token.lemma_, of.lower_]), subject=subject, object=obj,
+                pattern="apposition_prep", sentence_start=sent.start,
+            )
+
+
+def title_relations(sent: Span) -> Iterator:
+    """ "U.S. Secretary of State Hillary Clinton" → Clinton hold_position "Secretary of State",
+    Clinton work_for U.S.; Open IE: (Hillary Clinton, is, U.S. Secretary of State).
+    """
+    table = table_of(sent.doc)
+    dep, pos, lower = table.dep, table.pos, table.lower
+    ents = table.entities(sent.start, sent.end)
+    for start, end, label in ents:
+        if label != _PERSON:
+            continue
+        root = table.root(start, end)
+        title_heads = [c for c in table.children(root) if dep[c] in _TITLE_DEPS and c < start]
+        if not title_heads:
+            continue
+        indices = sorted({t for c in title_heads for t in table.subtree(c) if t < start})
+        if not indices or not any(pos[i] in _NOUNS for i in indices):
+            continue
+        if all(table.lower_[i].rstrip(".") in HONORIFICS or table.is_punct[i] for i in indices):
+            continue  # "Mr Brown": an honorific, not a position
+        person = Argument(head=root, tokens=tuple(range(start, end)), text=table.span_text(start, end), role="subject")
+        title = Argument(head=title_heads[-1], tokens=tuple(indices), text=table.text_of(indices), role="object")
+        yield make_relation(
+            arguments=[person, title], relation_tokens=[], relation_text="is", predicate="hold_position",
+            subject=person, object=title, pattern="title", sentence_start=sent.start,
+        )
+        # the employer named inside the title: "U.S.", "State Department", "CNN"
+        for other_start, other_end, other_label in ents:
+            if (other_label in _EMPLOYER_IDS and other_start >= indices[0] and other_end <= start
+                    and lower[other_start - 1] != _OF):
+                employer = Argument(head=table.root(other_start, other_end), tokens=tuple(range(other_start, other_end)),
+                                    text=table.span_text(other_start, other_end), role="object")
+                position = [i for i in indices if not other_start <= i < other_end and pos[i] != DET]
+                if not position:
+                    continue
+                yield make_relation(
+                    arguments=[person, employer], relation_tokens=[], relation_text=f"is {table.text_of(position)} of",
+                    predicate="work_for", subject=person, object=employer, pattern="title", sentence_start=sent.start,
+                )
+
+
+def possessive_relations(sent: Span) -> Iterator:
+    """ "King's grandmother", "the RSNO's base" → (King, has, grandmother).
+
+    Possessive pronouns are left out: whose they are is coreference's job, not a relation.
+
+    Example
+    -------
+    >>> from kgbuild.parse.load import load_model
+    >>> doc = load_model()("Pakistan's highest court freed him.")
+    >>> [(r.subject.text, r.predicate, r.object.text) for r in possessive_relations(next(doc.sents))]
+    [('Pakistan', 'have', 'highest court')]
+    """
+    doc = sent.doc
+    table = table_of(doc)
+    dep, pos = table.dep, table.pos
+    for i in table.where(sent, dep, _POSS):
+        head = table.head[i]
+        if pos[i] == PRON or pos[head] not in _NOUNS:
+            continue
+        owner = argument(doc[i], role="subject")
+        owner_end = table.subtree_bounds(i)[1]
+        phrase = table.subtree(head)
+        # left out: clauses and appositions (the words, and the whole subtree when they hang from the head)
+        cut = {j for j in phrase if dep[j] in _CLAUSE_DEPS}
+        for child in table.children(head):
+            if dep[child] in _ATTACHED_DEPS:
+                cut.update(table.subtree(child))
+        kept = [j for j in phrase if (j >= head or (j > owner_end and dep[j] != _DET)) and j not in cut]
+        if not kept:
+            continue
+        owned = Argument(head=head, tokens=tuple(kept), text=table.text_of(kept), role="object")
+        yield make_relation(
+            arguments=[owner, owned], relation_tokens=[], relation_text="has", predicate="have",
+            subject=owner, object=owned, pattern="possessive", sentence_start=sent.start,
+        )

@@ -1,0 +1,54 @@
+"""Export: the knowledge graph as RDF quads, following docs/output-contract.md.
+
+``iter_ntriples`` streams ``(subject, predicate, object, graph)`` with each
+term as N-Triples text (``kgbuild.rdf.ntriples``): that is what the writers in
+``kgbuild.rdf`` hand to oxigraph, and it is several times cheaper than
+making rdflib terms. ``iter_quads`` gives the same quads as rdflib terms, for
+code that wants rdflib. ``graph`` is the document's IRI for what that
+document says, or None (the default graph) for entity descriptions and
+predicate declarations.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import urllib.parse
+
+from rdflib import URIRef
+
+import kgbuild.rdf.ntriples as nt
+from kgbuild.names import slug
+from kgbuild.rdf.vocab import DOC, ENTITY, REL, STATEMENT
+from kgbuild.records import Statement
+
+
+def entity_iri(node: str) -> URIRef:
+    return ENTITY[node]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    return DOC[slug(doc_id)]
+
+
+def predicate_iri(predicate: str) -> URIRef:
+    return REL[urllib.parse.quote(predicate, safe="_-.~")]
+
+
+def statement_iri(doc_id: str, s: str, statement: Statement, o: str) -> URIRef:
+    return STATEMENT[_statement_name(doc_id, s, statement, o)]
+
+
+def _statement_name(doc_id: str, s: str, statement: Statement, o: str) -> str:
+    return _digest(doc_id, str(statement.sentence_start), s, statement.predicate, o, statement.relation_text)
+
+
+def _digest(*parts: str) -> str:
+    """The local name of a minted statement or merge IRI: a hash of what identifies it."""
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+@functools.lru_cache(maxsize=4096)
+def _predicate_term(predicate: str) -> str:
+    """``predicate_iri`` as N-Triples, cached: a few hundred predicates make most statements."""
+    return nt.iri(predicate_iri(predicate))

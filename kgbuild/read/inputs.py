@@ -1,0 +1,141 @@
+"""Reading inputs: text and HTML files, folders of them, .jsonl / .jsonl.gz with a ``text`` field, or stdin.
+
+Inputs are streamed one document at a time, so a corpus never sits in memory;
+a text longer than ``MAX_CHARS`` (a whole book, a 100 MB dump, one huge line)
+becomes several documents ``ID#part1``, ``ID#part2``... cut at paragraph or
+sentence breaks. Bad inputs never end a build that has good ones: an unreadable,
+empty or binary file is reported and skipped, a broken JSONL line too (or, with
+``on_error="stop"``, it ends the build). Only a lone file input raises at once,
+since there is nothing else to build. Text that is not valid UTF-8 is decoded
+with U+FFFD, HTML is stripped to its text, and a text that does not look like
+English is read with a warning. Each document gets an id of its own: a repeated
+id with a different text becomes ``ID~2``.
+
+This module holds the entry points and what a failing input does to the build;
+the work is done by ``kgbuild.read.files`` (which paths are inputs, opening them),
+``kgbuild.read.text`` and ``kgbuild.read.jsonl`` (one reader per format),
+``kgbuild.read.bytes`` (blocks, lines, bad bytes) and ``kgbuild.read.ids`` (ids, parts).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kgbuild.errors import InputError
+from kgbuild.read.files import HTML_SUFFIXES, JSONL_SUFFIXES, STDIN, TEXT_SUFFIXES, plan_inputs, sniff
+from kgbuild.read.ids import DocumentIds, split_document
+from kgbuild.read.jsonl import read_jsonl_file
+from kgbuild.read.report import ReadReport
+from kgbuild.read.split import MAX_CHARS
+from kgbuild.read.text import read_text_file
+from kgbuild.records import Document
+
+
+def read_inputs(
+    paths: Iterable[str | Path], on_error: str = "skip", report: ReadReport | None = None, max_chars: int = MAX_CHARS,
+    exclude: Iterable[str | Path] = (),
+) -> Iterator[Document]:
+    """Documents from every input path, in order.
+
+    Paths are checked at once (a missing path, an empty folder, a lone unreadable
+    file raise or are reported before anything is parsed); files are read lazily.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Files, folders, or ``"-"`` for standard input.
+    on_error : {"skip", "stop"}
+        What a bad input or broken JSONL line does: warn and skip it, or raise ``InputError``.
+    report : ReadReport, optional
+        Collects warnings and skipped inputs (default: a fresh one that prints them).
+    max_chars : int
+        Longer texts are split into documents ``ID#part1``, ``ID#part2``...
+    exclude : iterable of str or Path
+        Folders not to look into (the build's own output, so its graph.html is never read back).
+
+    Returns
+    -------
+    Iterator of Document
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_text("Clinton met journalists.")
+    >>> [d.id for d in read_inputs([p])]
+    ['a']
+    """
+    if on_error not in ("skip", "stop"):
+        raise ValueError(f"on_error must be 'skip' or 'stop', not {on_error!r}")
+    reader = _Reader(on_error, report if report is not None else ReadReport(), max_chars)
+    excluded = {os.path.realpath(p) for p in exclude}
+    paths = [str(p) for p in paths]
+    lone = len(paths) == 1 and not Path(paths[0]).is_dir()
+    files = plan_inputs(paths, reader.report, reader.stop, excluded)
+    if lone and files:
+        reader.stop_on_file_errors = True
+        sniff(files[0])
+    return reader.documents(files)
+
+
+class _Reader:
+    """One read of many inputs: each file to its format's reader, ids kept unique, a failing file skipped or raised."""
+
+    def __init__(self, on_error: str, report: ReadReport, max_chars: int) -> None:
+        self.report = report
+        self.max_chars = max_chars
+        self.stop = on_error == "stop"
+        self.stop_on_file_errors = self.stop
+        self.ids = DocumentIds(report)
+
+    def problem(self, path: str | Path, message: str) -> None:
+        """A whole input is unusable: raise, or report it skipped."""
+        if self.stop_on_file_errors:
+            raise InputError(message, path=path)
+        self.report.skip(path, message)
+
+    def documents(self, files: list[str | Path]) -> Iterator[Document]:
+        """The documents of every file in turn, lazily."""
+        for path in files:
+            try:
+                if path != "-" and str(path).lower().endswith(JSONL_SUFFIXES):
+                    stream = read_jsonl_file(Path(path), self.report, self.stop, self.max_chars)
+                else:
+                    stream = read_text_file(path, self.report, self.max_chars)
+                for document in stream:
+                    document = self.ids.unique(document)
+                    if document is not None:
+                        yield document
+            except InputError as exc:
+                self.problem(exc.path or path, exc.problem)
+            except OSError as exc:  # the disk or the network share failed mid-file
+                self.problem(path, f"cannot read: {exc.strerror or exc}")
+        self.ids.summary()
+
+
+def read_text(path: str | Path) -> str:
+    """The whole text of a text or HTML file, or InputError (for small files; builds stream instead).
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes(b"caf\\xc3\\xa9")
+    >>> read_text(p)
+    'café'
+    """
+    return "".join(d.text for d in read_text_file(path, ReadReport(echo=False), sys.maxsize))
+
+
+def read_jsonl(path: str | Path, on_error: str = "skip", report: ReadReport | None = None) -> Iterator[Document]:
+    """Documents from a JSON Lines file (optionally gzip-compressed), one object a line with ``text``."""
+    yield from read_jsonl_file(Path(path), report if report is not None else ReadReport(), on_error == "stop", MAX_CHARS)
+
+
+__all__ = [
+    "HTML_SUFFIXES", "JSONL_SUFFIXES", "MAX_CHARS", "STDIN", "TEXT_SUFFIXES",
+    "ReadReport", "read_inputs", "read_jsonl", "read_text", "split_document",
+]

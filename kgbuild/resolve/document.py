@@ -1,0 +1,204 @@
+"""Resolution: from a parsed Doc and its relations to entities and statements of one document.
+
+Every name of one thing becomes one ``Entity``; pronouns resolve to their
+antecedent or are dropped (never a node called "she"); every relation whose
+two arguments are entities becomes a ``Statement`` with its provenance.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from kgbuild.extract.types import Argument, Relation
+from kgbuild.records import NER_CLASSES, Document, Entity, Merge, ResolvedDocument, Statement
+from kgbuild.resolve.aliases import description_fits
+from kgbuild.resolve.coref import SPEAKER_PRONOUNS, Clusters, resolve_mentions
+from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name
+
+#: Open IE only: relations that say nothing in a graph ("X is Y" between one entity's names).
+GRAPH_SKIP_PATTERNS = frozenset({"verb_only", "verb_circumstance"})
+#: Predicates whose object is a description ("is the host of Top Gear"), kept whole as a Concept.
+DESCRIPTION_PREDICATES = frozenset({"be", "hold_position"})
+#: Patterns whose description names its subject: "Russian President Vladimir Putin", "Clarkson, the presenter".
+NAMING_PATTERNS = frozenset({"title", "apposition"})
+#: Preference of NER labels when a cluster has several (a name tagged PERSON once and ORG once).
+LABEL_PRIORITY = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME"]
+
+
+#: Heads that are a title, not the person: "Sec. of State Clinton" is Clinton.
+TITLE_WORDS = frozenset(
+    "sec. secretary president minister adm. admiral gen. general chairman chairwoman senator sen. gov. governor "
+    "rep. representative mr. mrs. ms. dr. prime chief director ambassador judge justice king queen prince princess "
+    "pope ceo spokesman spokeswoman leader commander mayor lt. col. capt. sgt. prof. professor".split()
+)
+
+
+def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False) -> Mention | None:
+    """The mention an argument refers to. ``whole``: a description keeps all its words ("host of Top Gear")."""
+    if arg is None:
+        return None
+    if arg.role == "event":  # a nominalised verb: "at the request of X" → the meeting
+        return index.add(arg.head, arg.head + 1, "CONCEPT", arg.head, arg.text)
+    tt = index.table
+    head = arg.head
+    head_label = index.label_at(head)
+    lower, pos = tt.lower_[head], tt.pos_[head]
+    if lower in TITLE_WORDS or head_label not in ("", "PERSON") and len(index.ents) and pos == "PROPN":
+        people = index.people_in(arg.start, arg.end)
+        if len(people) == 1 and lower in TITLE_WORDS | {"sec", "adm"} or (len(people) == 1 and head_label and len(tt.text[head]) <= 4):
+            return index.for_head(people[0].root)
+    if whole and not head_label and pos in ("NOUN", "PROPN"):
+        name = clean_name(tt, arg.tokens)
+        if name and len(arg.tokens) <= 12:
+            return index.add(arg.tokens[0], arg.tokens[-1] + 1, "CONCEPT", arg.head, name)
+    return index.for_head(head)
+
+
+def resolve_document(document: Document, doc: Doc, relations: list[Relation]) -> ResolvedDocument:
+    """Resolve one parsed document.
+
+    Parameters
+    ----------
+    document : Document
+        The input the Doc was parsed from.
+    doc : Doc
+        The parsed text.
+    relations : list of Relation
+        ``doc._.relations``.
+
+    Returns
+    -------
+    ResolvedDocument
+
+    Example
+    -------
+    >>> from kgbuild.parse.load import load_model
+    >>> from kgbuild.extract import extract_relations
+    >>> nlp = load_model()
+    >>> text = "Hillary Clinton met journalists. Clinton said she was happy."
+    >>> doc = nlp(text)
+    >>> resolved = resolve_document(Document("d", text), doc, extract_relations(doc))
+    >>> sorted(e.name for e in resolved.entities.values() if e.type == "Person")
+    ['Hillary Clinton']
+    """
+    index = MentionIndex(doc)
+    arg_mentions: list[tuple[Mention | None, Mention | None, Mention | None, Mention | None]] = []
+    speakers: dict[int, int] = {}
+    links: list[tuple[int, int, str]] = []
+    for rel in relations:
+        subj = _mention_for(index, rel.subject)
+        obj = _mention_for(index, rel.object, whole=rel.predicate in DESCRIPTION_PREDICATES)
+        speaker = _mention_for(index, rel.attribution)
+        place = _mention_for(index, rel.place)
+        if speaker is not None:  # "we" and "I" in reported speech are its speaker
+            for m in (subj, obj):
+                if m is not None and m.is_pronoun and m.text in SPEAKER_PRONOUNS:
+                    speakers[m.id] = speaker.id
+        arg_mentions.append((subj, obj, speaker, place))
+        if rel.pattern in NAMING_PATTERNS and subj is not None and obj is not None and obj.label == "CONCEPT" \
+                and subj.label not in ("CONCEPT", "PRONOUN") and description_fits(index.table, subj, obj):
+            links.append((subj.id, obj.id, rel.pattern))  # the title or description is another name of it
+    clusters = resolve_mentions(index, speakers, links)
+    entities, keys = _entities(document, index, clusters)
+    statements = []
+    for rel, (subj, obj, speaker, place) in zip(relations, arg_mentions):
+        if rel.pattern in GRAPH_SKIP_PATTERNS or subj is None or obj is None:
+            continue
+        s, o = keys[subj.id], keys[obj.id]
+        if s is None or o is None or s == o:
+            continue
+        if rel.predicate in DESCRIPTION_PREDICATES and entities[o].type != "Concept":
+            continue  # "Dushanbe, Tajikistan": two names side by side are not an is-a
+        sentence, sentence_start, sentence_end = index.sentence_text(rel.sentence_start)
+        statements.append(Statement(
+            subject=s, predicate=rel.predicate, object=o,
+            sentence=sentence, sentence_start=sentence_start, sentence_end=sentence_end,
+            relation_text=rel.relation_text, subject_text=rel.subject.text if rel.subject else "",
+            object_text=rel.object.text if rel.object else "", confidence=rel.confidence, pattern=rel.pattern,
+            negated=rel.negated, modality=rel.modality,
+            attributed_to=keys[speaker.id] if speaker is not None else None,
+            attribution=rel.attribution_text, time=rel.time.text if rel.time is not None else None,
+            place=keys[place.id] if place is not None else None,
+        ))
+    merges = _merges(index, clusters, keys)
+    used = {k for st in statements for k in (st.subject, st.object, st.attributed_to, st.place) if k}
+    named = {k for k, e in entities.items() if e.type != "Concept"}
+    keep = used | named
+    return ResolvedDocument(
+        document=document,
+        entities={k: e for k, e in entities.items() if k in keep},
+        statements=statements,
+        merges=[m for m in merges if m.entity in keep],
+        sentences=len(index.sents),
+        words=int(index.content.sum()),
+    )
+
+
+def _entities(
+    document: Document, index: MentionIndex, clusters: Clusters
+) -> tuple[dict[str, Entity], list[str | None]]:
+    """The entities of the clusters, by key, and the key of each mention's entity (None for a pronoun that
+    resolved to nothing)."""
+    find = clusters.find
+    roots = [find(m.id) for m in index.mentions]
+    members: dict[int, list[Mention]] = {}
+    for m, root in zip(index.mentions, roots):
+        # mentions come in id order and a root is its cluster's lowest id: roots come in order, first
+        if root == m.id:
+            members[root] = [m]
+        else:
+            members[root].append(m)
+    entities: dict[str, Entity] = {}
+    key_of: dict[int, str] = {}
+    for root, group in members.items():
+        if len(group) == 1:  # most clusters: one mention, its own name and label
+            if group[0].is_pronoun:
+                continue
+            label, canonical, names = group[0].label, group[0].text, set()
+        else:
+            named = [m for m in group if not m.is_pronoun]
+            if not named:
+                continue  # a pronoun with no antecedent is dropped, never a node
+            label, canonical = _label_and_name(named)
+            names = {m.text for m in named if m.text != canonical}
+        key = f"e{len(entities)}"
+        entities[key] = Entity(
+            key=key, type=NER_CLASSES.get(label, "Concept"), name=canonical,
+            names=names, ner_label=label if label != "CONCEPT" else "NOUN_CHUNK",
+            mentions=len(group),
+        )
+        key_of[root] = key
+    return entities, [key_of.get(root) for root in roots]
+
+
+def _label_and_name(named: list[Mention]) -> tuple[str, str]:
+    """The label of a cluster of named mentions (its most frequent NER label) and its canonical name."""
+    if len(named) == 1:  # a name and the pronouns that refer to it: its own label and name
+        return named[0].label, named[0].text
+    labels = Counter(m.label for m in named if m.label != "CONCEPT")
+    label = max(labels, key=lambda l: (labels[l], -LABEL_PRIORITY.index(l) if l in LABEL_PRIORITY else -99)) if labels else "CONCEPT"
+    proper = [m.text for m in named if m.label == label] or [m.text for m in named]
+    # canonical: the longest proper name (people, places) — full names beat surnames
+    counts = Counter(proper)
+    if label in ("PERSON", "CONCEPT"):
+        canonical = max(proper, key=lambda n: (len(n.split()), len(n), counts[n]))
+    else:
+        canonical = max(proper, key=lambda n: (counts[n], len(n)))
+    return label, canonical
+
+
+def _merges(index: MentionIndex, clusters: Clusters, keys: list[str | None]) -> list[Merge]:
+    """The merges that made each entity, with their rules (``keys``: the entity key of each mention)."""
+    merges = []
+    mentions = index.mentions
+    for mention_id, (parts, rule) in index.repairs.items():
+        key = keys[mention_id]
+        if key is not None:  # NER fragments joined into one name: "Echo" + "Moscow" → "Echo of Moscow"
+            merges.append(Merge(entity=key, names=(mentions[mention_id].text, *parts), rule=f"span-{rule}"))
+    for a, b, rule in clusters.evidence:
+        key = keys[a]
+        if key is not None:
+            merges.append(Merge(entity=key, names=(mentions[a].text, mentions[b].text), rule=rule))
+    return merges

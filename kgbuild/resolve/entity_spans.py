@@ -1,0 +1,233 @@
+"""Entity spans: spaCy's NER spans, with the fragments and misses of a small model repaired.
+
+``en_core_web_sm`` cuts names into pieces and misses others; each repair
+below is a general pattern of English news text, not a list of names:
+
+- ``of-name``: "Echo" + "of" + "Moscow" is one name when the first part is not
+  a place or a person ("Echo of Moscow", "Bank of England");
+- ``descriptor``: a capitalised name right after a noun that says what kind of
+  organisation it is ("radio station Echo of Moscow", "broadcaster Russia 24",
+  "TV network A Haber") is that organisation, whatever NER made of its words;
+- ``org-head``: a chain of capitalised proper nouns NER missed that ends in an
+  organisation word ("Premier League", "Zionist Union") is an organisation;
+- ``place-club``: a place followed by more capitalised proper nouns of the
+  same compound ("Newcastle United", "Pakistan Army") is an organisation, not
+  the place;
+- ``possessor``: "Herzog's Zionist Union" tagged as one organisation is the
+  organisation "Zionist Union" and its possessor "Herzog";
+- ``facility``: a name compounded with a facility noun ("the Mabruk oil field")
+  is the facility;
+- ``demonym``: a nationality followed by another capitalised demonym ("Greek
+  Cypriot") is one group.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kgbuild.parse.tokens import TokenTable, table_of
+from kgbuild.resolve.tags import COMPOUND, POSSESSIVE
+
+#: Heads that make a proper-noun compound an organisation's name ("Haqqani network", "Labour party").
+ORG_HEADS = frozenset("network group movement party militia faction army front brigade council committee "
+                      "company corporation bank ministry department agency court union league association".split())
+#: Nouns that say what kind of organisation the name after them is: "broadcaster Russia 24".
+ORG_DESCRIPTORS = frozenset("station broadcaster network channel newspaper paper daily tabloid magazine website "
+                            "agency company firm group party club airline bank carrier militia".split())
+#: Heads that make a name compounded with them a place: "the Al-Ghani oil field".
+FACILITY_HEADS = frozenset("field airport airbase base port harbor harbour camp mine refinery plant terminal stadium "
+                           "prison dam pipeline".split())
+#: Words that start a title, never a name: "U.S. President Obama" is no organisation "U.S. President".
+TITLE_STARTS = frozenset("president minister prime secretary chancellor senator governor mayor king queen prince "
+                         "princess general gen. sen. rep. gov. chief director ambassador judge justice leader "
+                         "spokesman spokeswoman ceo chairman pope mr mrs ms dr sir lord lady".split())
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
+def _capitalised(tt: TokenTable, i: int) -> bool:
+    return tt.text[i][:1].isupper() and not tt.is_punct[i] and tt.pos_[i] != "PRON" and tt.lower_[i] not in TITLE_STARTS
+
+
+def _chain_after(tt: TokenTable, start: int, label_at: dict[int, str]) -> int:
+    """End of the capitalised name starting at ``start``: capitalised words, numbers inside it,
+    and 'of'/'-' between capitalised words ("Echo of Moscow", "Russia 24", "Al-Ghani")."""
+    i = start
+    while i < tt.n:
+        t = i
+        if label_at.get(i) in NOT_NAMES and not (tt.like_num[t] and i > start):
+            break
+        if _capitalised(tt, t) or (i > start and tt.like_num[t]):
+            i += 1
+        elif i > start and tt.lower_[t] in ("of", "-", "de") and i + 1 < tt.n and _capitalised(tt, i + 1) \
+                and label_at.get(i + 1) not in NOT_NAMES:
+            i += 1
+        else:
+            break
+        if tt.is_sent_end(t):
+            break
+    return i
+
+
+def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
+    """The named-entity spans of ``doc``, repaired; each with the rule that made it ("ner" if none).
+
+    Parameters
+    ----------
+    doc : Doc
+
+    Returns
+    -------
+    list of (Span, str)
+        Non-overlapping spans in text order, labelled with spaCy NER labels.
+
+    Example
+    -------
+    >>> from kgbuild.parse.load import load_model
+    >>> doc = load_model()("Peskov spoke to Russian radio station Echo of Moscow on Friday.")
+    >>> [(s.text, s.label_) for s, rule in entity_spans(doc) if rule != "ner"]
+    [('Echo of Moscow', 'ORG')]
+    """
+    return [(Span(doc, s, e, label=label), rule) for s, e, label, rule in repaired_spans(table_of(doc))]
+
+
+def ner_spans(tt: TokenTable) -> list[tuple[int, int, str]]:
+    """``[(e.start, e.end, e.label_) for e in doc.ents]``, read off the table's IOB and type columns.
+
+    ``doc.ents`` makes a Span of every entity each time it is read; this makes none.
+
+    Parameters
+    ----------
+    tt : TokenTable
+        The table of the Doc.
+
+    Returns
+    -------
+    list of (int, int, str)
+        Token start, end (exclusive) and NER label of each entity, in text order.
+
+    Example
+    -------
+    >>> from kgbuild.parse.load import load_model
+    >>> doc = load_model()("Hillary Clinton met journalists in Islamabad.")
+    >>> ner_spans(table_of(doc)) == [(e.start, e.end, e.label_) for e in doc.ents]
+    True
+    """
+    strings = tt.doc.vocab.strings
+    return [(start, end, strings[label]) for start, end, label in tt.entities()]
+
+
+def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
+    """``entity_spans`` as (start, end, label, rule) tuples, read from the token table of the Doc.
+
+    Parameters
+    ----------
+    tt : TokenTable
+        The table of the Doc whose entities are repaired.
+
+    Returns
+    -------
+    list of (int, int, str, str)
+        Token start, end (exclusive), NER label and rule of each span, in text order.
+    """
+    n = tt.n
+    spans: dict[int, tuple[int, str, str]] = {s: (e, label, "ner") for s, e, label in ner_spans(tt)}
+
+    cached: list[dict[int, str]] = []  # the token → label map, made again only after a span changes
+
+    def label_map() -> dict[int, str]:
+        if not cached:
+            cached.append({i: label for s, (e, label, _) in spans.items() for i in range(s, e)})
+        return cached[0]
+
+    def replace(start: int, end: int, label: str, rule: str) -> bool:
+        """Put (start, end) in place of the spans it covers; refused if it would cut one."""
+        covered = [s for s, (e, _, _) in spans.items() if s < end and e > start]
+        if any(s < start or spans[s][0] > end for s in covered):
+            return False
+        for s in covered:
+            del spans[s]
+        spans[start] = (end, label, rule)
+        cached.clear()
+        return True
+
+    text, lower, pos, dep = tt.text, tt.lower_, tt.pos_, tt.dep
+    for s, (e, label, _) in sorted(spans.items()):
+        # possessor: "Herzog's Zionist Union" → "Herzog" + "Zionist Union"
+        if label == "ORG":
+            cut = next((i for i in range(s + 1, e - 1) if tt.tag[i] == POSSESSIVE), None)
+            if cut is not None and cut + 1 < e and pos[cut + 1] == "PROPN":
+                del spans[s]
+                spans[s] = (cut, label, "possessor")
+                spans[cut + 1] = (e, label, "possessor")
+    for s in sorted(spans):
+        if s not in spans:
+            continue
+        e, label, _ = spans[s]
+        # of-name: "Echo of Moscow"
+        if label not in ("GPE", "NORP", "PERSON") and label in NAME_LABELS and e + 1 < n \
+                and lower[e] == "of" and e - s == 1 and pos[s] == "PROPN":
+            after = spans.get(e + 1)
+            if after is not None and after[1] in ("GPE", "LOC"):
+                replace(s, after[0], "ORG" if label == "LOC" else label, "of-name")
+                continue
+        # place-club: "Newcastle United"
+        if label == "GPE" and e < n and pos[e] == "PROPN" and _capitalised(tt, e) \
+                and e not in label_map() and dep[e - 1] == COMPOUND and tt.head[e - 1] >= e:
+            end = e
+            while end < n and pos[end] == "PROPN" and _capitalised(tt, end) and end not in label_map() \
+                    and lower[end] not in FACILITY_HEADS:
+                end += 1
+            if end > e:
+                replace(s, end, "ORG", "place-club")
+                continue
+        # demonym: "Greek Cypriot"
+        if label == "NORP" and e < n and text[e][:1].isupper() and pos[e] in ("ADJ", "PROPN") \
+                and e not in label_map() and text[e].lower().endswith(("ot", "an", "ish", "ese", "i")):
+            replace(s, e + 1, "NORP", "demonym")
+    # the three rules below start only at these words: visit those, in text order
+    lemma = tt.lemma_
+    descriptors = {w for w in set(lemma) if w.lower() in ORG_DESCRIPTORS}  # lemmas, in any case
+    heads = ORG_HEADS | FACILITY_HEADS
+    starts = [i for i, (w, low) in enumerate(zip(lemma, lower)) if w in descriptors or low in heads]
+    for t in starts:
+        labels = label_map()
+        # descriptor: "broadcaster Russia 24", "TV network A Haber"
+        if lemma[t].lower() in ORG_DESCRIPTORS and pos[t] == "NOUN" and t + 1 < n:
+            start = t + 1
+            if tt.is_sent_start[start] or not _capitalised(tt, start) \
+                    or labels.get(start) in ("PERSON", "NORP") and text[start] != "A":
+                continue
+            end = _chain_after(tt, start, labels)
+            if text[start] == "A" and end == start + 1:
+                continue
+            if end > start and not (end - start == 1 and labels.get(start) in ("ORG", "GPE")) \
+                    and tt.tag[t - 1] != POSSESSIVE:
+                replace(start, end, "ORG", "descriptor")
+                continue
+        # org-head: "Premier League"
+        if pos[t] == "PROPN" and lower[t] in ORG_HEADS and text[t][:1].isupper() and t not in labels:
+            start = t
+            while start > 0 and pos[start - 1] == "PROPN" and _capitalised(tt, start - 1) \
+                    and labels.get(start - 1, "NORP") == "NORP" and dep[start - 1] == COMPOUND:
+                start -= 1
+            if start < t and not tt.is_sent_start[start]:
+                replace(start, t + 1, "ORG", "org-head")
+        # facility: "the Mabruk oil field"
+        if lower[t] in FACILITY_HEADS and pos[t] == "NOUN":
+            i = t - 1
+            while i >= 0 and pos[i] == "NOUN" and dep[i] == COMPOUND and not text[i][:1].isupper():
+                i -= 1
+            end_name = i + 1
+            while i >= 0 and (pos[i] == "PROPN" or text[i] == "-") and labels.get(i) not in ("GPE", "NORP", "DATE"):
+                i -= 1
+            start = i + 1
+            if start < end_name and end_name < t + 1 and pos[start] == "PROPN" and pos[end_name - 1] == "PROPN":
+                replace(start, t + 1, "FAC", "facility")
+    # article-name: "A Haber" named once in full is "A Haber" wherever NER saw only "Haber"
+    with_article = {tt.span_text(s + 1, e) for s, (e, _, _) in spans.items() if text[s] == "A" and e > s + 1}
+    for s, (e, label, rule) in sorted(spans.items()):
+        if s > 0 and text[s - 1] == "A" and not tt.is_sent_start[s - 1] and tt.span_text(s, e) in with_article:
+            del spans[s]
+            spans[s - 1] = (e, "ORG", "article-name")
+    return [(s, *spans[s]) for s in sorted(spans)]
