@@ -6,6 +6,7 @@ pickled to another process or a Dask worker, and the parsed Doc freed.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 #: spaCy NER labels → our ontology's class names (see ontologies/kgbuild.ttl).
@@ -103,3 +104,14 @@ class ResolvedDocument:
     merges: list[Merge] = field(default_factory=list)
     sentences: int = 0
     words: int = 0
+
+
+def content_hash(document: Document) -> str:
+    """The SHA-256 of a document's text: what a store compares to skip an unchanged document.
+
+    Example
+    -------
+    >>> content_hash(Document("a", "abc"))[:12]
+    'ba7816bf8f01'
+    """
+    return hashlib.sha256(document.text.encode("utf-8")).hexdigest()

@@ -10,6 +10,7 @@ import rdflib
 
 distributed = pytest.importorskip("distributed")
 
+from kgbuild.config import BuildConfig  # noqa: E402
 from kgbuild.pipeline.cluster import connect, resolve_on_cluster  # noqa: E402
 from kgbuild.errors import KgbuildError  # noqa: E402
 from kgbuild.rdf.export import iter_quads  # noqa: E402
@@ -43,7 +44,7 @@ def _parts(kg: KnowledgeGraph):
 def _loaded_models():
     import kgbuild.pipeline.processes as d
 
-    return sorted(str(k) for k in d._PIPELINES)
+    return sorted(repr((k.model, k.patterns)) for k in d._PIPELINES)
 
 
 @pytest.fixture(scope="module")
@@ -64,13 +65,28 @@ def single(nlp, news):
 def test_cluster_graph_equals_single_process_graph(cluster, single, news):
     with distributed.Client(cluster) as client:
         kg = KnowledgeGraph()
-        for resolved in resolve_on_cluster(iter(news[1]), client, batch_size=1):
+        for resolved in resolve_on_cluster(iter(news[1]), client, BuildConfig(batch_size=1)):
             kg.add_document(resolved)
         models = client.run(_loaded_models)  # every worker loaded the model once, through the plugin
     assert list(kg.documents) == [d.id for d in news[1]] and len(kg.documents) == len(TEXTS)
     assert _parts(kg) == _parts(single)
     assert single.graph.number_of_edges() >= 4
-    assert len(models) == 2 and all(names == ["None"] for names in models.values())
+    assert len(models) == 2 and all(names == ["(None, ())"] for names in models.values())
+
+
+def test_cluster_workers_run_the_configured_patterns(cluster, news):
+    """A non-default pattern set reaches the Dask workers: their graph is the local one with that set."""
+    config = BuildConfig(patterns=("appositions",), batch_size=2)
+    local = KnowledgeGraph()
+    for resolved in resolve_documents(news[1], config=config):
+        local.add_document(resolved)
+    with distributed.Client(cluster) as client:
+        remote = KnowledgeGraph()
+        for resolved in resolve_on_cluster(iter(news[1]), client, config):
+            remote.add_document(resolved)
+    patterns = {d["statement"].pattern for _, _, d in remote.graph.edges(data=True)}
+    assert _parts(remote) == _parts(local)
+    assert patterns <= {"apposition"} and remote.graph.number_of_edges() < 4
 
 
 def test_cli_build_on_cluster_writes_the_single_process_rdf(cluster, single, news, tmp_path):

@@ -14,6 +14,8 @@ the last Doc's table.
 
 from __future__ import annotations
 
+import threading
+
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 
@@ -337,7 +339,9 @@ class TokenTable:
         return [i for i in range(span.start, span.end) if column[i] in values]
 
 
-_last: TokenTable | None = None  # holds its Doc until the next Doc's table replaces it
+# Per thread, the last Doc's table, for spaCy components that no parameter reaches: it holds its Doc
+# until the next Doc's table replaces it. Callers that hold the table pass it on instead.
+_last = threading.local()
 
 
 def table_of(doc: Doc, fresh: bool = False) -> TokenTable:
@@ -353,7 +357,7 @@ def table_of(doc: Doc, fresh: bool = False) -> TokenTable:
     >>> table_of(doc) is table_of(doc), table_of(doc, fresh=True) is table_of(doc)
     (True, True)
     """
-    global _last
-    if fresh or _last is None or _last.doc is not doc:
-        _last = TokenTable(doc)
-    return _last
+    table = getattr(_last, "table", None)
+    if fresh or table is None or table.doc is not doc:
+        table = _last.table = TokenTable(doc)
+    return table

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from kgbuild.config import BuildConfig
 from kgbuild.errors import KgbuildError
 from kgbuild.iterables import batched
 from kgbuild.pipeline.processes import BATCHES_PER_WORKER, in_order, resolve_batch, worker_pipeline
@@ -32,11 +33,11 @@ def _plugin_class():
     class ModelPlugin(WorkerPlugin):
         """Loads the spaCy pipeline once when a worker starts (and on workers that join later)."""
 
-        def __init__(self, model: str | None = None) -> None:
-            self.model = model
+        def __init__(self, config: BuildConfig) -> None:
+            self.config = config
 
         def setup(self, worker) -> None:
-            worker_pipeline(self.model)
+            worker_pipeline(self.config)
 
     return ModelPlugin
 
@@ -72,7 +73,7 @@ def connect(scheduler: str, timeout: str = "20s"):
 
 
 def resolve_on_cluster(
-    documents: Iterable[Document], client, model: str | None = None, batch_size: int = 32
+    documents: Iterable[Document], client, config: BuildConfig = BuildConfig()
 ) -> Iterator[ResolvedDocument]:
     """``resolve_documents`` on a Dask cluster, results in input order.
 
@@ -83,10 +84,9 @@ def resolve_on_cluster(
     client : dask.distributed.Client or str
         A connected client, or a scheduler address such as ``"tcp://10.0.0.5:8786"``
         (then the client is opened and closed here).
-    model : str, optional
-        The spaCy pipeline, installed on every worker under the same name.
-    batch_size : int
-        Documents per task.
+    config : BuildConfig
+        The build's settings, shipped to every worker: its model (installed on every worker under
+        the same name), extraction settings and ``batch_size`` documents per task.
 
     Returns
     -------
@@ -103,10 +103,10 @@ def resolve_on_cluster(
     if own:
         client = connect(client)
     try:
-        client.register_plugin(_plugin_class()(model), name=f"kgbuild-model-{model or 'default'}")
+        client.register_plugin(_plugin_class()(config), name=f"kgbuild-pipeline-{hash(config) & 0xFFFFFFFF:08x}")
         threads = sum(client.nthreads().values()) or 1
-        submit = lambda batch: client.submit(resolve_batch, batch, model, batch_size, pure=False)  # noqa: E731
-        yield from in_order(submit, batched(documents, batch_size), BATCHES_PER_WORKER * threads)
+        submit = lambda batch: client.submit(resolve_batch, batch, config, pure=False)  # noqa: E731
+        yield from in_order(submit, batched(documents, config.batch_size), BATCHES_PER_WORKER * threads)
     finally:
         if own:
             client.close()

@@ -1,4 +1,4 @@
-"""Parallel builds: parse, extract and resolve in worker processes or on a Dask cluster.
+"""Parallel builds in local worker processes (and the batching both parallel engines share).
 
 Workers do everything that needs the spaCy model and send back only
 ``ResolvedDocument`` values (plain, picklable dataclasses, a few kB each), so
@@ -28,25 +28,29 @@ from concurrent.futures.process import BrokenProcessPool
 
 from spacy.language import Language
 
+from kgbuild.config import BuildConfig
 from kgbuild.errors import KgbuildError
+from kgbuild.pipeline.stream import make_pipeline, resolve_serial
 from kgbuild.iterables import batched
 from kgbuild.records import Document, ResolvedDocument
 
 #: Batches in flight per worker: enough to keep every worker busy while results are merged.
 BATCHES_PER_WORKER = 2
 
-# One pipeline per worker process, loaded on first use and kept (per model name).
-_PIPELINES: dict[str | None, Language] = {}
+# One pipeline per worker process, loaded on first use and kept (per build configuration).
+_PIPELINES: dict[BuildConfig, Language] = {}
 _LOCK = threading.Lock()
+# A local worker's pipeline, inherited from (or pickled by) the parent process that made it.
+_INSTALLED: list[Language] = []
 
 
-def worker_pipeline(model: str | None = None) -> Language:
-    """The pipeline of this process for ``model``, loaded once and then reused.
+def worker_pipeline(config: BuildConfig = BuildConfig()) -> Language:
+    """The pipeline of this process for ``config``, loaded once and then reused.
 
     Parameters
     ----------
-    model : str, optional
-        A spaCy pipeline name; None for the default (see ``kgbuild.parse.load.load_model``).
+    config : BuildConfig
+        The build's model, memoisation and extraction settings.
 
     Returns
     -------
@@ -58,23 +62,19 @@ def worker_pipeline(model: str | None = None) -> Language:
     True
     """
     with _LOCK:  # Dask workers may run several tasks in threads: load once
-        if model not in _PIPELINES:
-            from kgbuild.pipeline.stream import make_pipeline
-
-            _PIPELINES[model] = make_pipeline(model)
-        return _PIPELINES[model]
+        if config not in _PIPELINES:
+            _PIPELINES[config] = make_pipeline(config)
+        return _PIPELINES[config]
 
 
-def resolve_batch(documents: list[Document], model: str | None = None, batch_size: int = 32) -> list[ResolvedDocument]:
+def resolve_batch(documents: list[Document], config: BuildConfig = BuildConfig()) -> list[ResolvedDocument]:
     """Parse, extract and resolve a batch of documents with this process's pipeline (a worker task).
 
     Parameters
     ----------
     documents : list of Document
-    model : str, optional
-        The spaCy pipeline to use (loaded once per process).
-    batch_size : int
-        Documents per ``nlp.pipe`` batch.
+    config : BuildConfig
+        The build's settings; the pipeline they describe is loaded once per process.
 
     Returns
     -------
@@ -85,9 +85,7 @@ def resolve_batch(documents: list[Document], model: str | None = None, batch_siz
     >>> [r.document.id for r in resolve_batch([Document("a", "Clinton met journalists.")])]
     ['a']
     """
-    from kgbuild.pipeline.run import resolve_documents
-
-    return list(resolve_documents(documents, worker_pipeline(model), batch_size=batch_size))
+    return list(resolve_serial(documents, worker_pipeline(config), config))
 
 
 def in_order(submit: Callable[[list], Future], batches: Iterable[list], window: int) -> Iterator:
@@ -124,7 +122,7 @@ def in_order(submit: Callable[[list], Future], batches: Iterable[list], window: 
 
 # ---------------------------------------------------------------- local processes
 def _install(nlp: Language) -> None:
-    _PIPELINES["__local__"] = nlp
+    _INSTALLED[:] = [nlp]
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
 
 
@@ -135,11 +133,13 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _resolve_installed(documents: list[Document], batch_size: int) -> list[ResolvedDocument]:
-    return resolve_batch(documents, "__local__", batch_size)
+def _resolve_installed(documents: list[Document], config: BuildConfig) -> list[ResolvedDocument]:
+    return list(resolve_serial(documents, _INSTALLED[0], config))
 
 
-def resolve_parallel(documents: Iterable[Document], nlp: Language, n_process: int = 2, batch_size: int = 32) -> Iterator[ResolvedDocument]:
+def resolve_parallel(
+    documents: Iterable[Document], nlp: Language, config: BuildConfig = BuildConfig(workers=2)
+) -> Iterator[ResolvedDocument]:
     """``resolve_documents`` over ``n_process`` worker processes, results in input order.
 
     Parameters
@@ -148,10 +148,8 @@ def resolve_parallel(documents: Iterable[Document], nlp: Language, n_process: in
         Read lazily, a few batches ahead of the results.
     nlp : Language
         From ``make_pipeline``; inherited by the workers (or pickled where processes are spawned).
-    n_process : int
-        Worker processes; -1 for one per CPU.
-    batch_size : int
-        Documents per task and per ``nlp.pipe`` batch.
+    config : BuildConfig
+        ``workers`` processes (-1: one per CPU), ``batch_size`` documents per task and per batch.
 
     Returns
     -------
@@ -159,16 +157,16 @@ def resolve_parallel(documents: Iterable[Document], nlp: Language, n_process: in
 
     Example
     -------
-    >>> from kgbuild.pipeline.stream import make_pipeline
     >>> docs = [Document("a", "Clinton met journalists."), Document("b", "Obama visited Paris.")]
-    >>> [r.document.id for r in resolve_parallel(docs, make_pipeline(), n_process=2, batch_size=1)]
+    >>> config = BuildConfig(workers=2, batch_size=1)
+    >>> [r.document.id for r in resolve_parallel(docs, make_pipeline(config), config)]
     ['a', 'b']
     """
-    workers = (os.cpu_count() or 1) if n_process < 0 else max(1, n_process)
+    workers = (os.cpu_count() or 1) if config.workers < 0 else max(1, config.workers)
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(), initializer=_install, initargs=(nlp,))
     try:
-        submit = lambda batch: pool.submit(_resolve_installed, batch, batch_size)  # noqa: E731
-        yield from in_order(submit, batched(documents, batch_size), BATCHES_PER_WORKER * workers)
+        submit = lambda batch: pool.submit(_resolve_installed, batch, config)  # noqa: E731
+        yield from in_order(submit, batched(documents, config.batch_size), BATCHES_PER_WORKER * workers)
     except BrokenProcessPool as exc:
         raise KgbuildError("a worker process died (out of memory?); try fewer --workers or a smaller --batch-size") from exc
     finally:

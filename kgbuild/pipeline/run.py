@@ -1,37 +1,40 @@
-"""The pipeline: read → parse → extract → resolve → graph, behind one function.
+"""The pipeline's dispatcher: one process, local worker processes or a Dask cluster, and ``build_graph``.
 
-``build_graph`` is the Python API the CLI wraps. Parsed Docs are dropped as
-soon as their document is resolved, so memory holds only the graph.
+``build_graph`` builds in memory; ``kgbuild.pipeline.build.build_files`` is what ``kgbuild build`` does.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
 import kgbuild.extract  # noqa: F401  (registers the kgbuild_relations component)
 from kgbuild.graph import KnowledgeGraph
-from kgbuild.pipeline.stream import _WARMED, BATCH_CHARACTERS, _by_character_budget, as_documents, make_pipeline
+from kgbuild.config import BuildConfig
+from kgbuild.pipeline.stream import as_documents, make_pipeline, resolve_serial
 from kgbuild.records import Document, ResolvedDocument
-from kgbuild.resolve.document import resolve_document
 
 
 def resolve_documents(
-    documents: Iterable[Document], nlp: Language, batch_size: int = 32, n_process: int = 1
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int | None = None,
+    n_process: int | None = None, config: BuildConfig | None = None,
 ) -> Iterator[ResolvedDocument]:
-    """Parse, extract and resolve a stream of documents, one ``ResolvedDocument`` each.
+    """Parse, extract and resolve a stream of documents, one ``ResolvedDocument`` each, in input order.
+
+    Runs in this process, in ``config.workers`` local processes, or on the Dask cluster at
+    ``config.scheduler``; all three give the same results.
 
     Parameters
     ----------
     documents : iterable of Document
-    nlp : Language
-        From ``make_pipeline``.
-    batch_size : int
-        Documents per ``nlp.pipe`` batch.
-    n_process : int
-        Worker processes that parse, extract and resolve (-1: one per CPU).
+    nlp : Language, optional
+        From ``make_pipeline``; made from ``config`` when not given (never on a cluster, whose
+        workers load their own).
+    batch_size, n_process : int, optional
+        Shorthands for ``config.batch_size`` and ``config.workers``.
+    config : BuildConfig, optional
+        The build's settings (default: ``BuildConfig()``).
 
     Returns
     -------
@@ -43,28 +46,29 @@ def resolve_documents(
     >>> [r.document.id for r in resolve_documents([Document("a", "Clinton met journalists.")], nlp)]
     ['a']
     """
-    if n_process != 1:
+    config = config or BuildConfig()
+    if batch_size is not None:
+        config = config.replace(batch_size=batch_size)
+    if n_process is not None:
+        config = config.replace(workers=n_process)
+    if config.scheduler:
+        from kgbuild.pipeline.cluster import resolve_on_cluster
+
+        yield from resolve_on_cluster(documents, config.scheduler, config)
+        return
+    nlp = nlp or make_pipeline(config)
+    if config.workers != 1:
         # spaCy's own n_process would ship whole Docs back; our workers resolve and return small results
         from kgbuild.pipeline.processes import resolve_parallel
 
-        yield from resolve_parallel(documents, nlp, n_process=n_process, batch_size=batch_size)
+        yield from resolve_parallel(documents, nlp, config)
         return
-    for batch in _by_character_budget(documents, batch_size, BATCH_CHARACTERS):
-        pairs = [(doc.text, doc) for doc in batch]
-        # spaCy's vocabulary keeps every new word it meets for good: in a memory zone the strings a
-        # batch added are dropped when it ends (its Docs are not used after; results are plain data).
-        # A pipeline's first batch runs outside one, to fill the tokenizer's cache, which zones leave
-        # alone; "first" per pipeline, not per call: a worker resolves one batch per call.
-        with nlp.memory_zone() if nlp in _WARMED else contextlib.nullcontext():
-            resolved = [resolve_document(document, parsed, parsed._.relations or [])
-                        for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch))]
-        _WARMED.add(nlp)
-        yield from resolved
+    yield from resolve_serial(documents, nlp, config)
 
 
 def build_graph(
     texts: Iterable[str | Document], model: str | None = None, nlp: Language | None = None,
-    batch_size: int = 32, n_process: int = 1,
+    batch_size: int | None = None, n_process: int | None = None, config: BuildConfig | None = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from texts.
 
@@ -76,6 +80,10 @@ def build_graph(
         A spaCy pipeline to use instead of the default English model.
     nlp : Language, optional
         A pipeline from ``make_pipeline`` to reuse.
+    batch_size, n_process : int, optional
+        Shorthands for ``config.batch_size`` and ``config.workers``.
+    config : BuildConfig, optional
+        The build's settings; ``model`` overrides its model.
 
     Returns
     -------
@@ -87,8 +95,13 @@ def build_graph(
     >>> [(kg.graph.nodes[s]["label"], d["predicate"], kg.graph.nodes[o]["label"]) for s, o, d in kg.graph.edges(data=True)]
     [('Hillary Clinton', 'meet', 'Pakistani journalists')]
     """
-    nlp = nlp or make_pipeline(model)
+    config = config or BuildConfig()
+    if model is not None:
+        config = config.replace(model=model)
+    if nlp is None and not config.scheduler:
+        nlp = make_pipeline(config)
     kg = KnowledgeGraph()
-    for resolved in resolve_documents(as_documents(texts), nlp, batch_size=batch_size, n_process=n_process):
+    documents = as_documents(texts, config.max_chars)
+    for resolved in resolve_documents(documents, nlp, batch_size=batch_size, n_process=n_process, config=config):
         kg.add_document(resolved)
     return kg

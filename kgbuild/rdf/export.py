@@ -11,8 +11,8 @@ predicate declarations.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import rdflib
 from rdflib import URIRef
@@ -20,10 +20,13 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 import kgbuild.rdf.ntriples as nt
 from kgbuild.dates import normalize_date, parse_reference
-from kgbuild.graph import KnowledgeGraph
 from kgbuild.rdf.iris import _digest, _predicate_term, _statement_name, document_iri
 from kgbuild.rdf.ntriples import NtQuad
 from kgbuild.rdf.vocab import ENTITY, KG, MERGE, NIF, PREFIXES, STATEMENT
+from kgbuild.records import content_hash
+
+if TYPE_CHECKING:  # used by duck typing; the graph imports this module to write itself
+    from kgbuild.graph import KnowledgeGraph
 
 Quad = tuple[URIRef, URIRef, rdflib.term.Node, URIRef | None]
 
@@ -147,7 +150,7 @@ def document_ntriples(kg: KnowledgeGraph, doc_id: str, stated: set[tuple[str, st
     reference = parse_reference(doc.date)
     yield g, _TYPE, _K["Document"], g
     yield g, _K["documentId"], nt.literal(doc_id), g
-    yield g, _K["contentHash"], nt.literal(hashlib.sha256(doc.text.encode("utf-8")).hexdigest()), g
+    yield g, _K["contentHash"], nt.literal(content_hash(doc)), g
     if doc.title:
         yield g, _TITLE, nt.literal(doc.title), g
     if doc.source:
@@ -230,6 +233,7 @@ class GraphWriter:
     >>> from kgbuild.pipeline.stream import make_pipeline
     >>> from kgbuild.pipeline.run import resolve_documents
     >>> from kgbuild.records import Document
+    >>> from kgbuild.graph import KnowledgeGraph
     >>> kg, path = KnowledgeGraph(), pathlib.Path(tempfile.mkdtemp()) / "graph.ttl"
     >>> with GraphWriter(kg, path) as writer:
     ...     for resolved in resolve_documents([Document("a", "Clinton met journalists.")], make_pipeline()):

@@ -12,6 +12,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from kgbuild.extract.types import Argument, Relation
+from kgbuild.parse.tokens import TokenTable
 from kgbuild.records import NER_CLASSES, Document, Entity, Merge, ResolvedDocument, Statement
 from kgbuild.resolve.aliases import description_fits
 from kgbuild.resolve.coref import SPEAKER_PRONOUNS, Clusters, resolve_mentions
@@ -56,7 +57,9 @@ def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False)
     return index.for_head(head)
 
 
-def resolve_document(document: Document, doc: Doc, relations: list[Relation]) -> ResolvedDocument:
+def resolve_document(
+    document: Document, doc: Doc, relations: list[Relation], table: TokenTable | None = None
+) -> ResolvedDocument:
     """Resolve one parsed document.
 
     Parameters
@@ -67,6 +70,8 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
         The parsed text.
     relations : list of Relation
         ``doc._.relations``.
+    table : TokenTable, optional
+        The Doc's token table, when the caller holds it (else it is read from the Doc).
 
     Returns
     -------
@@ -83,7 +88,7 @@ def resolve_document(document: Document, doc: Doc, relations: list[Relation]) ->
     >>> sorted(e.name for e in resolved.entities.values() if e.type == "Person")
     ['Hillary Clinton']
     """
-    index = MentionIndex(doc)
+    index = MentionIndex(doc, table)
     arg_mentions: list[tuple[Mention | None, Mention | None, Mention | None, Mention | None]] = []
     speakers: dict[int, int] = {}
     links: list[tuple[int, int, str]] = []

@@ -114,10 +114,10 @@ class Ent(NamedTuple):
 class MentionIndex:
     """Collects the mentions of one Doc, at most one per span."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, table: TokenTable | None = None) -> None:
         self.doc = doc
         #: the Doc's token attributes as lists: the rules read them from here, not from Token objects
-        self.table = tt = table_of(doc)
+        self.table = tt = table if table is not None and table.doc is doc else table_of(doc)
         # hash columns for numpy scans (tokens_where)
         self.orth, self.lower, self.dep = tt.array(ORTH), tt.array(LOWER), tt.array(DEP)
         is_space = tt.array(IS_SPACE)
