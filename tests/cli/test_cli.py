@@ -6,7 +6,7 @@ from pathlib import Path
 
 import rdflib
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def kgbuild(*args, stdin=None):

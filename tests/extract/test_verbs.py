@@ -1,6 +1,6 @@
 """Verb frames: each pattern on sentences of our own."""
 
-from conftest import triples
+from tests.conftest import triples
 
 
 def test_subject_verb_object(relations_of):

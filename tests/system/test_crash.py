@@ -23,7 +23,7 @@ import pytest
 
 from kgbuild.rdf.iris import document_iri
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 PEOPLE = ["Hillary Clinton", "Barack Obama", "Angela Merkel", "Nawaz Sharif", "Vladimir Putin", "Emmanuel Macron",
           "Ashraf Ghani", "Imran Khan", "Shinzo Abe", "Theresa May"]
 DEFAULT = ox.DefaultGraph()

@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest_view import DOCUMENTS, EDGES, ENTITIES, HOSTILE, OpenedPage, browser, contract_graph  # noqa: F401
+from tests.view.contract_graph import DOCUMENTS, EDGES, ENTITIES, HOSTILE, OpenedPage, browser, contract_graph  # noqa: F401
 
 from kgbuild.cli import main
 from kgbuild.view.html import render_html, write_html

@@ -21,7 +21,7 @@ from rdflib import Graph
 from kgbuild.cli import main
 from kgbuild.rdf.iris import document_iri
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 GOOD = "Hillary Clinton met Pakistani journalists in Islamabad on Monday."
 FRENCH = "Le ministre a déclaré lundi que les négociations se poursuivraient dans la capitale avec les rebelles."
 PAGE = ("<!DOCTYPE html><html><head><title>Talks</title><script>var tracking = 1;</script></head>"

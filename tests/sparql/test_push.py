@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_rdfio import sample_quads, union_graph
+from tests.rdf.test_io import sample_quads, union_graph
 
 import kgbuild.rdf as rdfio
 import kgbuild.rdf.store as store

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from test_rdfio import sample_quads
+from tests.rdf.test_io import sample_quads
 
 import kgbuild.rdf as rdfio
 import kgbuild.rdf.store as store
 from kgbuild.rdf.vocab import DOC, ENTITY
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 PERSONS = "SELECT ?name WHERE { ?e a kg:Person ; rdfs:label ?name }"
 
 

@@ -1,6 +1,6 @@
 """Roles and titles: appositions and titles before names."""
 
-from conftest import triples
+from tests.conftest import triples
 
 
 def test_apposition_gives_is_a_and_the_role(relations_of):

@@ -1,6 +1,6 @@
 """Shared input for the viewer and stats tests: a small hand-made contract graph, and a browser.
 
-Imported by tests/test_view_*.py and tests/test_stats.py (pytest puts tests/ on sys.path).
+Imported by the tests in tests/view/.
 The graph follows docs/output-contract.md and holds what the viewer must handle: alternate
 names, several documents, a denied relation, a hedged one, and text that tries to break
 out of the page (``</script>``, ``<!--``, ``&``).

@@ -1,6 +1,6 @@
 """Nominal relations: events named by nouns."""
 
-from conftest import triples
+from tests.conftest import triples
 
 
 def test_meeting_with_takes_the_clause_subject(relations_of):

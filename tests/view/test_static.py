@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 import rdflib
-from conftest_view import ENTITIES, contract_graph, entity_iri
+from tests.view.contract_graph import ENTITIES, contract_graph, entity_iri
 from PIL import Image
 from rdflib import RDF, RDFS, Literal
 

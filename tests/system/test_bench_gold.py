@@ -13,7 +13,7 @@ import pytest
 
 from kgbuild.errors import KgbuildError
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 GOLD_FILES = sorted((REPO / "bench" / "gold" / "entities").glob("*.json"))
 

@@ -9,14 +9,14 @@ import pytest
 import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
-from test_rdfio import sample_quads
+from tests.rdf.test_io import sample_quads
 
 from kgbuild import Document, build_graph
 import kgbuild.rdf as rdfio
 from kgbuild.rdf.export import iter_quads
 from kgbuild.rdf.vocab import ENTITY, KG, NIF, REL
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHAPES = rdflib.Graph().parse(REPO / "ontologies" / "shapes.ttl")
 ONTOLOGY = rdflib.Graph().parse(REPO / "ontologies" / "kgbuild.ttl")
 TEXTS = [

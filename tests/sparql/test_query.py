@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from test_rdfio import sample_quads
+from tests.rdf.test_io import sample_quads
 
 import kgbuild.rdf as rdfio
 from kgbuild.cli import main
@@ -18,7 +18,7 @@ from kgbuild.sparql.query import run_query
 from kgbuild.sparql.results import serialize
 from kgbuild.rdf.vocab import ENTITY, REL
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples" / "queries"
 
 

@@ -10,7 +10,7 @@ from kgbuild.view.from_kg import model_from_kg
 from kgbuild.view.html import render_html
 from kgbuild.view.model import read_model
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "harbor_talks.txt"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "harbor_talks.txt"
 
 
 @pytest.fixture(scope="module")

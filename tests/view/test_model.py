@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import rdflib
 import rdflib.compare
-from conftest_view import EDGES, ENTITIES, contract_graph, entity_iri
+from tests.view.contract_graph import EDGES, ENTITIES, contract_graph, entity_iri
 from rdflib import RDF, Literal
 
 from kgbuild.errors import KgbuildError

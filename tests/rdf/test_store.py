@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal
-from test_rdfio import sample_quads
+from tests.rdf.test_io import sample_quads
 
 import kgbuild.rdf as rdfio
 import kgbuild.rdf.store as store
