@@ -99,10 +99,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from itertools import islice
 
-    from kgbuild.rdf.export import GraphWriter
     from kgbuild.graph import KnowledgeGraph
-    from kgbuild.pipeline.stream import make_pipeline
     from kgbuild.pipeline.run import resolve_documents
+    from kgbuild.pipeline.stream import make_pipeline
+    from kgbuild.rdf.export import GraphWriter
     from kgbuild.read.inputs import read_inputs
 
     inputs = args.inputs or sorted(CORPUS.glob("*.jsonl.gz"))

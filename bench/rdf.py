@@ -29,8 +29,8 @@ from rdflib import Literal
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 import kgbuild.rdf as rdfio
-from kgbuild.sparql.query import execute
 from kgbuild.rdf.vocab import DOC, ENTITY, KG, NIF, REL, STATEMENT
+from kgbuild.sparql.query import execute
 
 TYPES = ["Person", "Organization", "Place", "Group", "Date", "Concept"]
 VERBS = ["meet", "say", "attack", "visit", "support", "accuse", "lead", "kill", "join", "warn"]

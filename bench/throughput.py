@@ -194,9 +194,9 @@ class StageClock:
 def build(nlp, path: Path, limit: int, batch_size: int, n_process: int, out: Path) -> dict:
     """Figures of one end-to-end build: words, wall and CPU seconds, seconds writing, graph counts,
     sha256 of the Turtle, and (one process) the CPU seconds of our stages (``StageClock``)."""
-    from kgbuild.rdf.export import GraphWriter
     from kgbuild.graph import KnowledgeGraph
     from kgbuild.pipeline.run import resolve_documents
+    from kgbuild.rdf.export import GraphWriter
 
     words = 0
 
@@ -226,7 +226,7 @@ def build(nlp, path: Path, limit: int, batch_size: int, n_process: int, out: Pat
 
 
 def load() -> str:
-    return "load average %.2f %.2f %.2f" % os.getloadavg()
+    return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
 
 
 def main(argv: list[str] | None = None) -> int:

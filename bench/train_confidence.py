@@ -59,7 +59,7 @@ def labels(rows) -> np.ndarray:
 
     gold = cs.keyed(cs.read_gold(str(CARB / "dev" / "gold.tsv")))
     by_key = defaultdict(list)
-    for k, (line, rel, args, _) in enumerate(rows):
+    for k, (line, _rel, _args, _) in enumerate(rows):
         by_key[cs.sentence_key(line)].append(k)
     y = np.zeros(len(rows))
     for key, ks in by_key.items():

@@ -84,6 +84,6 @@ class BuildConfig:
             config = {"patterns": list(self.patterns), **config}
         return config
 
-    def replace(self, **changes) -> BuildConfig:
+    def replace(self, **changes: object) -> BuildConfig:
         """A copy with some settings changed."""
-        return dataclasses.replace(self, **changes)
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ import urllib.parse
 
 #: Words that address a person without naming them ("Mr Brown" is Brown; "Mr" alone is no name).
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam"})
-_HONORIFIC_PREFIX = re.compile(r"^(%s)\.?\s+(?=\S)" % "|".join(sorted(HONORIFICS)))
+_HONORIFIC_PREFIX = re.compile(r"^({})\.?\s+(?=\S)".format("|".join(sorted(HONORIFICS))))
 
 
 @functools.lru_cache(maxsize=100_000)  # the same names are compared again and again

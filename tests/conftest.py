@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kgbuild.extract import extract_relations
-from kgbuild.records import Document
 from kgbuild.pipeline.stream import make_pipeline
+from kgbuild.records import Document
 from kgbuild.resolve.document import resolve_document
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-import rdflib
 from rdflib.namespace import RDF, XSD
 
 from kgbuild import Document, build_graph

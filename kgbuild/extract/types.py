@@ -96,7 +96,7 @@ class Relation:
     def predicate_label(self) -> str:
         return self.predicate.replace("_", " ")
 
-    def evolve(self, **changes) -> "Relation":
+    def evolve(self, **changes) -> Relation:
         """A copy with some fields changed, as ``dataclasses.replace`` (which re-runs ``__init__`` over
         every field and cost a tenth of the extraction: each relation is evolved two or three times).
 

@@ -15,7 +15,6 @@ the last Doc's table.
 from __future__ import annotations
 
 import threading
-
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 

@@ -92,8 +92,8 @@ def build_files(
     info = format_for(f"graph.{fmt}" if "." not in fmt else fmt, None if "." in fmt else fmt)
     report = ReadReport()
     # checks paths before the model loads; never reads back our own output (graph.html)
-    inputs = [str(i) for i in inputs]
-    documents = read_inputs(inputs, on_error=config.on_error, report=report, exclude=[out])
+    names = [str(i) for i in inputs]
+    documents = read_inputs(names, on_error=config.on_error, report=report, exclude=[out])
     _check_output(out)
     kg = KnowledgeGraph()
     document_store = None
@@ -112,14 +112,14 @@ def build_files(
         if document_store is not None:
             document_store.flush()
         if not kg.documents and document_store is None:
-            _nothing_built(report, inputs)
+            _nothing_built(report, names)
     html_path = None
     if config.html:
         from kgbuild.view.from_kg import model_from_kg
         from kgbuild.view.html import write_html
 
         html_path = out / "graph.html"
-        write_html(model_from_kg(kg), html_path, title=_title(inputs))
+        write_html(model_from_kg(kg), html_path, title=_title(names))
     _remove_stale_temp(out, started_at)
     return BuildSummary(kg, graph_path, html_path, writer.count, time.perf_counter() - started, list(report.skipped))
 

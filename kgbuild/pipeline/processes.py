@@ -30,8 +30,8 @@ from spacy.language import Language
 
 from kgbuild.config import BuildConfig
 from kgbuild.errors import KgbuildError
-from kgbuild.pipeline.stream import make_pipeline, resolve_serial
 from kgbuild.iterables import batched
+from kgbuild.pipeline.stream import make_pipeline, resolve_serial
 from kgbuild.records import Document, ResolvedDocument
 
 #: Batches in flight per worker: enough to keep every worker busy while results are merged.

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 import kgbuild.extract  # noqa: F401  (registers the kgbuild_relations component)
-from kgbuild.graph import KnowledgeGraph
 from kgbuild.config import BuildConfig
+from kgbuild.graph import KnowledgeGraph
 from kgbuild.pipeline.stream import as_documents, make_pipeline, resolve_serial
 from kgbuild.records import Document, ResolvedDocument
 

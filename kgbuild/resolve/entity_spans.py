@@ -226,7 +226,7 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
                 replace(start, t + 1, "FAC", "facility")
     # article-name: "A Haber" named once in full is "A Haber" wherever NER saw only "Haber"
     with_article = {tt.span_text(s + 1, e) for s, (e, _, _) in spans.items() if text[s] == "A" and e > s + 1}
-    for s, (e, label, rule) in sorted(spans.items()):
+    for s, (e, _label, _rule) in sorted(spans.items()):
         if s > 0 and text[s - 1] == "A" and not tt.is_sent_start[s - 1] and tt.span_text(s, e) in with_article:
             del spans[s]
             spans[s - 1] = (e, "ORG", "article-name")

@@ -38,7 +38,7 @@ NON_REFERRING = frozenset(set(PRONOUNS) | {
     "there", "here", "one", "ones", "anything", "something", "nothing", "everything", "anyone",
     "someone", "everyone", "nobody", "somebody", "all", "both", "each", "either", "neither", "none",
     "some", "many", "much", "most", "few", "several", "lot", "others", "other", "such", "herself", "himself",
-    "mine", "yours", "hers", "ours", "theirs", "myself", "yourself", "ourselves", "yourselves",
+    "mine", "hers", "ours", "theirs", "myself", "yourself", "ourselves", "yourselves",
 })
 LEADING_DROP = frozenset({"DET", "PRON", "PUNCT", "CCONJ"})
 LEADING_WORDS = frozenset({"such", "even", "only", "just", "also", "all", "both", "then", "so-called"})  # "former" stays: a former leader is not the leader

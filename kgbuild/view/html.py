@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -29,7 +29,7 @@ DEFAULT_MAX_ENTITIES = 20_000
 _MARKER = re.compile(r"@@(TITLE|DATA|VIS|APP)@@")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     return resources.files("kgbuild.view").joinpath("assets", name).read_text(encoding="utf-8")
 

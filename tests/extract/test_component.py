@@ -30,3 +30,15 @@ def test_pattern_families_are_configurable():
 def test_confidence_is_between_zero_and_one(relations_of):
     _, rels = relations_of("Sec. of State Clinton mentioned such contact in a meeting with Pakistani journalists.")
     assert rels and all(0 < r.confidence < 1 for r in rels)
+
+
+def test_the_factory_is_found_by_entry_point_without_importing_kgbuild():
+    """pyproject's spacy_factories entry point: spaCy registers kgbuild_relations on its own."""
+    import subprocess
+    import sys
+
+    code = ("import sys, spacy; nlp = spacy.blank('en'); nlp.add_pipe('kgbuild_relations'); "
+            "print(nlp.pipe_names, 'kgbuild.extract.component' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["['kgbuild_relations']", "True"]

@@ -3,8 +3,8 @@
 import pytest
 
 from kgbuild.extract.component import extract_relations
-from kgbuild.extract.patterns.noun_phrases import modifier_relations, noun_prep_relations
 from kgbuild.extract.openie import carb_relation_text
+from kgbuild.extract.patterns.noun_phrases import modifier_relations, noun_prep_relations
 
 
 def _tuples(relations):

@@ -11,11 +11,11 @@ import rdflib
 distributed = pytest.importorskip("distributed")
 
 from kgbuild.config import BuildConfig  # noqa: E402
-from kgbuild.pipeline.cluster import connect, resolve_on_cluster  # noqa: E402
 from kgbuild.errors import KgbuildError  # noqa: E402
-from kgbuild.rdf.export import iter_quads  # noqa: E402
 from kgbuild.graph import KnowledgeGraph  # noqa: E402
+from kgbuild.pipeline.cluster import connect, resolve_on_cluster  # noqa: E402
 from kgbuild.pipeline.run import resolve_documents  # noqa: E402
+from kgbuild.rdf.export import iter_quads  # noqa: E402
 from kgbuild.read.inputs import read_inputs  # noqa: E402
 
 TEXTS = [

@@ -6,10 +6,10 @@ import pickle
 
 import rdflib
 
-from kgbuild.rdf.export import iter_quads
 from kgbuild.graph import KnowledgeGraph
-from kgbuild.records import Document
 from kgbuild.pipeline.run import build_graph, resolve_documents
+from kgbuild.rdf.export import iter_quads
+from kgbuild.records import Document
 
 TEXTS = [
     "Angela Merkel met Emmanuel Macron in Berlin on Monday. Merkel said she was pleased with the talks.",

@@ -3,12 +3,13 @@
 import pytest
 import rdflib
 import rdflib.compare
-from hypothesis import HealthCheck, given, settings, strategies as st
-from rdflib.namespace import RDF, RDFS, SKOS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib.namespace import RDF, RDFS
 
 from kgbuild import Document, build_graph
-from kgbuild.rdf.export import iter_quads, to_rdflib
 from kgbuild.names import slug
+from kgbuild.rdf.export import iter_quads, to_rdflib
 from kgbuild.rdf.vocab import KG, REL
 
 
@@ -60,8 +61,8 @@ def test_hostile_text_builds_and_parses(nlp, tmp_path):
 
 
 def test_an_error_while_finishing_the_file_is_raised_and_leaves_no_file(tmp_path):
-    from kgbuild.rdf.export import GraphWriter
     from kgbuild.graph import KnowledgeGraph
+    from kgbuild.rdf.export import GraphWriter
     from kgbuild.records import Document, Entity, ResolvedDocument
 
     kg = KnowledgeGraph()

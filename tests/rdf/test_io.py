@@ -6,8 +6,8 @@ import hashlib
 from pathlib import Path
 
 import pyoxigraph as ox
-import rdflib
 import pytest
+import rdflib
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal
-from tests.rdf.test_io import sample_quads
 
 import kgbuild.rdf as rdfio
 import kgbuild.rdf.store as store
 from kgbuild.errors import KgbuildError
-from kgbuild.sparql.query import run_query
 from kgbuild.rdf.vocab import DOC, ENTITY, KG
+from kgbuild.sparql.query import run_query
+from tests.rdf.test_io import sample_quads
 
 CLINTON = ENTITY["person-hillary_clinton"]
 

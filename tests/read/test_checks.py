@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kgbuild.read.split import Chunker, split_point, split_text
-from kgbuild.read.html import HTMLText, html_to_text, looks_like_html
-from kgbuild.read.bytes import binary_kind, text_encoding
 from kgbuild.dates import iso_date
+from kgbuild.read.bytes import binary_kind, text_encoding
+from kgbuild.read.html import HTMLText, html_to_text, looks_like_html
 from kgbuild.read.language import language_problem
+from kgbuild.read.split import Chunker, split_point, split_text
 
 ENGLISH = "The minister said on Monday that the talks with the rebels would go on in the capital next week."
 OTHERS = {

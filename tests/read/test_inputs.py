@@ -9,11 +9,11 @@ import tracemalloc
 
 import pytest
 
-import kgbuild.read.bytes
 import kgbuild.read
+import kgbuild.read.bytes
 from kgbuild.errors import InputError
-from kgbuild.read.report import ReadReport
 from kgbuild.read.inputs import read_inputs, read_jsonl, read_text
+from kgbuild.read.report import ReadReport
 from kgbuild.read.split import MAX_CHARS
 
 SENTENCE = "The minister met the envoy in Kabul on Monday. "

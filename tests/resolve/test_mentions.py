@@ -1,7 +1,7 @@
 """The mention index (kgbuild.resolve.mentions): entity roots and people found without scans."""
 
-from kgbuild.resolve.mentions import MentionIndex
 from kgbuild.parse.tokens import TokenTable
+from kgbuild.resolve.mentions import MentionIndex
 
 TEXT = ("U.S. Secretary of State Hillary Clinton met Pakistani Prime Minister Nawaz Sharif in Islamabad "
         "on Friday. The Bank of England said the talks went well.")

@@ -3,9 +3,9 @@
 import numpy as np
 from spacy.attrs import IS_SPACE, ORTH
 
-from kgbuild.resolve.quotes import one_of, quoted_tokens
-from kgbuild.resolve.entity_spans import ner_spans
 from kgbuild.parse.tokens import TokenTable
+from kgbuild.resolve.entity_spans import ner_spans
+from kgbuild.resolve.quotes import one_of, quoted_tokens
 
 
 def _quoted_words(doc):

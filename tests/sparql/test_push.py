@@ -13,14 +13,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from tests.rdf.test_io import sample_quads, union_graph
 
 import kgbuild.rdf as rdfio
 import kgbuild.rdf.store as store
 from kgbuild.cli import main
 from kgbuild.errors import KgbuildError
-from kgbuild.sparql.push import push
 from kgbuild.rdf.vocab import DOC
+from kgbuild.sparql.push import push
+from tests.rdf.test_io import sample_quads, union_graph
 
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from tests.rdf.test_io import sample_quads
 
 import kgbuild.rdf as rdfio
 from kgbuild.cli import main
 from kgbuild.errors import KgbuildError
+from kgbuild.rdf.vocab import ENTITY, REL
 from kgbuild.sparql.query import run_query
 from kgbuild.sparql.results import serialize
-from kgbuild.rdf.vocab import ENTITY, REL
+from tests.rdf.test_io import sample_quads
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples" / "queries"

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from tests.rdf.test_io import sample_quads
 
 import kgbuild.rdf as rdfio
 import kgbuild.rdf.store as store
 from kgbuild.rdf.vocab import DOC, ENTITY
+from tests.rdf.test_io import sample_quads
 
 REPO = Path(__file__).resolve().parents[2]
 PERSONS = "SELECT ?name WHERE { ?e a kg:Person ; rdfs:label ?name }"

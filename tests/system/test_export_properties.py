@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kgbuild.rdf as rdfio
+from kgbuild.graph import KnowledgeGraph
 from kgbuild.rdf.export import iter_ntriples, iter_quads, to_rdflib
 from kgbuild.rdf.vocab import KG
-from kgbuild.graph import KnowledgeGraph
 from kgbuild.records import Document, Entity, ResolvedDocument, Statement
 
 # quotes, backslashes, newlines, control characters, unicode beyond the BMP, long strings

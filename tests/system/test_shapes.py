@@ -9,12 +9,12 @@ import pytest
 import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
-from tests.rdf.test_io import sample_quads
 
-from kgbuild import Document, build_graph
 import kgbuild.rdf as rdfio
+from kgbuild import Document, build_graph
 from kgbuild.rdf.export import iter_quads
 from kgbuild.rdf.vocab import ENTITY, KG, NIF, REL
+from tests.rdf.test_io import sample_quads
 
 REPO = Path(__file__).resolve().parents[2]
 SHAPES = rdflib.Graph().parse(REPO / "ontologies" / "shapes.ttl")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 import rdflib
 import rdflib.compare
-from tests.view.contract_graph import EDGES, ENTITIES, contract_graph, entity_iri
 from rdflib import RDF, Literal
 
 from kgbuild.errors import KgbuildError
-from kgbuild.view.model import Edge, Evidence, ranked_nodes, read_model
 from kgbuild.rdf.load import load_graph
-from kgbuild.view.synthetic import synthetic_graph
 from kgbuild.rdf.vocab import DOC, ENTITY, KG, REL, STATEMENT
+from kgbuild.view.model import Edge, Evidence, ranked_nodes, read_model
+from kgbuild.view.synthetic import synthetic_graph
+from tests.view.contract_graph import EDGES, ENTITIES, contract_graph, entity_iri
 
 
 @pytest.mark.parametrize("suffix,fmt", [(".ttl", "turtle"), (".nt", "nt"), (".jsonld", "json-ld")])
@@ -47,7 +47,7 @@ def test_bad_files_give_one_line_errors(tmp_path):
 def test_model_reads_names_types_docs_and_evidence():
     model = read_model(contract_graph())
     by_label = {n.label: n for n in model.nodes}
-    for key, (kind, label, alts, mentions, docs) in ENTITIES.items():
+    for _key, (kind, label, alts, mentions, docs) in ENTITIES.items():
         node = by_label[label]
         assert (node.type, sorted(node.alt_labels), node.mentions) == (kind, sorted(alts), mentions)
         assert sorted(model.documents[d].doc_id for d in node.documents) == sorted(docs)

@@ -8,16 +8,16 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 import rdflib
-from tests.view.contract_graph import ENTITIES, contract_graph, entity_iri
 from PIL import Image
 from rdflib import RDF, RDFS, Literal
 
 from kgbuild.cli import main
 from kgbuild.errors import KgbuildError
+from kgbuild.rdf.vocab import ENTITY, KG, REL
 from kgbuild.view.model import read_model
 from kgbuild.view.static import write_picture
 from kgbuild.view.synthetic import synthetic_graph
-from kgbuild.rdf.vocab import ENTITY, KG, REL
+from tests.view.contract_graph import ENTITIES, contract_graph, entity_iri
 
 SVG = "{http://www.w3.org/2000/svg}"
 

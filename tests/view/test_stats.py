@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from tests.view.contract_graph import DOCUMENTS, EDGES, ENTITIES, RELATION_LABELS, contract_graph
-
 from kgbuild.cli import main
 from kgbuild.view.stats import format_stats, graph_stats
+from tests.view.contract_graph import DOCUMENTS, EDGES, ENTITIES, RELATION_LABELS, contract_graph
 
 
 def _distinct():
