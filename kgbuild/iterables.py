@@ -1,31 +1,22 @@
-"""Conversions between the three kinds of RDF term kgbuild handles, and Turtle.
-
-rdflib terms are the public API; N-Triples text (``kgbuild.rdf.ntriples``) is what
-the exporter makes and oxigraph parses; pyoxigraph terms come out of stores and
-parsers. Each conversion checks what it converts: a malformed IRI, literal or
-language tag is a ``KgbuildError``, never a broken file. N-Triples text quads
-become Turtle here too, term by term as oxigraph prints them (``ntriples_to_turtle``).
-"""
+"""The one batching helper every stage uses: lists of ``size`` items from any iterable, read lazily."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
-def chunks(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
-
-
-def batched(items: Iterable, size: int) -> Iterator[list]:
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Lists of ``size`` items (the last may be shorter), read lazily.
 
     Parameters
     ----------
     items : iterable
     size : int
+        At least 1 is used.
 
     Returns
     -------

@@ -6,8 +6,8 @@ import functools
 import re
 import urllib.parse
 
-#: Words that address a person without naming them ("Mr Brown" is Brown; "Mr" alone is no name).
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam"})
+from kgbuild.lexicon import HONORIFICS
+
 _HONORIFIC_PREFIX = re.compile(r"^({})\.?\s+(?=\S)".format("|".join(sorted(HONORIFICS))))
 
 

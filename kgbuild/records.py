@@ -9,29 +9,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-#: spaCy NER labels → our ontology's class names (see ontologies/kgbuild.ttl).
-NER_CLASSES: dict[str, str] = {
-    "PERSON": "Person",
-    "ORG": "Organization",
-    "GPE": "Place",
-    "LOC": "Place",
-    "FAC": "Place",
-    "NORP": "Group",
-    "EVENT": "Event",
-    "DATE": "Date",
-    "TIME": "Date",
-    "WORK_OF_ART": "CreativeWork",
-    "PRODUCT": "Product",
-    "LAW": "Law",
-    "LANGUAGE": "Language",
-    "MONEY": "Quantity",
-    "PERCENT": "Quantity",
-    "QUANTITY": "Quantity",
-    "CARDINAL": "Quantity",
-    "ORDINAL": "Quantity",
-    "CONCEPT": "Concept",
-}
-
 
 @dataclass(frozen=True)
 class Document:

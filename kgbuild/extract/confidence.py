@@ -23,8 +23,8 @@ from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
-from kgbuild.extract.relation import PRONOUNS
 from kgbuild.extract.types import Relation
+from kgbuild.lexicon import PRONOUN_WORDS, PTB_QUOTES, VALUE_GROUPS
 from kgbuild.parse.tokens import TokenTable, ids, table_of
 
 VERB_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "parataxis"})
@@ -34,10 +34,6 @@ PREPOSITIONS = frozenset(
     "of in on at for to from with by as about into over under between against through during after before "
     "among within without such including like".split()
 )
-ENT_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
-              "DATE": "time", "TIME": "time", "CARDINAL": "number", "MONEY": "number", "PERCENT": "number",
-              "QUANTITY": "number", "ORDINAL": "number"}
-QUOTES = ("``", "''", '"')
 BRACKETS = ("(", ")", "-LRB-", "-RRB-")
 WH_WORDS = frozenset({"what", "which", "who", "whom", "that", "whose", "where", "when", "how", "why"})
 
@@ -80,7 +76,7 @@ def _covered(relations: Sequence[Relation], order: Sequence[int]) -> list[bool]:
 
 
 COMMA = get_string_id(",")
-QUOTE_IDS = ids(*QUOTES)
+QUOTE_IDS = ids(*PTB_QUOTES, '"')
 BRACKET_IDS = ids(*BRACKETS)
 #: Either kind of paired mark: most arguments hold none, and are not counted through.
 _MARK_IDS = QUOTE_IDS | BRACKET_IDS
@@ -95,7 +91,7 @@ _VERB_TAG_KEYS = {get_string_id(tag): "verb.tag=" + tag for tag in VERB_TAGS}
 #: Of the first two arguments ("a0.len", "a1.comma"...); "ent=" maps an entity type id to its group's name.
 _ARG_KEYS = [{**{name: f"a{k}.{name}" for name in
                  ("len", "single", "pronoun", "wh", "entity", "ent=other", "verb_inside", "comma", "gap", "unbalanced")},
-              "ent=": {get_string_id(label): f"a{k}.ent={group}" for label, group in ENT_GROUPS.items()}}
+              "ent=": {get_string_id(label): f"a{k}.ent={group}" for label, group in VALUE_GROUPS.items()}}
              for k in range(2)]
 
 
@@ -130,7 +126,7 @@ def _features(
         if n == 1:
             f[key["single"]] = 1.0
         text = arg.text.lower()
-        if text in PRONOUNS:
+        if text in PRONOUN_WORDS:
             f[key["pronoun"]] = 1.0
         if text in WH_WORDS:
             f[key["wh"]] = 1.0

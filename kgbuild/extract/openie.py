@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from kgbuild.extract.arguments import argument_of, coordinated
 from kgbuild.extract.types import Relation
+from kgbuild.lexicon import CLOSING_QUOTES, OPENING_QUOTES
 from kgbuild.parse.tokens import table_of
 
 #: Families whose relation words are not the sentence's ("is", "has"): their tense is not written anywhere.
@@ -82,8 +83,6 @@ def join_subject_conjuncts(doc: Doc, relations: Sequence[Relation]) -> list[Rela
     return [replaced.get(k, r) for k, r in enumerate(relations) if k not in dropped]
 
 
-OPENING_QUOTES = frozenset({"``", '"', "“", "'"})
-CLOSING_QUOTES = frozenset({"''", '"', "”", "'"})
 
 
 def carb_argument_text(doc: Doc, arg) -> str:

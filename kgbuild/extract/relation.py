@@ -68,10 +68,6 @@ def in_context(confidence: float, sentence_length: int, attributed: bool) -> flo
     return round(max(0.05, min(0.99, confidence)), 3)
 
 
-PRONOUNS = frozenset(
-    "i me my we us our you your he him his she her it its they them their this that these those "
-    "who whom which what there here one".split()
-)
 
 
 def _relation_words_bonus(text: str) -> float:

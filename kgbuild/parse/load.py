@@ -1,23 +1,12 @@
-"""Parsing: loading a spaCy pipeline and preparing it for news text.
-
-Two things the stock English pipelines get wrong on news, fixed here (and the model's attribute ruler
-and lemmatizer swapped for memoised wrappers giving the same annotations faster, ``memo_components``):
-- abbreviated titles ("Sec.", "Adm.", "Gov.") split into a word and a full
-  stop, which wrecks the parse of the sentence: we add tokenizer exceptions;
-- lines without a final full stop (headlines, "Story highlights" bullets)
-  run into the next sentence: the ``kgbuild_line_breaks`` component starts a
-  new sentence after every line break.
-"""
+"""Loading a spaCy pipeline ready for news: the model, our tokenizer exceptions and components, the memoised wrappers."""
 
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable
 
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 import kgbuild.parse.memo as memo_components
@@ -84,8 +73,3 @@ def prepare(nlp: Language, memoised: bool = True) -> Language:
     if memoised:
         memo_components.install(nlp)
     return nlp
-
-
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 64, n_process: int = 1) -> Iterable[Doc]:
-    """Parse texts as a stream (``nlp.pipe``)."""
-    return nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

@@ -1,12 +1,10 @@
-"""Parsing: loading a spaCy pipeline and preparing it for news text.
+"""Fixes for news text that the stock English pipelines get wrong.
 
-Two things the stock English pipelines get wrong on news, fixed here (and the model's attribute ruler
-and lemmatizer swapped for memoised wrappers giving the same annotations faster, ``memo_components``):
-- abbreviated titles ("Sec.", "Adm.", "Gov.") split into a word and a full
-  stop, which wrecks the parse of the sentence: we add tokenizer exceptions;
-- lines without a final full stop (headlines, "Story highlights" bullets)
-  run into the next sentence: the ``kgbuild_line_breaks`` component starts a
-  new sentence after every line break.
+- abbreviated titles ("Sec.", "Adm.", "Gov.") split into a word and a full stop, which wrecks the
+  parse of the sentence: ``TITLE_ABBREVIATIONS`` become tokenizer exceptions;
+- lines without a final full stop (headlines, "Story highlights" bullets) run into the next
+  sentence: the ``kgbuild_line_breaks`` component starts a sentence after every line break and
+  after a dateline ("(CNN)").
 """
 
 from __future__ import annotations

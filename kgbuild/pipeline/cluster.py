@@ -1,18 +1,8 @@
-"""Parallel builds: parse, extract and resolve in worker processes or on a Dask cluster.
+"""Builds on a Dask cluster: each worker loads the pipeline once (``ModelPlugin``) and resolves batches.
 
-Workers do everything that needs the spaCy model and send back only
-``ResolvedDocument`` values (plain, picklable dataclasses, a few kB each), so
-no parsed Doc ever crosses a process boundary and the main process only
-merges results into the graph. Documents go out in batches, at most a few
-batches per worker in flight, so a corpus is streamed and memory stays flat;
-results come back in input order, so the graph is the one a single process
-builds.
-
-Two engines share that design:
-
-- ``resolve_parallel``: a local process pool (``kgbuild build --workers N``);
-- ``resolve_on_cluster``: a Dask cluster (``kgbuild build --scheduler tcp://HOST:8786``);
-  each Dask worker loads the model once (``ModelPlugin``) and keeps it.
+Workers send back only ``ResolvedDocument`` values (plain, picklable dataclasses, a few kB each), never
+a parsed Doc; batches go out a few per worker thread ahead of the results, which come back in input
+order, so the graph is the one a single process builds. The ``BuildConfig`` travels with every task.
 """
 
 from __future__ import annotations

@@ -1,8 +1,4 @@
-"""The RDF formats kgbuild reads and writes, and the prefixes it binds.
-
-Triple formats (Turtle, N-Triples, JSON-LD) hold the union of all graphs;
-quad formats (N-Quads, TriG) keep each document in its named graph.
-"""
+"""The RDF formats kgbuild reads and writes: names, file extensions, media types and oxigraph formats."""
 
 from __future__ import annotations
 

@@ -1,12 +1,7 @@
-"""Export: the knowledge graph as RDF quads, following docs/output-contract.md.
+"""The IRIs kgbuild mints: entities, documents, predicates, statements (docs/output-contract.md).
 
-``iter_ntriples`` streams ``(subject, predicate, object, graph)`` with each
-term as N-Triples text (``kgbuild.rdf.ntriples``): that is what the writers in
-``kgbuild.rdf`` hand to oxigraph, and it is several times cheaper than
-making rdflib terms. ``iter_quads`` gives the same quads as rdflib terms, for
-code that wants rdflib. ``graph`` is the document's IRI for what that
-document says, or None (the default graph) for entity descriptions and
-predicate declarations.
+Each is readable (a slug of the name) and stable across runs; statement IRIs carry a short digest of
+what they state, so the same statement read twice is one node.
 """
 
 from __future__ import annotations

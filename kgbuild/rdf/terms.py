@@ -1,10 +1,8 @@
-"""Conversions between the three kinds of RDF term kgbuild handles, and Turtle.
+"""Conversions between the three kinds of RDF term kgbuild handles.
 
-rdflib terms are the public API; N-Triples text (``kgbuild.rdf.ntriples``) is what
-the exporter makes and oxigraph parses; pyoxigraph terms come out of stores and
-parsers. Each conversion checks what it converts: a malformed IRI, literal or
-language tag is a ``KgbuildError``, never a broken file. N-Triples text quads
-become Turtle here too, term by term as oxigraph prints them (``ntriples_to_turtle``).
+rdflib terms are the public API; N-Triples text (``kgbuild.rdf.ntriples``) is what the exporter makes
+and oxigraph parses; pyoxigraph terms come out of stores and parsers. Each conversion checks what it
+converts: a malformed IRI, literal or language tag is a ``KgbuildError``, never a broken file.
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ from rdflib.term import BNode, Literal, Node, URIRef
 
 import kgbuild.rdf.ntriples as nt
 from kgbuild.errors import KgbuildError
-from kgbuild.iterables import chunks
+from kgbuild.iterables import batched
 from kgbuild.rdf.ntriples import NtQuad
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -129,7 +127,7 @@ def ntriples_to_rdflib(quads: Iterable[NtQuad]) -> Iterator[Quad]:
             hit = cache[t] = to_rdflib(t)
         return hit
 
-    for chunk in chunks(quads, 250_000):
+    for chunk in batched(quads, 250_000):
         for q in parse_lines([nt.line(quad) for quad in chunk], quads=True):
             graph = None if isinstance(q.graph_name, ox.DefaultGraph) else term(q.graph_name)
             yield term(q.subject), term(q.predicate), term(q.object), graph

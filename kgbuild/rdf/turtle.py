@@ -1,11 +1,4 @@
-"""Conversions between the three kinds of RDF term kgbuild handles, and Turtle.
-
-rdflib terms are the public API; N-Triples text (``kgbuild.rdf.ntriples``) is what
-the exporter makes and oxigraph parses; pyoxigraph terms come out of stores and
-parsers. Each conversion checks what it converts: a malformed IRI, literal or
-language tag is a ``KgbuildError``, never a broken file. N-Triples text quads
-become Turtle here too, term by term as oxigraph prints them (``ntriples_to_turtle``).
-"""
+"""N-Triples text quads printed as Turtle, term by term as oxigraph prints them, with our prefix header."""
 
 from __future__ import annotations
 

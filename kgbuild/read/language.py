@@ -1,8 +1,4 @@
-"""Checks and clean-up for input text: binary sniffing, HTML to text, language, long-text splitting.
-
-All standard library (plus spaCy's English stop-word list), cheap enough to run
-on every document before it reaches the parser.
-"""
+"""Is a text English? A cheap check of its script and function words, run on every document before parsing."""
 
 from __future__ import annotations
 

@@ -1,21 +1,4 @@
-"""Reading inputs: text and HTML files, folders of them, .jsonl / .jsonl.gz with a ``text`` field, or stdin.
-
-Inputs are streamed one document at a time, so a corpus never sits in memory;
-a text longer than ``MAX_CHARS`` (a whole book, a 100 MB dump, one huge line)
-becomes several documents ``ID#part1``, ``ID#part2``... cut at paragraph or
-sentence breaks. Bad inputs never end a build that has good ones: an unreadable,
-empty or binary file is reported and skipped, a broken JSONL line too (or, with
-``on_error="stop"``, it ends the build). Only a lone file input raises at once,
-since there is nothing else to build. Text that is not valid UTF-8 is decoded
-with U+FFFD, HTML is stripped to its text, and a text that does not look like
-English is read with a warning. Each document gets an id of its own: a repeated
-id with a different text becomes ``ID~2``.
-
-This module holds the entry points and what a failing input does to the build;
-the work is done by ``kgbuild.read.files`` (which paths are inputs, opening them),
-``kgbuild.read.text`` and ``kgbuild.read.jsonl`` (one reader per format),
-``kgbuild.read.bytes`` (blocks, lines, bad bytes) and ``kgbuild.read.ids`` (ids, parts).
-"""
+"""``ReadReport``: what reading skipped and why, shared by every reader (a leaf module: readers import it)."""
 
 from __future__ import annotations
 

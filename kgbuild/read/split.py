@@ -1,8 +1,4 @@
-"""Checks and clean-up for input text: binary sniffing, HTML to text, language, long-text splitting.
-
-All standard library (plus spaCy's English stop-word list), cheap enough to run
-on every document before it reaches the parser.
-"""
+"""Long texts into parts: cut at paragraph, then sentence, then line breaks, so no part exceeds ``MAX_CHARS``."""
 
 from __future__ import annotations
 

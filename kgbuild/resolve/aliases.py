@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 from spacy.strings import get_string_id
 
+from kgbuild.lexicon import TITLE_PREFIXES, TYPE_GROUPS
 from kgbuild.names import normalize
 from kgbuild.parse.tokens import TokenTable, ids
 from kgbuild.resolve.clusters import Clusters
@@ -50,12 +51,8 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset(
     "journalist writer author teen teenager victim suspect father mother son daughter brother sister wife husband "
     "friend sweetheart fiancee fiance".split())
 DETERMINERS = frozenset({"a", "an", "the", ",", "--", "-", "\u2014", "\u2013"})
-#: Single capitalised words that are titles before a name: "Gov. Walker", "Chief Jackson", "Officer Wilson".
-TITLE_WORDS = frozenset("mr mrs ms dr sir dame lord lady gov sen rep gen adm lt col capt sgt prof rev pope cardinal "
-                        "sheikh imam rabbi father brother sister saint st ayatollah emir sultan crown".split())
 #: Endings of abstract nouns, never a person's description: "version", "agreement", "darkness", "majority".
 ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
-GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 
 Union = Callable[..., bool]
 _PERSON_ONLY = frozenset({PERSON})
@@ -71,7 +68,7 @@ def short_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> Non
     "the House" is not "the White House": a word that takes "the" is a kind of thing, and only an
     organisation word ("Department") may stand for the longer name it ends."""
     # the longer names, with their kind and words, made once (not once per short name)
-    longer = [(other, GROUPS.get(other.label), normalize(other.text).split()) for other in named
+    longer = [(other, TYPE_GROUPS.get(other.label), normalize(other.text).split()) for other in named
               if len(other.text.split()) > 1]
     with_the = {normalize(m.text) for m in named
                 if tt.lower_[m.start] == "the" or m.start > 0 and tt.lower_[m.start - 1] == "the"}
@@ -84,7 +81,7 @@ def short_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> Non
         word = words[0]
         if word in with_the and word not in ORG_HEADS:
             continue
-        group = GROUPS.get(m.label)
+        group = TYPE_GROUPS.get(m.label)
         fits = set()
         for other, other_group, parts in longer:
             if other_group != group:
@@ -241,7 +238,7 @@ def description_fits(tt: TokenTable, named: Mention, concept: Mention) -> bool:
                   for c in tt.children(head))
     if len([t for t in gap if t not in DETERMINERS]) > 3 or tt.dep[head] in SUBJECTS or reports:
         return False  # "Congress ... -- a step that ...", "Michael Brown, a poll found that ...": no apposition
-    if len(concept.text.split()) == 1 and concept.text[:1].isupper() and lemma not in PERSON_NOUNS | TITLE_WORDS \
+    if len(concept.text.split()) == 1 and concept.text[:1].isupper() and lemma not in PERSON_NOUNS | TITLE_PREFIXES \
             and named.label == PERSON and not concept.text.endswith("."):
         return False  # "Team Bush", "Brand Hillary": a capitalised word before a name is no title unless a role
     return True

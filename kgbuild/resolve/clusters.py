@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kgbuild.names import HONORIFICS, normalize
+from kgbuild.lexicon import HONORIFICS, TYPE_GROUPS
+from kgbuild.names import normalize
 from kgbuild.resolve.mentions import Mention
 
 PERSON = "PERSON"
-TYPE_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 _NOT_LABELS = frozenset({"CONCEPT", "PRONOUN"})
 _NO_LABELS: frozenset[str] = frozenset()
 

@@ -14,13 +14,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from kgbuild.lexicon import PRONOUNS
 from kgbuild.names import normalize
 from kgbuild.parse.tokens import TokenTable, ids
 from kgbuild.resolve import aliases
 from kgbuild.resolve.aliases import COMPANY_SUFFIXES, abbreviates
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.descriptions import descriptions
-from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
+from kgbuild.resolve.mentions import Mention, MentionIndex
 from kgbuild.resolve.tags import COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, SUBJECTS
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}

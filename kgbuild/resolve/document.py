@@ -12,8 +12,9 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from kgbuild.extract.types import Argument, Relation
+from kgbuild.lexicon import NER_CLASSES, TITLE_HEADS
 from kgbuild.parse.tokens import TokenTable
-from kgbuild.records import NER_CLASSES, Document, Entity, Merge, ResolvedDocument, Statement
+from kgbuild.records import Document, Entity, Merge, ResolvedDocument, Statement
 from kgbuild.resolve.aliases import description_fits
 from kgbuild.resolve.coref import SPEAKER_PRONOUNS, Clusters, resolve_mentions
 from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name
@@ -28,12 +29,6 @@ NAMING_PATTERNS = frozenset({"title", "apposition"})
 LABEL_PRIORITY = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME"]
 
 
-#: Heads that are a title, not the person: "Sec. of State Clinton" is Clinton.
-TITLE_WORDS = frozenset(
-    "sec. secretary president minister adm. admiral gen. general chairman chairwoman senator sen. gov. governor "
-    "rep. representative mr. mrs. ms. dr. prime chief director ambassador judge justice king queen prince princess "
-    "pope ceo spokesman spokeswoman leader commander mayor lt. col. capt. sgt. prof. professor".split()
-)
 
 
 def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False) -> Mention | None:
@@ -46,9 +41,9 @@ def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False)
     head = arg.head
     head_label = index.label_at(head)
     lower, pos = tt.lower_[head], tt.pos_[head]
-    if lower in TITLE_WORDS or head_label not in ("", "PERSON") and len(index.ents) and pos == "PROPN":
+    if lower in TITLE_HEADS or head_label not in ("", "PERSON") and len(index.ents) and pos == "PROPN":
         people = index.people_in(arg.start, arg.end)
-        if len(people) == 1 and lower in TITLE_WORDS | {"sec", "adm"} or (len(people) == 1 and head_label and len(tt.text[head]) <= 4):
+        if len(people) == 1 and lower in TITLE_HEADS | {"sec", "adm"} or (len(people) == 1 and head_label and len(tt.text[head]) <= 4):
             return index.for_head(people[0].root)
     if whole and not head_label and pos in ("NOUN", "PROPN"):
         name = clean_name(tt, arg.tokens)

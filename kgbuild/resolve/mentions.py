@@ -17,21 +17,13 @@ import numpy as np
 from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
-from kgbuild.names import HONORIFICS
+from kgbuild.lexicon import HONORIFICS, PRONOUNS
 from kgbuild.parse.tokens import TokenTable, ids, table_of
 from kgbuild.resolve.entity_spans import ORG_HEADS, ner_spans, repaired_spans
 from kgbuild.resolve.quotes import one_of, quoted_tokens
 from kgbuild.resolve.tags import COMPOUND, POSSESSIVE, POSSESSIVE_PRONOUN
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
-PRONOUNS = {
-    "he": ("m", "sg"), "him": ("m", "sg"), "his": ("m", "sg"), "himself": ("m", "sg"),
-    "she": ("f", "sg"), "her": ("f", "sg"), "hers": ("f", "sg"), "herself": ("f", "sg"),
-    "it": ("n", "sg"), "its": ("n", "sg"), "itself": ("n", "sg"),
-    "they": ("x", "pl"), "them": ("x", "pl"), "their": ("x", "pl"), "theirs": ("x", "pl"), "themselves": ("x", "pl"),
-    "we": ("speaker", "pl"), "us": ("speaker", "pl"), "our": ("speaker", "pl"), "ours": ("speaker", "pl"),
-    "i": ("speaker", "sg"), "me": ("speaker", "sg"), "my": ("speaker", "sg"),
-}
 #: Words that never make a node: pronouns we could not resolve, and empty heads.
 NON_REFERRING = frozenset(set(PRONOUNS) | {
     "you", "your", "yours", "this", "that", "these", "those", "who", "whom", "which", "what", "whose",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from kgbuild.lexicon import QUOTE_MARKS
 from kgbuild.parse.tokens import TokenTable
 
 
@@ -19,12 +20,11 @@ def one_of(column: np.ndarray, values: np.ndarray) -> np.ndarray:
     return mask
 
 
-_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
 
 
 def quoted_tokens(tt: TokenTable, orth: np.ndarray, is_space: np.ndarray) -> set[int]:
     """Tokens inside quotation marks; ``orth`` and ``is_space`` are the doc's ORTH and IS_SPACE columns."""
-    marks = np.array([tt.doc.vocab.strings[q] for q in _QUOTE_MARKS], dtype=orth.dtype)
+    marks = np.array([tt.doc.vocab.strings[q] for q in sorted(QUOTE_MARKS)], dtype=orth.dtype)
     # only quote marks and white space (a line break ends a quote) change the state: visit those
     events = np.flatnonzero(one_of(orth, marks) | (is_space != 0)).tolist()
     inside, start = False, 0

@@ -1,11 +1,4 @@
-"""The media types the SPARQL endpoint answers in, and the choice among them by Accept header.
-
-SELECT/ASK results: JSON, XML, CSV, TSV; CONSTRUCT/DESCRIBE graphs: Turtle,
-N-Triples. A module of its own because both sides use the same tables: the
-HTTP handler (``kgbuild.sparql.server``) turns the Accept header into format names,
-and the query workers (``kgbuild.sparql.workers``) turn the format they used
-back into the Content-Type.
-"""
+"""SPARQL results out: JSON, XML, CSV, TSV and text tables, and the media type an Accept header asks for."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kgbuild.graph import KnowledgeGraph
 from kgbuild.rdf.iris import document_iri, entity_iri, predicate_iri, statement_iri
-from kgbuild.view.model import ENTITY_TYPES, Document, Edge, Evidence, GraphModel, Node, assemble
+from kgbuild.view.model import ENTITY_TYPES, DocumentInfo, Edge, Evidence, GraphModel, Node, assemble
 
 
 def model_from_kg(kg: KnowledgeGraph) -> GraphModel:
@@ -34,7 +34,7 @@ def model_from_kg(kg: KnowledgeGraph) -> GraphModel:
     [('Hillary Clinton', 'meet', 'Pakistani journalists')]
     """
     doc_iris = sorted((str(document_iri(doc_id)), doc_id) for doc_id in kg.documents)
-    documents = [Document(iri, doc_id, kg.documents[doc_id].document.title or doc_id) for iri, doc_id in doc_iris]
+    documents = [DocumentInfo(iri, doc_id, kg.documents[doc_id].document.title or doc_id) for iri, doc_id in doc_iris]
     doc_index = {doc_id: i for i, (_, doc_id) in enumerate(doc_iris)}
 
     rank = {name: i for i, name in enumerate(ENTITY_TYPES)}

@@ -79,7 +79,7 @@ class Edge:
 
 
 @dataclass
-class Document:
+class DocumentInfo:
     """A source document: IRI, short id and title."""
 
     iri: str
@@ -93,7 +93,7 @@ class GraphModel:
 
     nodes: list[Node]
     edges: list[Edge]
-    documents: list[Document]
+    documents: list[DocumentInfo]
     n_statements: int = 0
 
 
@@ -136,12 +136,12 @@ def read_model(graph: rdflib.Graph) -> GraphModel:
     >>> len(model.nodes)
     20
     """
-    documents: list[Document] = []
+    documents: list[DocumentInfo] = []
     doc_index: dict[URIRef, int] = {}
     for doc in sorted(set(graph.subjects(RDF.type, KG.Document))):
         doc_id = _text(graph, doc, KG.documentId) or _tail(str(doc))
         doc_index[doc] = len(documents)
-        documents.append(Document(str(doc), doc_id, _text(graph, doc, DCTERMS.title) or doc_id))
+        documents.append(DocumentInfo(str(doc), doc_id, _text(graph, doc, DCTERMS.title) or doc_id))
 
     nodes: list[Node] = []
     node_index: dict[URIRef, int] = {}
@@ -205,7 +205,7 @@ def read_model(graph: rdflib.Graph) -> GraphModel:
     return assemble(nodes, list(edges.values()), documents, len(statements))
 
 
-def assemble(nodes: list[Node], edges: list[Edge], documents: list[Document], n_statements: int) -> GraphModel:
+def assemble(nodes: list[Node], edges: list[Edge], documents: list[DocumentInfo], n_statements: int) -> GraphModel:
     """The model with edges in (source, target, predicate) order and each node's degree counted.
 
     Example

@@ -1,6 +1,6 @@
 """Short names and role descriptions (kgbuild.resolve.aliases), on sentences written for the tests."""
 
-from kgbuild.resolve.mentions import PRONOUNS  # noqa: F401  (same fixtures as test_resolve)
+from kgbuild.lexicon import PRONOUNS  # noqa: F401  (same fixtures as test_resolve)
 
 
 def _entity_with(resolved, name):

@@ -1,6 +1,6 @@
 """Coreference rules, and the merges that must never happen."""
 
-from kgbuild.resolve.mentions import PRONOUNS
+from kgbuild.lexicon import PRONOUNS
 
 
 def _entity_with(resolved, name):

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from kgbuild.extract.arguments import argument
 from kgbuild.extract.relation import make_relation, predicate_key
 from kgbuild.extract.types import Argument
-from kgbuild.names import HONORIFICS
+from kgbuild.lexicon import HONORIFICS
 from kgbuild.parse.tokens import ids, table_of
 
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})

@@ -29,6 +29,7 @@ from kgbuild.extract.patterns.copulas import copula_relations
 from kgbuild.extract.patterns.passives import passive_relations
 from kgbuild.extract.relation import predicate_key
 from kgbuild.extract.types import Argument, Relation
+from kgbuild.lexicon import PTB_QUOTES
 from kgbuild.parse.tokens import TokenTable, ids
 
 _MARK, _AUX, _PREP, _POBJ, _XCOMP = map(get_string_id, ("mark", "aux", "prep", "pobj", "xcomp"))
@@ -36,7 +37,6 @@ _SPEECH = ids(*SPEECH_VERBS)
 _REPORTING = ids("parataxis", "ccomp")
 _COMPLEMENTISERS = ids("that", "whether", "if")
 _XCOMP_OBJECTS = ids("dobj", "dative")
-_QUOTES = frozenset({"``", "''"})
 _VERB_OR_AUX = frozenset({VERB, AUX})
 
 
@@ -135,9 +135,9 @@ def _report_before(clause: Clause) -> Argument | None:
     inside = set(table.subtree(verb))
     indices = [i for i in _subtree_in_order(table, head) if i not in inside]
     is_punct, text = table.is_punct, table.text
-    while indices and (is_punct[indices[-1]] or text[indices[-1]] in _QUOTES):
+    while indices and (is_punct[indices[-1]] or text[indices[-1]] in PTB_QUOTES):
         indices.pop()
-    while indices and (is_punct[indices[0]] or text[indices[0]] in _QUOTES):
+    while indices and (is_punct[indices[0]] or text[indices[0]] in PTB_QUOTES):
         indices.pop(0)
     if len(indices) < 2:
         return None

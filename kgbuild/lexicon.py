@@ -1,0 +1,77 @@
+"""Word lists and label maps that more than one stage uses, defined once.
+
+Lists that one module alone uses stay in that module. Everything here is lower-case words or spaCy
+labels; ``frozenset`` so that no stage can change another's list.
+"""
+
+from __future__ import annotations
+
+#: spaCy NER labels → our ontology's class names (see ontologies/kgbuild.ttl).
+NER_CLASSES: dict[str, str] = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "NORP": "Group",
+    "EVENT": "Event",
+    "DATE": "Date",
+    "TIME": "Date",
+    "WORK_OF_ART": "CreativeWork",
+    "PRODUCT": "Product",
+    "LAW": "Law",
+    "LANGUAGE": "Language",
+    "MONEY": "Quantity",
+    "PERCENT": "Quantity",
+    "QUANTITY": "Quantity",
+    "CARDINAL": "Quantity",
+    "ORDINAL": "Quantity",
+    "CONCEPT": "Concept",
+}
+
+#: NER labels of the same kind of thing: two names may be one entity only within a group.
+TYPE_GROUPS: dict[str, str] = {
+    "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
+}
+#: ``TYPE_GROUPS`` with times and numbers, for the confidence model's argument features.
+VALUE_GROUPS: dict[str, str] = {
+    **TYPE_GROUPS, "DATE": "time", "TIME": "time", "CARDINAL": "number", "MONEY": "number", "PERCENT": "number",
+    "QUANTITY": "number", "ORDINAL": "number",
+}
+
+#: Words that address a person without naming them ("Mr Brown" is Brown; "Mr" alone is no name).
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam"})
+#: Heads that are a title, not the person: "Sec. of State Clinton" is Clinton.
+TITLE_HEADS = frozenset(
+    "sec. secretary president minister adm. admiral gen. general chairman chairwoman senator sen. gov. governor "
+    "rep. representative mr. mrs. ms. dr. prime chief director ambassador judge justice king queen prince princess "
+    "pope ceo spokesman spokeswoman leader commander mayor lt. col. capt. sgt. prof. professor".split()
+)
+#: Single capitalised words that are titles before a name: "Gov. Walker", "Chief Jackson", "Officer Wilson".
+TITLE_PREFIXES = frozenset("mr mrs ms dr sir dame lord lady gov sen rep gen adm lt col capt sgt prof rev pope cardinal "
+                           "sheikh imam rabbi father brother sister saint st ayatollah emir sultan crown".split())
+
+#: Personal pronouns with their gender ("m", "f", "n", "x" for either, "speaker") and number: what resolution
+#: checks agreement with.
+PRONOUNS: dict[str, tuple[str, str]] = {
+    "he": ("m", "sg"), "him": ("m", "sg"), "his": ("m", "sg"), "himself": ("m", "sg"),
+    "she": ("f", "sg"), "her": ("f", "sg"), "hers": ("f", "sg"), "herself": ("f", "sg"),
+    "it": ("n", "sg"), "its": ("n", "sg"), "itself": ("n", "sg"),
+    "they": ("x", "pl"), "them": ("x", "pl"), "their": ("x", "pl"), "theirs": ("x", "pl"), "themselves": ("x", "pl"),
+    "we": ("speaker", "pl"), "us": ("speaker", "pl"), "our": ("speaker", "pl"), "ours": ("speaker", "pl"),
+    "i": ("speaker", "sg"), "me": ("speaker", "sg"), "my": ("speaker", "sg"),
+}
+#: Words an argument may consist of that name nothing by themselves (extraction marks such arguments):
+#: the common pronouns, demonstratives, wh-words and "there", "here", "one".
+PRONOUN_WORDS = frozenset(
+    "i me my we us our you your he him his she her it its they them their this that these those "
+    "who whom which what there here one".split()
+)
+
+#: Quote marks as spaCy tokenises them: PTB-style ``` `` ``` and ``''`` and the plain and curly marks.
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+#: The PTB-style quote tokens alone.
+PTB_QUOTES = frozenset({"``", "''"})
+#: Marks that open or close a quotation around an argument.
+OPENING_QUOTES = frozenset({"``", '"', "\u201c", "'"})
+CLOSING_QUOTES = frozenset({"''", '"', "\u201d", "'"})
