@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from kgbuild.errors import KgbuildError
 
+#: The graph's default threshold on a statement's confidence (chosen in ``bench/train_trust.py``).
+DEFAULT_MIN_CONFIDENCE = 0.2
+
 
 @dataclass(frozen=True)
 class BuildConfig:
@@ -25,7 +28,9 @@ class BuildConfig:
     patterns : tuple of str
         The extraction pattern families to run; () runs every family of ``kgbuild.extract.PATTERNS``.
     min_confidence : float
-        Relations the extractor finds below this confidence are dropped.
+        Statements less likely than this to be correct stay out of the graph (see ``kgbuild.resolve.trust``).
+    trust : bool
+        Score statements with the shipped trust model; False keeps the extractor's own confidence.
     batch_size : int
         Documents per ``nlp.pipe`` batch and per worker task.
     batch_characters : int
@@ -47,7 +52,7 @@ class BuildConfig:
     -------
     >>> config = BuildConfig(patterns=("verbs",), batch_size=8)
     >>> config.extractor_config()
-    {'patterns': ['verbs'], 'min_confidence': 0.0}
+    {'patterns': ['verbs']}
     >>> import pickle; pickle.loads(pickle.dumps(config)) == config
     True
     """
@@ -55,7 +60,8 @@ class BuildConfig:
     model: str | None = None
     memoised: bool = True
     patterns: tuple[str, ...] = ()
-    min_confidence: float = 0.0
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    trust: bool = True
     batch_size: int = 32
     batch_characters: int = 200_000
     max_chars: int = 100_000
@@ -78,11 +84,10 @@ class BuildConfig:
             raise KgbuildError(f"min_confidence must be between 0 and 1, not {self.min_confidence}")
 
     def extractor_config(self) -> dict:
-        """The ``kgbuild_relations`` component's config for these settings (only what differs from its defaults)."""
-        config: dict = {"min_confidence": self.min_confidence}
-        if self.patterns:
-            config = {"patterns": list(self.patterns), **config}
-        return config
+        """The ``kgbuild_relations`` component's config for these settings (only what differs from its defaults).
+
+        The extractor keeps every relation: the graph's threshold applies to resolved statements."""
+        return {"patterns": list(self.patterns)} if self.patterns else {}
 
     def replace(self, **changes: object) -> BuildConfig:
         """A copy with some settings changed."""

@@ -20,6 +20,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Span, Token
 
+from kgbuild.extract.types import Relation
 from kgbuild.parse.tokens import TokenTable, ids, table_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -50,7 +51,9 @@ _COMPLEMENTS = ids("attr", "acomp")
 _CLAUSAL = ids("ccomp", "xcomp")
 _TIME_MODIFIERS = ids("npadvmod", "tmod")
 _SETTINGS = ids("where", "when")
-_FUTURE = ids("will", "shall", "'ll", "wo")
+#: Modal auxiliaries as spaCy tokenises them → the word a reader sees. The future is a modality too:
+#: "will attend" is a plan, not a fact.
+MODAL_WORDS = {"wo": "will", "'ll": "will", "ca": "can", "'d": "would", "sha": "shall"}
 (_ACL, _ADVCL, _ADVMOD, _AGENT, _ATTR, _AUX, _CONJ, _NEG, _POBJ, _POSS, _PREP, _PRT, _RELCL, _XCOMP) = map(
     get_string_id,
     ("acl", "advcl", "advmod", "agent", "attr", "aux", "conj", "neg", "pobj", "poss", "prep", "prt", "relcl", "xcomp"),
@@ -62,6 +65,7 @@ _ROLES: dict[int, str] = {
     **dict.fromkeys(_CLAUSAL, "clausal"), **dict.fromkeys(_TIME_MODIFIERS, "time"), _PRT: "particle", _NEG: "neg",
     **dict.fromkeys(_AUXILIARIES, "aux"), _ADVMOD: "advmod",
 }
+_AUXILIARY_DEPS = ids("aux", "auxpass")
 _VERB_OR_AUX = frozenset({VERB, AUX})
 _NOMINALS = frozenset({NOUN, PROPN, PRON})
 
@@ -198,8 +202,10 @@ def build_clause(table: TokenTable, verb: int, sentence_start: int) -> Clause:
                 preps.append((child, pobj))
         elif role == "aux":
             clause.aux.append(child)
-            if table.tag[child] == _MD and lower[child] not in _FUTURE:
-                clause.modal = table.lower_[child]
+            if table.tag[child] == _MD:
+                # "won't", "can't" and "'ll" as spaCy splits them are "wo", "ca", "'ll": the word meant is kept
+                word = table.lower_[child]
+                clause.modal = MODAL_WORDS.get(word, word)
         elif role == "agent":
             pobj = next((c for c in children(child) if dep[c] == _POBJ), None)
             if pobj is not None:
@@ -258,3 +264,12 @@ def is_time(table: TokenTable, i: int) -> bool:
 
 def is_place(table: TokenTable, prep: int, pobj: int) -> bool:
     return table.ent_type[pobj] in _PLACES and table.lower[prep] in _PLACE_PREPS
+
+
+def verb_of(table: TokenTable, relation: Relation) -> int | None:
+    """The relation's verb: its first relation word that is a verb or an auxiliary used as one; None for a
+    relation without one (an apposition, a possessive)."""
+    for i in relation.relation_tokens:
+        if table.pos[i] in _VERB_OR_AUX and table.dep[i] not in _AUXILIARY_DEPS:
+            return i
+    return None

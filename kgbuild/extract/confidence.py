@@ -20,9 +20,10 @@ from itertools import repeat
 from operator import mul
 
 from spacy.strings import get_string_id
-from spacy.symbols import AUX, VERB
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span
 
+from kgbuild.extract.clauses import verb_of
 from kgbuild.extract.types import Relation
 from kgbuild.lexicon import PRONOUN_WORDS, PTB_QUOTES, VALUE_GROUPS
 from kgbuild.parse.tokens import TokenTable, ids, table_of
@@ -36,14 +37,6 @@ PREPOSITIONS = frozenset(
 )
 BRACKETS = ("(", ")", "-LRB-", "-RRB-")
 WH_WORDS = frozenset({"what", "which", "who", "whom", "that", "whose", "where", "when", "how", "why"})
-
-
-def _anchor(relation: Relation, tokens: TokenTable) -> int | None:
-    """The index of the relation's verb if it has one."""
-    for i in relation.relation_tokens:
-        if tokens.pos[i] in (VERB, AUX) and tokens.dep[i] not in AUXILIARY:
-            return i
-    return None
 
 
 def covered(relations: Sequence[Relation]) -> list[bool]:
@@ -81,7 +74,6 @@ BRACKET_IDS = ids(*BRACKETS)
 #: Either kind of paired mark: most arguments hold none, and are not counted through.
 _MARK_IDS = QUOTE_IDS | BRACKET_IDS
 NOT_VERBAL = ids("amod", "compound")
-AUXILIARY = ids("aux", "auxpass")
 #: Feature names, made once: the table holds labels as ids, so a feature is named by a look-up of the id,
 #: with no string of the vocabulary read and no name built per relation.
 _RANK_KEYS = [f"rank={n}" for n in range(5)]
@@ -154,7 +146,7 @@ def _features(
     last = relation_words[-1].lower() if relation_words else ""
     if last in PREPOSITIONS:
         f["rel.prep=" + last] = 1.0
-    verb = _anchor(relation, tokens)
+    verb = verb_of(tokens, relation)
     if verb is None:
         f["verb=none"] = 1.0
     else:

@@ -9,11 +9,10 @@ the inner relations negative; a hedge ("allegedly", "may") sets modality.
 from __future__ import annotations
 
 from spacy.strings import get_string_id
-from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
 from kgbuild.extract.arguments import argument
-from kgbuild.extract.clauses import find_subject
+from kgbuild.extract.clauses import find_subject, verb_of
 from kgbuild.extract.types import Relation
 from kgbuild.parse.tokens import TokenTable, ids, table_of
 
@@ -28,22 +27,33 @@ HEDGE_VERBS = {"allege": "alleged", "claim": "claimed", "suspect": "suspected", 
 HEDGE_ADVERBS = frozenset("allegedly reportedly possibly probably apparently perhaps likely supposedly purportedly".split())
 HEDGE_ADJECTIVES = frozenset("alleged suspected possible probable apparent purported presumed".split())
 COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+#: Verbs and adjectives whose complement is not (yet) a fact: "is expected to make", "plans to buy",
+#: "wants to join", "is set to sign", "is likely to win" → modality, the governing word.
+PLAN_WORDS = frozenset(
+    "expect plan hope want need aim intend seek try attempt promise threaten vow pledge propose prepare wish "
+    "look set due likely unlikely go urge ask push campaign call fight struggle hesitate consider offer "
+    "able unable bound poised eager keen ready willing determined".split()
+)
+#: Verbs whose complement did not happen: "failed to make the playoffs", "refused to sign".
+FAILURE_VERBS = frozenset("fail refuse decline".split())
+#: Subordinators of a condition: "if the talks fail, the union will strike".
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 
 
 _HEDGE_ADVERB_IDS = ids(*HEDGE_ADVERBS)
 _HEDGE_ADJECTIVE_IDS = ids(*HEDGE_ADJECTIVES)
 _COMPLEMENT_IDS = ids(*COMPLEMENT_DEPS)
-_AUXILIARY = ids("aux", "auxpass")
 _ADVMOD, _PREP, _POBJ, _AMOD, _NEG, _CONJ, _ROOT = (get_string_id(w) for w in ("advmod", "prep", "pobj", "amod", "neg", "conj", "ROOT"))
+_XCOMP, _MARK, _ADVCL, _LONGER, _NO, _QUESTION = (get_string_id(w) for w in ("xcomp", "mark", "advcl", "longer", "no", "?"))
+_CONDITION_IDS = ids(*CONDITION_MARKS)
 _ACCORDING = get_string_id("according")
-_VERB_OR_AUX = frozenset({VERB, AUX})
 
 
 def _anchor(table: TokenTable, relation: Relation) -> int:
     """The token the relation hangs from: its verb, or else its first relation word."""
-    for i in relation.relation_tokens:
-        if table.pos[i] in _VERB_OR_AUX and table.dep[i] not in _AUXILIARY:
-            return i
+    verb = verb_of(table, relation)
+    if verb is not None:
+        return verb
     return relation.relation_tokens[0] if relation.relation_tokens else relation.arguments[0].head
 
 
@@ -75,6 +85,16 @@ def _hedging_adjective(table: TokenTable, head: int) -> str | None:
     return None
 
 
+def _asks(table: TokenTable, i: int) -> bool:
+    """Whether the sentence of token ``i`` is a question: its last non-quote token is "?"."""
+    end = i
+    while not table.is_sent_end(end):
+        end += 1
+    while end > i and table.is_punct[end] and table.lower[end] != _QUESTION:
+        end -= 1
+    return table.lower[end] == _QUESTION
+
+
 def context_changes(table: TokenTable, relation: Relation) -> dict[str, object]:
     """The fields of ``relation`` its context changes (``negated``, ``modality``, ``attribution``,
     ``attribution_text``), as ``Relation.evolve`` takes them; empty when the context changes nothing.
@@ -99,6 +119,12 @@ def context_changes(table: TokenTable, relation: Relation) -> dict[str, object]:
     for child in table.children(anchor):
         if dep[child] == _ADVMOD and lower[child] in _HEDGE_ADVERB_IDS:
             modality = modality or table.lower_[child]
+        if dep[child] == _ADVMOD and lower[child] == _LONGER and any(lower[c] == _NO for c in table.children(child)):
+            negated = not negated  # "no longer controls"
+        if dep[child] == _MARK and lower[child] in _CONDITION_IDS:
+            modality = modality or table.lower_[child]
+        if dep[child] == _ADVCL and any(dep[c] == _MARK and lower[c] in _CONDITION_IDS for c in table.children(child)):
+            modality = modality or "if"  # the relation is the consequence of a condition
         if dep[child] == _PREP and lower[child] == _ACCORDING:
             target = next((g for g in table.subtree(child) if dep[g] == _POBJ), None)
             if target is not None:
@@ -123,9 +149,18 @@ def context_changes(table: TokenTable, relation: Relation) -> dict[str, object]:
                     negated = not negated
                 if lemma in HEDGE_VERBS:
                     modality = modality or HEDGE_VERBS[lemma]
+            if dep[child] == _XCOMP:
+                if lemma in FAILURE_VERBS:
+                    negated = not negated
+                elif lemma in PLAN_WORDS:
+                    modality = modality or table.lower_[ancestor]
+        if dep[child] == _ADVCL and any(dep[c] == _MARK and lower[c] in _CONDITION_IDS for c in table.children(child)):
+            modality = modality or "if"
         if dep[ancestor] == _ROOT:
             break
         child = ancestor
+    if not modality and _asks(table, anchor):
+        modality = "question"
     changes: dict[str, object] = {}
     if negated != relation.negated:
         changes["negated"] = negated

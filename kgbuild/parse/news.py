@@ -23,9 +23,11 @@ TITLE_ABBREVIATIONS = (
 @Language.component("kgbuild_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break and after a dateline; the parser finds the others."""
+    _dateline_at(doc, 0)
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+            _dateline_at(doc, token.i + 1)
         elif token.text == ")" and token.i >= 2 and doc[token.i - 2].text == "(" and doc[token.i - 1].text.isupper() \
                 and _opens_line(doc, token.i - 2):
             # a dateline, "WASHINGTON (CNN) -- The ...": the news starts after it
@@ -34,6 +36,25 @@ def line_breaks(doc: Doc) -> Doc:
                 nxt += 1
             doc[nxt].is_sent_start = True
     return doc
+
+
+MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+                   "august september october november december".split())
+
+
+def _dateline_at(doc: Doc, start: int) -> None:
+    """A wire dateline opening a line, "HONG KONG, March 3 - The stock soared": the news starts after
+    its dash, so the place is not read as the subject of the first sentence."""
+    if start >= len(doc) or not (doc[start].is_alpha and doc[start].is_upper and len(doc[start]) > 1):
+        return
+    for i in range(start + 1, min(start + 9, len(doc) - 1)):
+        text = doc[i].text
+        if text in DATELINE_DASHES:
+            doc[i + 1].is_sent_start = True
+            return
+        if not (text == "," or (doc[i].is_alpha and doc[i].is_upper) or text.isdigit()
+                or text.lower().rstrip(".") in MONTHS):
+            return
 
 
 def _opens_line(doc: Doc, i: int) -> bool:

@@ -97,7 +97,8 @@ def resolve_serial(
         # A pipeline's first batch runs outside one, to fill the tokenizer's cache, which zones leave
         # alone; "first" per pipeline, not per call: a worker resolves one batch per call.
         with nlp.memory_zone() if nlp in _WARMED else contextlib.nullcontext():
-            resolved = [resolve_document(document, parsed, parsed._.relations or [], table=table_of(parsed))
+            resolved = [resolve_document(document, parsed, parsed._.relations or [], table=table_of(parsed),
+                                         min_confidence=config.min_confidence, trust=config.trust)
                         for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch))]
         _WARMED.add(nlp)
         yield from resolved

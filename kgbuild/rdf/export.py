@@ -236,7 +236,7 @@ class GraphWriter:
     >>> from kgbuild.graph import KnowledgeGraph
     >>> kg, path = KnowledgeGraph(), pathlib.Path(tempfile.mkdtemp()) / "graph.ttl"
     >>> with GraphWriter(kg, path) as writer:
-    ...     for resolved in resolve_documents([Document("a", "Clinton met journalists.")], make_pipeline()):
+    ...     for resolved in resolve_documents([Document("a", "Hillary Clinton met Pakistani journalists.")], make_pipeline()):
     ...         kg.add_document(resolved)
     ...         writer.document_added("a")
     >>> writer.count > 20, path.exists()

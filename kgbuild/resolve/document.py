@@ -11,6 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from kgbuild.extract.clauses import verb_of
 from kgbuild.extract.types import Argument, Relation
 from kgbuild.lexicon import NER_CLASSES, TITLE_HEADS
 from kgbuild.parse.tokens import TokenTable
@@ -18,7 +19,12 @@ from kgbuild.records import Document, Entity, Merge, ResolvedDocument, Statement
 from kgbuild.resolve.aliases import description_fits
 from kgbuild.resolve.coref import SPEAKER_PRONOUNS, Clusters, resolve_mentions
 from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name
+from kgbuild.resolve.trust import shipped_model, statement_features, syntax_features
 
+#: Prepositions whose phrase completes a common noun's meaning ("link between", "series of", "fight against").
+COMPLEMENT_PREPOSITIONS = frozenset({"of", "between", "among", "against", "for", "on", "about", "over", "into", "toward", "towards"})
+#: A concept longer than this is a clause, not a node label.
+MAX_CONCEPT_WORDS = 8
 #: Open IE only: relations that say nothing in a graph ("X is Y" between one entity's names).
 GRAPH_SKIP_PATTERNS = frozenset({"verb_only", "verb_circumstance"})
 #: Predicates whose object is a description ("is the host of Top Gear"), kept whole as a Concept.
@@ -49,11 +55,48 @@ def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False)
         name = clean_name(tt, arg.tokens)
         if name and len(arg.tokens) <= 12:
             return index.add(arg.tokens[0], arg.tokens[-1] + 1, "CONCEPT", arg.head, name)
+    if not head_label and pos == "NOUN":
+        tokens = _with_complement(tt, arg)
+        if tokens is not None:
+            name = clean_name(tt, tokens)
+            if name:
+                return index.add(tokens[0], tokens[-1] + 1, "CONCEPT", arg.head, name)
     return index.for_head(head)
 
 
+def _trust_features(
+    index: MentionIndex, rel: Relation, subj: Mention, obj: Mention, subject: Entity, object_: Entity,
+    attributed: bool, sentence: str,
+) -> dict[str, float]:
+    """The trust model's features of one statement (``kgbuild.resolve.trust``)."""
+    tt = index.table
+    verb = verb_of(tt, rel)
+    syntax = syntax_features(
+        tt.dep_[verb] if verb is not None else None, verb, rel.subject.head if rel.subject else None,
+        rel.object.head if rel.object else None, rel.sentence_start == 0, subj.is_pronoun, obj.is_pronoun,
+        subj.label == "CONCEPT" and subject.type != "Concept", obj.label == "CONCEPT" and object_.type != "Concept")
+    return statement_features(
+        rel.pattern, rel.predicate, subject.type, subject.name, rel.subject.text if rel.subject else "",
+        object_.type, object_.name, rel.object.text if rel.object else "", rel.negated, rel.modality,
+        attributed, sentence, rel.confidence, syntax)
+
+
+def _with_complement(tt: TokenTable, arg: Argument) -> list[int] | None:
+    """A common noun's words up to the end of its complement, when it has one that carries its meaning:
+    "any link between China Entertainment and Lai Sun", "a series of military exercises", not "link" or
+    "series". None when the head has no such complement inside the argument, or the phrase grows long."""
+    head, inside = arg.head, set(arg.tokens)
+    for child in tt.children(head):
+        if child > head and tt.dep_[child] == "prep" and tt.lower_[child] in COMPLEMENT_PREPOSITIONS and child in inside:
+            end = max(tt.subtree(child))
+            tokens = [t for t in arg.tokens if t <= end]
+            return tokens if len(tokens) <= MAX_CONCEPT_WORDS else None
+    return None
+
+
 def resolve_document(
-    document: Document, doc: Doc, relations: list[Relation], table: TokenTable | None = None
+    document: Document, doc: Doc, relations: list[Relation], table: TokenTable | None = None,
+    min_confidence: float = 0.0, trust: bool = True, features_out: list | None = None,
 ) -> ResolvedDocument:
     """Resolve one parsed document.
 
@@ -67,6 +110,13 @@ def resolve_document(
         ``doc._.relations``.
     table : TokenTable, optional
         The Doc's token table, when the caller holds it (else it is read from the Doc).
+    min_confidence : float
+        Statements whose confidence is lower stay out.
+    trust : bool
+        Score each statement with the shipped trust model (``kgbuild.resolve.trust``): the probability
+        that a judge calls it correct. False keeps the extractor's own confidence.
+    features_out : list, optional
+        Gets a ``(statement, features)`` pair for every statement kept (for training the trust model).
 
     Returns
     -------
@@ -103,6 +153,7 @@ def resolve_document(
     clusters = resolve_mentions(index, speakers, links)
     entities, keys = _entities(document, index, clusters)
     statements = []
+    model = shipped_model() if trust else None
     for rel, (subj, obj, speaker, place) in zip(relations, arg_mentions):
         if rel.pattern in GRAPH_SKIP_PATTERNS or subj is None or obj is None:
             continue
@@ -112,16 +163,26 @@ def resolve_document(
         if rel.predicate in DESCRIPTION_PREDICATES and entities[o].type != "Concept":
             continue  # "Dushanbe, Tajikistan": two names side by side are not an is-a
         sentence, sentence_start, sentence_end = index.sentence_text(rel.sentence_start)
+        confidence = rel.confidence
+        features = None
+        if model is not None or features_out is not None:
+            features = _trust_features(index, rel, subj, obj, entities[s], entities[o], speaker is not None, sentence)
+            if model is not None:
+                confidence = round(model.probability(features), 3)
+        if confidence < min_confidence:
+            continue
         statements.append(Statement(
             subject=s, predicate=rel.predicate, object=o,
             sentence=sentence, sentence_start=sentence_start, sentence_end=sentence_end,
             relation_text=rel.relation_text, subject_text=rel.subject.text if rel.subject else "",
-            object_text=rel.object.text if rel.object else "", confidence=rel.confidence, pattern=rel.pattern,
+            object_text=rel.object.text if rel.object else "", confidence=confidence, pattern=rel.pattern,
             negated=rel.negated, modality=rel.modality,
             attributed_to=keys[speaker.id] if speaker is not None else None,
             attribution=rel.attribution_text, time=rel.time.text if rel.time is not None else None,
             place=keys[place.id] if place is not None else None,
         ))
+        if features_out is not None:
+            features_out.append((statements[-1], features))
     merges = _merges(index, clusters, keys)
     used = {k for st in statements for k in (st.subject, st.object, st.attributed_to, st.place) if k}
     named = {k for k, e in entities.items() if e.type != "Concept"}

@@ -41,3 +41,36 @@ def test_plain_fact_has_no_context(relations_of):
     _, rels = relations_of("The ISI requested the meeting.")
     rel = _get(rels, "request")
     assert (rel.negated, rel.modality, rel.attribution) == (False, None, None)
+
+
+def test_the_future_is_a_modality(relations_of):
+    _, rels = relations_of("Microsoft will release a new phone next year.")
+    assert _get(rels, "release").modality == "will"
+    _, rels = relations_of("The union won't accept the offer.")
+    rel = _get(rels, "accept")
+    assert rel.modality == "will" and rel.negated
+
+
+def test_plans_and_expectations_are_not_facts(relations_of):
+    _, rels = relations_of("The senator is expected to make a full recovery.")
+    assert _get(rels, "make").modality == "expected"
+    _, rels = relations_of("Apple plans to buy the record label.")
+    assert _get(rels, "buy").modality == "plans"
+    _, rels = relations_of("The club is looking to sign a new striker.")
+    assert _get(rels, "sign").modality == "looking"
+
+
+def test_failure_and_no_longer_are_negation(relations_of):
+    _, rels = relations_of("The Vikings failed to make the playoffs.")
+    assert _get(rels, "make").negated
+    _, rels = relations_of("The family no longer controls the company.")
+    assert _get(rels, "control").negated
+
+
+def test_questions_and_conditions_are_modality(relations_of):
+    _, rels = relations_of("Did the minister sign the treaty?")
+    assert _get(rels, "sign").modality == "question"
+    _, rels = relations_of("If the talks fail, the union will strike the factory.")
+    assert _get(rels, "fail").modality == "if"
+    _, rels = relations_of("The union strikes the factory if the talks fail.")
+    assert _get(rels, "strike").modality == "if"

@@ -94,3 +94,20 @@ def test_company_suffixes_do_not_make_another_company(resolve):
     r = resolve("Nippon Oil Co Ltd raised prices. Nippon Oil said demand was strong.")
     nippon = _entity_with(r, "Nippon Oil Co Ltd")
     assert "Nippon Oil" in nippon.names | {nippon.name}
+
+
+def _edges(resolved):
+    names = {k: e.name for k, e in resolved.entities.items()}
+    return {(names[s.subject], s.predicate, names[s.object]) for s in resolved.statements}
+
+
+def test_a_generic_noun_keeps_the_complement_that_gives_it_meaning(resolve):
+    edges = _edges(resolve("Thomas Lau denied any link between China Entertainment and Lai Sun."))
+    assert ("Thomas Lau", "deny", "link between China Entertainment and Lai Sun") in edges
+    edges = _edges(resolve("The U.S. Army conducted a series of military exercises."))
+    assert ("U.S. Army", "conduct", "series of military exercises") in edges
+
+
+def test_a_concept_without_complement_keeps_its_modifiers_only(resolve):
+    edges = _edges(resolve("Hillary Clinton met Pakistani journalists in Islamabad."))
+    assert ("Hillary Clinton", "meet", "Pakistani journalists") in edges
