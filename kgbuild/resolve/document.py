@@ -23,6 +23,19 @@ from kgbuild.resolve.trust import shipped_model, statement_features, syntax_feat
 
 #: Prepositions whose phrase completes a common noun's meaning ("link between", "series of", "fight against").
 COMPLEMENT_PREPOSITIONS = frozenset({"of", "between", "among", "against", "for", "on", "about", "over", "into", "toward", "towards"})
+#: Light verbs with the noun that carries their meaning ("take place", "play a role", "give consideration"):
+#: the noun is no thing the verb acts on, so such an edge states nothing and stays out. The content, where
+#: there is one, comes from the verb's other arguments ("took part in the exercises" → the exercises).
+LIGHT_VERB_IDIOMS = frozenset({
+    ("take", "place"), ("take", "part"), ("take", "action"), ("take", "step"), ("take", "note"), ("take", "care"),
+    ("take", "advantage"), ("take", "account"), ("take", "effect"), ("take", "time"), ("take", "shape"),
+    ("take", "issue"), ("take", "aim"), ("play", "role"), ("play", "part"), ("give", "consideration"),
+    ("give", "way"), ("make", "decision"), ("make", "progress"), ("make", "sense"), ("make", "way"),
+    ("make", "point"), ("make", "use"), ("make", "effort"), ("pay", "attention"), ("pay", "tribute"),
+    ("have", "effect"), ("have", "impact"), ("come", "end"), ("leave", "door"), ("break", "bank"),
+    ("cast", "doubt"), ("shed", "light"), ("draw", "attention"), ("keep", "eye"), ("raise", "eyebrow"),
+    ("take", "toll"), ("hold", "talk"), ("do", "job"), ("do", "thing"), ("make", "headline"),
+})
 #: A concept longer than this is a clause, not a node label.
 MAX_CONCEPT_WORDS = 8
 #: Open IE only: relations that say nothing in a graph ("X is Y" between one entity's names).
@@ -62,6 +75,14 @@ def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False)
             if name:
                 return index.add(tokens[0], tokens[-1] + 1, "CONCEPT", arg.head, name)
     return index.for_head(head)
+
+
+def _idiom(tt: TokenTable, rel: Relation) -> bool:
+    """Whether the relation is a light verb with the noun of its idiom as object ("take place")."""
+    if rel.object is None or not rel.relation_tokens:
+        return False
+    verb = tt.lemma_[rel.relation_tokens[0]].lower()
+    return (verb, tt.lemma_[rel.object.head].lower()) in LIGHT_VERB_IDIOMS
 
 
 def _trust_features(
@@ -162,6 +183,8 @@ def resolve_document(
             continue
         if rel.predicate in DESCRIPTION_PREDICATES and entities[o].type != "Concept":
             continue  # "Dushanbe, Tajikistan": two names side by side are not an is-a
+        if _idiom(index.table, rel):
+            continue
         sentence, sentence_start, sentence_end = index.sentence_text(rel.sentence_start)
         confidence = rel.confidence
         features = None

@@ -111,3 +111,9 @@ def test_a_generic_noun_keeps_the_complement_that_gives_it_meaning(resolve):
 def test_a_concept_without_complement_keeps_its_modifiers_only(resolve):
     edges = _edges(resolve("Hillary Clinton met Pakistani journalists in Islamabad."))
     assert ("Hillary Clinton", "meet", "Pakistani journalists") in edges
+
+
+def test_light_verb_idioms_state_nothing(resolve):
+    for text in ("The final will take place in London on Sunday.", "China played a key role in the talks.",
+                 "The board gave consideration to the offer."):
+        assert not _edges(resolve(text)), text
