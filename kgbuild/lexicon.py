@@ -75,3 +75,17 @@ PTB_QUOTES = frozenset({"``", "''"})
 #: Marks that open or close a quotation around an argument.
 OPENING_QUOTES = frozenset({"``", '"', "\u201c", "'"})
 CLOSING_QUOTES = frozenset({"''", '"', "\u201d", "'"})
+
+#: Light verbs with the noun that carries their meaning ("take place", "play a role", "give consideration"):
+#: the noun is no thing the verb acts on. Extraction folds the noun into the predicate when a preposition
+#: follows ("took part in the exercises" → take_part_in the exercises); resolution drops what is left.
+LIGHT_VERB_IDIOMS = frozenset({
+    ("take", "place"), ("take", "part"), ("take", "action"), ("take", "step"), ("take", "note"), ("take", "care"),
+    ("take", "advantage"), ("take", "account"), ("take", "effect"), ("take", "time"), ("take", "shape"),
+    ("take", "issue"), ("take", "aim"), ("play", "role"), ("play", "part"), ("give", "consideration"),
+    ("give", "way"), ("make", "decision"), ("make", "progress"), ("make", "sense"), ("make", "way"),
+    ("make", "point"), ("make", "use"), ("make", "effort"), ("pay", "attention"), ("pay", "tribute"),
+    ("have", "effect"), ("have", "impact"), ("come", "end"), ("leave", "door"), ("break", "bank"),
+    ("cast", "doubt"), ("shed", "light"), ("draw", "attention"), ("keep", "eye"), ("raise", "eyebrow"),
+    ("take", "toll"), ("hold", "talk"), ("do", "job"), ("do", "thing"), ("make", "headline"),
+})

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from kgbuild.extract.clauses import verb_of
 from kgbuild.extract.types import Argument, Relation
-from kgbuild.lexicon import NER_CLASSES, TITLE_HEADS
+from kgbuild.lexicon import LIGHT_VERB_IDIOMS, NER_CLASSES, TITLE_HEADS
 from kgbuild.parse.tokens import TokenTable
 from kgbuild.records import Document, Entity, Merge, ResolvedDocument, Statement
 from kgbuild.resolve.aliases import description_fits
@@ -23,19 +23,6 @@ from kgbuild.resolve.trust import shipped_model, statement_features, syntax_feat
 
 #: Prepositions whose phrase completes a common noun's meaning ("link between", "series of", "fight against").
 COMPLEMENT_PREPOSITIONS = frozenset({"of", "between", "among", "against", "for", "on", "about", "over", "into", "toward", "towards"})
-#: Light verbs with the noun that carries their meaning ("take place", "play a role", "give consideration"):
-#: the noun is no thing the verb acts on, so such an edge states nothing and stays out. The content, where
-#: there is one, comes from the verb's other arguments ("took part in the exercises" → the exercises).
-LIGHT_VERB_IDIOMS = frozenset({
-    ("take", "place"), ("take", "part"), ("take", "action"), ("take", "step"), ("take", "note"), ("take", "care"),
-    ("take", "advantage"), ("take", "account"), ("take", "effect"), ("take", "time"), ("take", "shape"),
-    ("take", "issue"), ("take", "aim"), ("play", "role"), ("play", "part"), ("give", "consideration"),
-    ("give", "way"), ("make", "decision"), ("make", "progress"), ("make", "sense"), ("make", "way"),
-    ("make", "point"), ("make", "use"), ("make", "effort"), ("pay", "attention"), ("pay", "tribute"),
-    ("have", "effect"), ("have", "impact"), ("come", "end"), ("leave", "door"), ("break", "bank"),
-    ("cast", "doubt"), ("shed", "light"), ("draw", "attention"), ("keep", "eye"), ("raise", "eyebrow"),
-    ("take", "toll"), ("hold", "talk"), ("do", "job"), ("do", "thing"), ("make", "headline"),
-})
 #: A concept longer than this is a clause, not a node label.
 MAX_CONCEPT_WORDS = 8
 #: Open IE only: relations that say nothing in a graph ("X is Y" between one entity's names).

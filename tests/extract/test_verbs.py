@@ -128,3 +128,10 @@ def test_who_after_a_predicate_noun_refers_to_the_copula_subject(relations_of):
     works = next(r for r in rels if r.predicate == "work_for")
     assert works.subject.text == "Tomas Varga"
     assert works.object.text == "the Hotel Carlton"
+
+
+def test_a_light_verb_idiom_folds_into_the_predicate(relations_of):
+    _, rels = relations_of("Britain took part in the exercises.")
+    assert [(r.subject.text, r.predicate, r.object.text) for r in rels] == [("Britain", "take_part_in", "the exercises")]
+    _, rels = relations_of("China played a key role in the talks.")
+    assert ("China", "play_role_in", "the talks") in {(r.subject.text, r.predicate, r.object.text) for r in rels}

@@ -29,7 +29,7 @@ from kgbuild.extract.patterns.copulas import copula_relations
 from kgbuild.extract.patterns.passives import passive_relations
 from kgbuild.extract.relation import predicate_key
 from kgbuild.extract.types import Argument, Relation
-from kgbuild.lexicon import PTB_QUOTES
+from kgbuild.lexicon import LIGHT_VERB_IDIOMS, PTB_QUOTES
 from kgbuild.parse.tokens import TokenTable, ids
 
 _MARK, _AUX, _PREP, _POBJ, _XCOMP = map(get_string_id, ("mark", "aux", "prep", "pobj", "xcomp"))
@@ -93,6 +93,20 @@ def _verb(clause: Clause) -> Iterator[Relation]:
             )
         return
 
+    idiom = _idiom_prep(clause, heads)
+    if idiom is not None:
+        noun, prep, pobj = idiom
+        objects = [argument_of(table, o, role="object") for o in conjuncts_of(table, pobj)]
+        rest, time, place = circumstances(clause, skip=prep)
+        folded = predicate_key([*key, table.lemma_[noun].lower(), table.lower_[prep]])
+        for subj in subjects:
+            for obj in objects:
+                yield relate(
+                    clause, [*verb_tokens, noun, prep], arguments=[subj, obj, *rest], predicate=folded,
+                    subject=subj, object=obj, pattern="verb_idiom", time=time, place=place,
+                )
+        return
+
     if objects:
         rest, time, place = circumstances(clause)
         for subj in subjects:
@@ -121,6 +135,21 @@ def _verb(clause: Clause) -> Iterator[Relation]:
             subject=subj, object=None, pattern="verb_circumstance" if rest else "verb_only",
             time=time, place=place,
         )
+
+
+def _idiom_prep(clause: Clause, heads: list[int]) -> tuple[int, int, int] | None:
+    """A light verb's idiom noun and the preposition after it, "took part in the exercises": (noun, prep, pobj)."""
+    table = clause.table
+    if len(heads) != 1 or (table.lemma_[clause.verb].lower(), table.lemma_[heads[0]].lower()) not in LIGHT_VERB_IDIOMS:
+        return None
+    noun = heads[0]
+    for child in table.children(noun):
+        if child > noun and table.dep_[child] == "prep":
+            pobj = next((c for c in table.children(child) if table.dep_[c] == "pobj"), None)
+            if pobj is not None:
+                return noun, child, pobj
+    # or the verb's own first preposition after the noun: "took part | in the exercises"
+    return next(((noun, prep, pobj) for prep, pobj in clause.preps if prep > noun), None)
 
 
 def _report_before(clause: Clause) -> Argument | None:
