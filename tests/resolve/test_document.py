@@ -113,7 +113,7 @@ def test_a_concept_without_complement_keeps_its_modifiers_only(resolve):
     assert ("Hillary Clinton", "meet", "Pakistani journalists") in edges
 
 
-def test_light_verb_idioms_state_nothing(resolve):
-    for text in ("The final will take place in London on Sunday.", "China played a key role in the talks.",
-                 "The board gave consideration to the offer."):
+def test_light_verb_idioms_state_nothing_by_themselves(resolve):
+    for text in ("The final took place.", "China played a key role.", "The board gave consideration."):
         assert not _edges(resolve(text)), text
+    assert ("China", "play_role_in", "talks") in _edges(resolve("China played a key role in the talks."))
