@@ -19,7 +19,7 @@ def test_build_query_extract(tmp_path):
     source.write_text("Hillary Clinton met Pakistani journalists in Islamabad.\n\nClinton praised the ISI.\n")
     result = kgbuild("build", source, "-o", tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    assert "1 documents" in result.stdout
+    assert result.stdout.startswith("1 document, ")
     graph = rdflib.Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
     assert len(graph) > 10
     html = (tmp_path / "out" / "graph.html").read_text()
