@@ -77,6 +77,39 @@ def negotiate(accept: str) -> tuple[str, str]:
     return pick(RESULT_TYPES), pick(GRAPH_TYPES)
 
 
+def acceptable(accept: str) -> tuple[str | None, str | None]:
+    """Like ``negotiate``, but None for a kind of answer the Accept header takes in no type we have (a 406).
+
+    Wildcards (``*/*``, ``text/*``, ``application/*``) take the default of each kind they cover;
+    a type with ``q=0`` is refused.
+
+    Example
+    -------
+    >>> acceptable("text/csv"), acceptable("text/*"), acceptable("image/png")
+    (('csv', None), ('csv', 'turtle'), (None, None))
+    """
+    ranked = []
+    for i, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        q = 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                with contextlib.suppress(ValueError):
+                    q = float(f[2:])
+        if q > 0 and fields[0]:
+            ranked.append((-q, i, fields[0].lower()))
+    media = [m for _, _, m in sorted(ranked)]
+
+    def pick(table):
+        for m in media:
+            for media_type, name in table:
+                if m == media_type or m == "*/*" or (m.endswith("/*") and media_type.startswith(m[:-1])):
+                    return name
+        return None
+
+    return pick(RESULT_TYPES), pick(GRAPH_TYPES)
+
+
 def media_type(name: str, graph: bool) -> str:
     """The Content-Type for serializer ``name``: the first media type listed for it.
 
