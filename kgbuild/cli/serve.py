@@ -19,7 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="serve a graph or store as a SPARQL 1.1 endpoint",
         description="Serve a graph file or a store directory at http://HOST:PORT/query (SPARQL 1.1 Protocol: "
         "GET ?query=, POST form or application/sparql-query; results by Accept: JSON, XML, CSV, TSV, Turtle). "
-        "Read-only unless --allow-update; SERVICE and LOAD are always refused.",
+        "Read-only unless --allow-update; SERVICE and LOAD are always refused. It serves what the graph or store "
+        "held when it started (restart it after a build --store); updates to a graph file go to a temporary copy, "
+        "removed at stop (serve a store to keep them).",
     )
     p.add_argument("source", metavar="GRAPH_OR_STORE", help="graph file (.ttl .nt .nq .trig .jsonld) or store directory")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, loopback only)")

@@ -75,7 +75,8 @@ def build_files(
         An on-disk Oxigraph store that also gets every document, replacing earlier versions and
         skipping documents it holds unchanged.
     progress : callable, optional
-        Wraps the stream of resolved documents (a progress display).
+        Wraps the stream of resolved documents (a progress display); given ``read=`` too, a
+        callable counting the documents read so far, if it takes it.
 
     Returns
     -------
@@ -142,12 +143,26 @@ def _build(documents: Iterable[Document], out: Path, info, config: BuildConfig, 
     """The build itself; ``lock_output`` is called before anything is written, files are renamed by the caller's group."""
     kg = KnowledgeGraph()
     unchanged: list[str] = []
-    stream = resolve_documents(_unchanged_skipped(documents, document_store, unchanged), config=config)
+    read = [0]
+
+    def counted(items: Iterable[Document]) -> Iterator[Document]:
+        for item in items:
+            read[0] += 1
+            yield item
+
+    stream = resolve_documents(_unchanged_skipped(counted(documents), document_store, unchanged), config=config)
+    if progress is not None:
+        try:  # a display that can show how many documents were read, ahead of those done
+            shown = progress(stream, read=lambda: read[0])
+        except TypeError:
+            shown = progress(stream)
+    else:
+        shown = stream
     graph_path = out / f"graph{info.extension}"
     html_path = out / "graph.html" if config.html else None
     if document_store is None:
         with GraphWriter(kg, graph_path, info.name) as writer:  # documents are written as they come
-            for resolved in (progress or _quiet)(stream):
+            for resolved in shown:
                 lock_output()
                 kg.add_document(resolved)
                 writer.document_added(resolved.document.id)
@@ -160,7 +175,7 @@ def _build(documents: Iterable[Document], out: Path, info, config: BuildConfig, 
             write_html(model_from_kg(kg), html_path, title=_title(names))
         counts = _counts(kg)
         return BuildSummary(kg, graph_path, html_path, writer.count, 0.0, list(report.skipped), counts=counts)
-    for resolved in (progress or _quiet)(stream):
+    for resolved in shown:
         kg.add_document(resolved)
         _store_document(document_store, resolved)
     document_store.flush()
@@ -188,10 +203,6 @@ def _counts(kg: KnowledgeGraph) -> dict[str, int]:
     relations = {(u, data["predicate"], v) for u, v, data in kg.graph.edges(data=True)}
     return {"documents": summary["documents"], "entities": summary["entities"], "relations": len(relations),
             "statements": summary["relations"]}
-
-
-def _quiet(items: Iterator) -> Iterator:
-    return items
 
 
 def _nothing_built(report: ReadReport, inputs: list[str]) -> None:
