@@ -7,6 +7,11 @@ and prints requests/s, p50/p95 latency and errors (which must be 0).
 
     .venv/bin/python bench/load.py                       # 8 clients, 10 s, 100k triples
     .venv/bin/python bench/load.py --clients 16 --seconds 20 --workers 2
+    .venv/bin/python bench/load.py --burst 200           # 200 connections at once, one query each
+
+``--burst N`` opens N connections at the same moment (a barrier), each sending one query,
+and prints the p50/p95/max latency and the errors (503s with Retry-After counted apart):
+what a listen backlog of 5 turned into TCP retries of 1, 3, 7, 15 and 31 s.
 """
 
 from __future__ import annotations
@@ -58,6 +63,42 @@ def client(host: str, port: int, deadline: float, entities: int, seed: int, late
         latencies.append(time.perf_counter() - start)
 
 
+def burst(host: str, port: int, n: int, entities: int) -> tuple[list[float], list[str], int]:
+    """N connections opened at once, one query each: (latencies of the answered, errors, 503s)."""
+    barrier = threading.Barrier(n)
+    latencies: list[float] = []
+    errors: list[str] = []
+    busy = [0]
+
+    def one(i: int) -> None:
+        query = QUERIES[0].format(n=i % entities)
+        path = "/query?" + urllib.parse.urlencode({"query": query})
+        conn = http.client.HTTPConnection(host, port, timeout=120)  # bounded: a lost request ends in 2 min
+        try:
+            barrier.wait(timeout=60)
+            start = time.perf_counter()
+            conn.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+            resp = conn.getresponse()
+            resp.read()
+            if resp.status == 503 and resp.getheader("Retry-After"):
+                busy[0] += 1
+            elif resp.status != 200:
+                errors.append(f"HTTP {resp.status}")
+            else:
+                latencies.append(time.perf_counter() - start)
+        except (OSError, threading.BrokenBarrierError) as exc:
+            errors.append(type(exc).__name__)
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors, busy[0]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--clients", type=int, default=8)
@@ -65,8 +106,11 @@ def main() -> int:
     ap.add_argument("--triples", type=int, default=100_000, help="size of the synthetic graph")
     ap.add_argument("--graph", type=Path, help="serve this graph instead of a synthetic one")
     ap.add_argument("--workers", type=int, default=2, help="kgbuild serve --workers")
+    ap.add_argument("--burst", type=int, metavar="N", help="open N connections at once, one query each (at most 1000)")
     args = ap.parse_args()
     args.seconds = min(args.seconds, 300.0)  # bounded: this is a shared machine
+    if args.burst is not None:
+        args.burst = max(1, min(args.burst, 1000))
 
     entities = 1
     if args.graph is None:
@@ -82,6 +126,14 @@ def main() -> int:
     try:
         line = proc.stdout.readline()
         url = urllib.parse.urlsplit(line.split("at ", 1)[1].split()[0])
+        if args.burst:
+            latencies, errors, busy = burst(url.hostname, url.port, args.burst, entities)
+            q = statistics.quantiles(latencies, n=20) if len(latencies) >= 2 else [float("nan")] * 19
+            print(f"kgbuild serve, {args.workers} workers, burst of {args.burst} connections, graph {args.graph.name}")
+            print(f"p50 {q[9] * 1000:.1f} ms   p95 {q[18] * 1000:.1f} ms   max {max(latencies, default=float('nan')) * 1000:.1f} ms"
+                  f"   ok {len(latencies)}   503 busy {busy}   errors {len(errors)}"
+                  f"{' ' + str(sorted(set(errors))) if errors else ''}")
+            return 1 if errors else 0
         latencies: list[float] = []
         errors: list[str] = []
         deadline = time.monotonic() + args.seconds

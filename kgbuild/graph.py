@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kgbuild.dates import normalize_date, parse_reference
-from kgbuild.names import normalize, slug
+from kgbuild.names import document_slug, normalize, slug
 from kgbuild.records import Document, Merge, ResolvedDocument, Statement
 
 #: A name in more than this share of the documents so far ("CNN" in every CNN story) tells nothing
@@ -91,9 +91,9 @@ class KnowledgeGraph:
         if type_ == "Date":
             # "Thursday" means a different day in every article: dates are one node per ISO value
             normalized = normalize_date(name, parse_reference(doc.date))
-            node = f"date-{slug(normalized)}" if normalized else f"date-{slug(doc.id)}-{slug(name)}"
+            node = f"date-{slug(normalized)}" if normalized else f"date-{document_slug(doc.id)}-{slug(name)}"
         elif type_ == "Concept":
-            node = f"concept-{slug(doc.id)}-{slug(name)}"
+            node = f"concept-{document_slug(doc.id)}-{slug(name)}"
         elif type_ == "Person" and len(name.split()) == 1:
             node = self._one_word_person(doc, name, context)
         else:
@@ -130,7 +130,7 @@ class KnowledgeGraph:
                 return node
         node = f"person-{slug(name)}"
         if node in self.graph:  # another bearer of the name has it
-            node = f"person-{slug(name)}-{slug(doc.id)}"
+            node = f"person-{slug(name)}-{document_slug(doc.id)}"
         self._bearers[key].append(node)
         return node
 

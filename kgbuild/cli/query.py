@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from kgbuild.errors import KgbuildError
-from kgbuild.sparql.query import run_query
-from kgbuild.sparql.results import serialize
+from kgbuild.sparql.local import run_bounded
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,7 +23,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("-q", "--query-file", metavar="FILE", help="read the query from FILE (.rq)")
     p.add_argument("--format", choices=["table", "csv", "tsv", "json", "xml"], default="table",
                    help="output: a text table (default) or SPARQL 1.1 results (json, csv, tsv, xml); CONSTRUCT prints Turtle")
-    p.add_argument("--limit", type=int, default=None, metavar="N", help="print at most N rows")
+    p.add_argument("--max-results", "--limit", dest="max_results", type=int, default=None, metavar="N",
+                   help="print at most N rows or triples (default: all)")
+    p.add_argument("--timeout", type=float, default=60.0, metavar="S",
+                   help="stop the query after S seconds, loading the graph included (default 60; 0: no limit)")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let SERVICE clauses send requests to other servers (refused by default: this is an offline tool)")
     p.set_defaults(func=run)
 
 
@@ -41,7 +45,13 @@ def run(args: argparse.Namespace) -> int:
             raise KgbuildError("not UTF-8 text", path=path) from None
     else:
         sparql = args.sparql
-    result = run_query(args.graph, sparql, limit=args.limit)
-    sys.stdout.buffer.write(serialize(result, args.format))
-    sys.stdout.flush()
+    if args.max_results is not None and args.max_results < 1:
+        raise KgbuildError(f"--max-results must be at least 1, not {args.max_results}")
+    if args.timeout < 0:
+        raise KgbuildError(f"--timeout must be 0 (no limit) or more, not {args.timeout:g}")
+    if not Path(args.graph).exists():
+        raise KgbuildError("no such file or store directory", path=args.graph)
+    # in a child process: rows are printed as they come, and Ctrl-C or --timeout stop it at once
+    run_bounded(args.graph, sparql, args.format, sys.stdout.buffer, timeout=args.timeout or None,
+                max_results=args.max_results, allow_service=args.allow_service)
     return 0

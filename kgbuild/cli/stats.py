@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Count a graph's entities, relations, statements and documents and list the most "
         "mentioned and most connected entities, the commonest relation types and the documents.",
     )
-    p.add_argument("graph", help="graph file (.ttl .nt .nq .trig .jsonld)")
+    p.add_argument("graph", help="graph file (.ttl .nt .nq .trig .jsonld) or store directory")
     p.add_argument("--top", type=int, default=10, metavar="N", help="length of each list (default 10)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text tables")
     p.set_defaults(func=run)

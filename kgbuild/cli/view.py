@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "offline (search, filters, click a node or an edge for its names and source sentences), or as a static "
         "PNG/SVG picture of its most connected entities.",
     )
-    p.add_argument("graph", help="graph file written by kgbuild build")
+    p.add_argument("graph", help="graph file written by kgbuild build, or a store directory (build --store)")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="where to write (default: GRAPH with its extension changed to .html, .png or .svg)")
     p.add_argument("--format", choices=["html", "png", "svg"],

@@ -8,6 +8,7 @@ written at the end. Nothing is written when nothing could be built.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tempfile
 import time
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kgbuild.atomic import atomic_group, folder_lock
 from kgbuild.config import BuildConfig
 from kgbuild.errors import KgbuildError
 from kgbuild.graph import KnowledgeGraph
@@ -37,13 +39,22 @@ class BuildSummary:
     triples: int
     seconds: float
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: documents, entities, relations (distinct subject, predicate, object), statements; with a
+    #: store, of the whole store, and "added" and "unchanged" documents of this run
+    counts: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> str:
         """The one line ``kgbuild build`` prints."""
-        summary = self.graph.summary()
+        c = self.counts or {**self.graph.summary(), "statements": self.graph.summary()["relations"]}
         html = f", {self.html_path}" if self.html_path else ""
-        return (f"{summary['documents']} documents, {summary['entities']} entities, {summary['relations']} relations, "
-                f"{self.triples} triples in {self.seconds:.1f} s → {self.graph_path}{html}")
+        documents = plural(c["documents"], "document")
+        if "unchanged" in c:
+            documents += f" ({c['added']} added, {c['unchanged']} unchanged)"
+        relations = plural(c["relations"], "relation")
+        if c["statements"] != c["relations"]:
+            relations += f" ({plural(c['statements'], 'statement')})"
+        return (f"{documents}, {plural(c['entities'], 'entity', 'entities')}, {relations}, "
+                f"{plural(self.triples, 'triple')} in {self.seconds:.1f} s → {self.graph_path}{html}")
 
 
 def build_files(
@@ -64,7 +75,8 @@ def build_files(
         An on-disk Oxigraph store that also gets every document, replacing earlier versions and
         skipping documents it holds unchanged.
     progress : callable, optional
-        Wraps the stream of resolved documents (a progress display).
+        Wraps the stream of resolved documents (a progress display); given ``read=`` too, a
+        callable counting the documents read so far, if it takes it.
 
     Returns
     -------
@@ -95,37 +107,102 @@ def build_files(
     names = [str(i) for i in inputs]
     documents = read_inputs(names, on_error=config.on_error, report=report, exclude=[out])
     _check_output(out)
-    kg = KnowledgeGraph()
-    document_store = None
-    if store is not None:
-        from kgbuild.rdf.store import DocumentStore
+    made_output = not out.exists()
+    try:
+        with contextlib.ExitStack() as held:
+            # one build at a time per output folder and per store: a second would remove the
+            # first's temporary files, or interleave its documents with the first's. The folder
+            # is locked once there is something to write (a build of bad inputs fails as it would
+            # alone); the store at once, as it is read from the start.
+            locked: list[Path] = []
 
-        document_store = DocumentStore(store)
-    stream = resolve_documents(_unchanged_skipped(documents, document_store), config=config)
-    graph_path = out / f"graph{info.extension}"
-    with GraphWriter(kg, graph_path, info.name) as writer:  # documents are written as they come
-        for resolved in (progress or _quiet)(stream):
-            kg.add_document(resolved)
-            writer.document_added(resolved.document.id)
-            if document_store is not None:
-                _store_document(document_store, resolved)
-        if document_store is not None:
-            document_store.flush()
-        if not kg.documents and document_store is None:
-            _nothing_built(report, names)
-    html_path = None
-    if config.html:
-        from kgbuild.view.from_kg import model_from_kg
-        from kgbuild.view.html import write_html
+            def lock_output() -> None:
+                if not locked:
+                    locked.append(held.enter_context(folder_lock(out, "output folder")))
 
-        html_path = out / "graph.html"
-        write_html(model_from_kg(kg), html_path, title=_title(names))
+            document_store = None
+            if store is not None:
+                from kgbuild.rdf.store import DocumentStore
+
+                held.enter_context(folder_lock(store, "store"))
+                document_store = DocumentStore(store)
+            with atomic_group():  # graph file and page appear together, or neither does
+                summary = _build(documents, out, info, config, report, names, document_store, progress, lock_output)
+    except BaseException:
+        if made_output:  # a build that made nothing leaves no empty folder behind
+            with contextlib.suppress(OSError):
+                out.rmdir()
+        raise
     _remove_stale_temp(out, started_at)
-    return BuildSummary(kg, graph_path, html_path, writer.count, time.perf_counter() - started, list(report.skipped))
+    summary.seconds = time.perf_counter() - started
+    return summary
 
 
-def _quiet(items: Iterator) -> Iterator:
-    return items
+def _build(documents: Iterable[Document], out: Path, info, config: BuildConfig, report: ReadReport,
+           names: list[str], document_store, progress, lock_output: Callable[[], None]) -> BuildSummary:
+    """The build itself; ``lock_output`` is called before anything is written, files are renamed by the caller's group."""
+    kg = KnowledgeGraph()
+    unchanged: list[str] = []
+    read = [0]
+
+    def counted(items: Iterable[Document]) -> Iterator[Document]:
+        for item in items:
+            read[0] += 1
+            yield item
+
+    stream = resolve_documents(_unchanged_skipped(counted(documents), document_store, unchanged), config=config)
+    if progress is not None:
+        try:  # a display that can show how many documents were read, ahead of those done
+            shown = progress(stream, read=lambda: read[0])
+        except TypeError:
+            shown = progress(stream)
+    else:
+        shown = stream
+    graph_path = out / f"graph{info.extension}"
+    html_path = out / "graph.html" if config.html else None
+    if document_store is None:
+        with GraphWriter(kg, graph_path, info.name) as writer:  # documents are written as they come
+            for resolved in shown:
+                lock_output()
+                kg.add_document(resolved)
+                writer.document_added(resolved.document.id)
+            if not kg.documents:
+                _nothing_built(report, names)
+        if html_path is not None:
+            from kgbuild.view.from_kg import model_from_kg
+            from kgbuild.view.html import write_html
+
+            write_html(model_from_kg(kg), html_path, title=_title(names))
+        counts = _counts(kg)
+        return BuildSummary(kg, graph_path, html_path, writer.count, 0.0, list(report.skipped), counts=counts)
+    for resolved in shown:
+        kg.add_document(resolved)
+        _store_document(document_store, resolved)
+    document_store.flush()
+    if not kg.documents and not document_store.documents():
+        _nothing_built(report, names)
+    lock_output()
+    # the outputs describe the whole store, documents skipped as unchanged included
+    from kgbuild.rdf.write import write_ntriples
+
+    triples = write_ntriples(document_store.ntriples(), graph_path, info.name)
+    if html_path is not None:
+        from kgbuild.rdf.load import graph_from_store
+        from kgbuild.view.html import write_html
+        from kgbuild.view.model import read_model
+
+        write_html(read_model(graph_from_store(document_store.store)), html_path, title=_title(names))
+    counts = document_store.counts()
+    counts["added"], counts["unchanged"] = len(kg.documents), len(unchanged)
+    return BuildSummary(kg, graph_path, html_path, triples, 0.0, list(report.skipped), counts=counts)
+
+
+def _counts(kg: KnowledgeGraph) -> dict[str, int]:
+    """What the summary line says: counted as ``kgbuild stats`` counts them."""
+    summary = kg.summary()
+    relations = {(u, data["predicate"], v) for u, v, data in kg.graph.edges(data=True)}
+    return {"documents": summary["documents"], "entities": summary["entities"], "relations": len(relations),
+            "statements": summary["relations"]}
 
 
 def _nothing_built(report: ReadReport, inputs: list[str]) -> None:
@@ -171,10 +248,15 @@ def _title(inputs: list[str]) -> str:
     return "kgbuild: " + (", ".join(names[:3]) + (" …" if len(names) > 3 else ""))
 
 
-def _unchanged_skipped(documents: Iterable[Document], store) -> Iterator[Document]:
-    """Leave out documents whose exact text the store already holds (incremental builds)."""
+def _unchanged_skipped(documents: Iterable[Document], store, unchanged: list[str]) -> Iterator[Document]:
+    """Leave out documents the store already holds, under the same id with the same text (incremental builds).
+
+    The id counts as well as the text: two ids with one text are two documents, whatever
+    the store held when the second was read.
+    """
     for document in documents:
-        if store is not None and store.has_document(content_hash(document)):
+        if store is not None and store.has_document(content_hash(document), document_iri(document.id)):
+            unchanged.append(document.id)
             continue
         yield document
 
@@ -186,7 +268,19 @@ def _store_document(store, resolved: ResolvedDocument) -> None:
     store.add_document_quads(document_iri(resolved.document.id), iter_quads(single))
 
 
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``n`` and the word, plural unless ``n`` is 1.
+
+    Example
+    -------
+    >>> plural(1, "document"), plural(3, "entity", "entities")
+    ('1 document', '3 entities')
+    """
+    return f"{n} {word if n == 1 else words or word + 's'}"
+
+
 def print_skipped(summary: BuildSummary) -> None:
     """The build's warning line about skipped inputs, on stderr."""
     if summary.skipped:
-        print(f"kgbuild: warning: {len(summary.skipped)} inputs skipped: {listed(summary.skipped)}", file=sys.stderr)
+        skipped = plural(len(summary.skipped), "input")
+        print(f"kgbuild: warning: {skipped} skipped: {listed(summary.skipped)}", file=sys.stderr)

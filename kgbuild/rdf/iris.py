@@ -13,7 +13,7 @@ import urllib.parse
 from rdflib import URIRef
 
 import kgbuild.rdf.ntriples as nt
-from kgbuild.names import slug
+from kgbuild.names import document_slug
 from kgbuild.rdf.vocab import DOC, ENTITY, REL, STATEMENT
 from kgbuild.records import Statement
 
@@ -23,7 +23,7 @@ def entity_iri(node: str) -> URIRef:
 
 
 def document_iri(doc_id: str) -> URIRef:
-    return DOC[slug(doc_id)]
+    return DOC[document_slug(doc_id)]
 
 
 def predicate_iri(predicate: str) -> URIRef:

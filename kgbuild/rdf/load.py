@@ -26,12 +26,12 @@ def load_graph(path: str | Path) -> rdflib.Graph:
     Parameters
     ----------
     path : str or Path
-        A ``.ttl``, ``.nt``, ``.nq``, ``.trig`` or ``.jsonld`` file.
+        A ``.ttl``, ``.nt``, ``.nq``, ``.trig`` or ``.jsonld`` file, or a store directory.
 
     Returns
     -------
     rdflib.Graph
-        The union of all triples in the file.
+        The union of all triples in the file or store.
 
     Raises
     ------
@@ -48,8 +48,20 @@ def load_graph(path: str | Path) -> rdflib.Graph:
     """
     path = Path(path)
     if path.is_dir():
-        raise KgbuildError("is a directory, not an RDF file", path=path)
-    store = load(path)
+        return graph_from_store(open_source(path))  # a store (kgbuild's or a plain Oxigraph one)
+    return graph_from_store(load(path))
+
+
+def graph_from_store(store: ox.Store) -> rdflib.Graph:
+    """Every triple of a pyoxigraph store (all graphs merged) as one rdflib graph.
+
+    Example
+    -------
+    >>> s = ox.Store()
+    >>> s.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.Literal("c"), ox.NamedNode("urn:g")))
+    >>> len(graph_from_store(s))
+    1
+    """
     cache: dict = {}  # IRIs repeat a lot: convert each term once
 
     def term(t):

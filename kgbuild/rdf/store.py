@@ -28,7 +28,7 @@ from rdflib import URIRef
 
 from kgbuild.errors import KgbuildError
 from kgbuild.rdf.terms import Quad
-from kgbuild.rdf.vocab import KG
+from kgbuild.rdf.vocab import KG, REL
 from kgbuild.rdf.write import to_oxigraph
 
 GRAPH_DIR, ENTITIES_DIR = "graph", "entities"
@@ -94,7 +94,12 @@ class DocumentStore:
         int
             The number of distinct quads given for the document.
         """
-        doc = ox.NamedNode(str(doc_iri))
+        try:
+            return self._add(ox.NamedNode(str(doc_iri)), quads)
+        except OSError as exc:  # the disk is full (RocksDB's error): name the store
+            raise _store_error(exc, self.path) from None
+
+    def _add(self, doc: ox.NamedNode, quads: Iterable[Quad]) -> int:
         own, described = [], []
         for q in to_oxigraph(quads):
             if isinstance(q.graph_name, ox.DefaultGraph):
@@ -156,9 +161,10 @@ class DocumentStore:
 
     # ------------------------------------------------------------ reading
 
-    def has_document(self, content_hash: str) -> bool:
-        """Whether a document with this ``kg:contentHash`` (SHA-256 of its text) is stored."""
-        return any(True for _ in self.store.quads_for_pattern(None, _CONTENT_HASH, ox.Literal(content_hash), None))
+    def has_document(self, content_hash: str, doc_iri: URIRef | str | None = None) -> bool:
+        """Whether a document with this ``kg:contentHash`` (SHA-256 of its text) is stored, under ``doc_iri`` if given."""
+        doc = ox.NamedNode(str(doc_iri)) if doc_iri is not None else None
+        return any(True for _ in self.store.quads_for_pattern(doc, _CONTENT_HASH, ox.Literal(content_hash), doc))
 
     def documents(self) -> list[str]:
         """IRIs of the stored documents, sorted."""
@@ -168,10 +174,48 @@ class DocumentStore:
         """The store as the graph a one-shot build writes: merged default graph plus document graphs."""
         return iter(self.store)
 
+    def ntriples(self) -> Iterator[tuple[str, str, str, str | None]]:
+        """The store's quads as N-Triples text ``(s, p, o, g)``, g None for the default graph (for ``RdfWriter``)."""
+        for q in self.store:
+            g = q.graph_name
+            yield str(q.subject), str(q.predicate), str(q.object), None if isinstance(g, ox.DefaultGraph) else str(g)
+
+    def counts(self) -> dict[str, int]:
+        """Documents, entities, relations (distinct subject, predicate, object) and statements, as ``kgbuild stats`` counts.
+
+        Example
+        -------
+        >>> import tempfile
+        >>> DocumentStore(tempfile.mkdtemp()).counts()
+        {'documents': 0, 'entities': 0, 'relations': 0, 'statements': 0}
+        """
+        queries = {
+            "documents": "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d a kg:Document }",
+            "entities": "SELECT (COUNT(DISTINCT ?e) AS ?n) { ?e kg:mentionCount ?m }",
+            "relations": f"SELECT (COUNT(*) AS ?n) {{ SELECT DISTINCT ?s ?p ?o {{ ?s ?p ?o FILTER(isIRI(?s) && isIRI(?o) "
+                         f"&& STRSTARTS(STR(?p), \"{REL}\")) }} }}",
+            "statements": "SELECT (COUNT(DISTINCT ?st) AS ?n) { ?st a kg:Statement }",
+        }
+        counts = {}
+        for name, query in queries.items():
+            solutions = self.store.query(query, prefixes={"kg": str(KG)}, use_default_graph_as_union=True)
+            counts[name] = int(next(iter(solutions))[0].value)
+        return counts
+
     def flush(self) -> None:
         """Make sure everything is on disk."""
-        self.store.flush()
-        self.entities.flush()
+        try:
+            self.store.flush()
+            self.entities.flush()
+        except OSError as exc:
+            raise _store_error(exc, self.path) from None
+
+
+def _store_error(exc: OSError, path: Path) -> KgbuildError:
+    """A failed store write as one line naming the store ("No space left on device" and the like)."""
+    text = " ".join(str(exc).split())
+    reason = "No space left on device" if "No space left" in text else text
+    return KgbuildError(f"cannot write the store: {reason}", path=path)
 
 
 def location(path: str | Path) -> Path:

@@ -48,7 +48,9 @@ def read_jsonl_file(path: Path, report: ReadReport, stop: bool, max_chars: int) 
     Returns
     -------
     Iterator of Document
-        Raises ``InputError`` when the file is not gzip as named, ends early, or has no usable record.
+        Raises ``InputError`` when the file is not gzip as named, has no usable record, or ends early
+        before its first (or, with ``stop``, at all); a file cut short after good records keeps them,
+        with a warning naming the line where it ends.
 
     Example
     -------
@@ -62,7 +64,7 @@ def read_jsonl_file(path: Path, report: ReadReport, stop: bool, max_chars: int) 
     gz = path.name.lower().endswith(".gz")
     lines = LineProblems(report, path, stop)
     notes: dict[str, list] = {"html": [], "non_english": [], "bad_date": []}
-    number = yielded = 0
+    number = yielded = records = 0
     with open_input(path) as raw:
         if not gz:
             kind = binary_kind(raw.peek(BLOCK)[:BLOCK] if hasattr(raw, "peek") else b"")
@@ -79,12 +81,17 @@ def read_jsonl_file(path: Path, report: ReadReport, stop: bool, max_chars: int) 
                 record = lines.parse(number, line)
                 if record is None:
                     continue
+                before = yielded
                 for document in _record(path, number, record, lines, notes, max_chars):
                     yielded += 1
                     yield document
+                records += yielded > before
         except (OSError, EOFError, zlib.error) as exc:
             message = "not a gzip file" if "Not a gzipped file" in str(exc) else \
                 "gzip data ends early (truncated file)" if isinstance(exc, EOFError) else f"cannot read: {exc}"
+            if records and not stop:  # what was read before the damage is good: keep it, say where it ends
+                report.warn(path, f"{message} after line {number}: used {plural(records, 'record')}, then stopped")
+                return
             raise InputError(f"{message} (after line {number})" if number else message, path=path) from None
         finally:
             lines.summary()

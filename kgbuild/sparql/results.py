@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
 import json
 from xml.sax.saxutils import escape, quoteattr
 
@@ -66,6 +67,39 @@ def negotiate(accept: str) -> tuple[str, str]:
                 if m == media_type:
                     return name
         return table[0][1]
+
+    return pick(RESULT_TYPES), pick(GRAPH_TYPES)
+
+
+def acceptable(accept: str) -> tuple[str | None, str | None]:
+    """Like ``negotiate``, but None for a kind of answer the Accept header takes in no type we have (a 406).
+
+    Wildcards (``*/*``, ``text/*``, ``application/*``) take the default of each kind they cover;
+    a type with ``q=0`` is refused.
+
+    Example
+    -------
+    >>> acceptable("text/csv"), acceptable("text/*"), acceptable("image/png")
+    (('csv', None), ('csv', 'turtle'), (None, None))
+    """
+    ranked = []
+    for i, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        q = 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                with contextlib.suppress(ValueError):
+                    q = float(f[2:])
+        if q > 0 and fields[0]:
+            ranked.append((-q, i, fields[0].lower()))
+    media = [m for _, _, m in sorted(ranked)]
+
+    def pick(table):
+        for m in media:
+            for media_type, name in table:
+                if m == media_type or m == "*/*" or (m.endswith("/*") and media_type.startswith(m[:-1])):
+                    return name
+        return None
 
     return pick(RESULT_TYPES), pick(GRAPH_TYPES)
 
@@ -237,3 +271,78 @@ def _table(result: QueryResult, width: int = 60) -> str:
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def iter_select(variables: list[str], rows, format: str = "table", truncated=lambda: False, block: int = 64):
+    """A SELECT result serialised as it comes: bytes chunks, one per ``block`` rows (and the head, and the end).
+
+    The same text as ``serialize`` gives for the whole result, but for the table, whose
+    column widths are set by its first block of rows.
+
+    Parameters
+    ----------
+    variables : list of str
+    rows : iterable of tuples of terms (None when unbound)
+    format : str
+        table, json, csv, tsv or xml.
+    truncated : callable
+        Called at the end: whether a row limit cut the rows short (the table says so).
+    block : int
+        Rows per chunk.
+
+    Example
+    -------
+    >>> rows = [(ox.Literal("a"),), (ox.Literal("b"),)]
+    >>> b"".join(iter_select(["x"], iter(rows), "csv", block=1)) == serialize(QueryResult("select", ["x"], rows), "csv")
+    True
+    """
+    rows = iter(rows)
+    if format not in RESULT_MEDIA_TYPES:
+        raise KgbuildError(f"unknown result format {format!r} (choose from {', '.join(RESULT_MEDIA_TYPES)})")
+    if format == "table":
+        yield from _iter_table(variables, rows, truncated, block)
+        return
+    if format == "json":
+        yield json.dumps({"head": {"vars": variables}}, ensure_ascii=False)[:-1].encode() + b', "results": {"bindings": ['
+    elif format == "xml":
+        head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
+        yield (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>{head}</head>\n'
+               "<results>\n").encode()
+    elif format == "csv":
+        yield serialize(QueryResult("select", variables=variables), "csv")
+    else:
+        yield serialize(QueryResult("select", variables=variables), "tsv")
+    first = True
+    while True:
+        chunk = list(itertools.islice(rows, block))
+        if not chunk:
+            break
+        if format == "json":
+            text = ", ".join(json.dumps({v: _json_term(t) for v, t in zip(variables, row) if t is not None},
+                                        ensure_ascii=False) for row in chunk)
+            yield (text if first else ", " + text).encode()
+        elif format == "xml":
+            yield "".join("<result>" + "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                                               for v, t in zip(variables, row) if t is not None) + "</result>\n"
+                          for row in chunk).encode()
+        else:
+            whole = serialize(QueryResult("select", variables=variables, rows=chunk), format)
+            yield whole.split(b"\n", 1)[1]  # without the header line
+        first = False
+    yield b"]}}" if format == "json" else b"</results>\n</sparql>\n" if format == "xml" else b""
+
+
+def _iter_table(variables: list[str], rows, truncated, block: int, width: int = 60):
+    first = list(itertools.islice(rows, block))
+    cells = [[_clip(compact(t), width) for t in row] for row in first]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(variables)]
+    line = lambda parts: "  ".join(p.ljust(w) for p, w in zip(parts, widths)).rstrip()  # noqa: E731
+    yield ("\n".join([line(variables), line(["-" * w for w in widths])] + [line(r) for r in cells]) + "\n").encode()
+    n = len(first)
+    while True:
+        chunk = list(itertools.islice(rows, block))
+        if not chunk:
+            break
+        n += len(chunk)
+        yield "".join(line([_clip(compact(t), width) for t in row]) + "\n" for row in chunk).encode()
+    yield f"({n} row{'s' if n != 1 else ''}{', truncated' if truncated() else ''})\n".encode()

@@ -78,6 +78,11 @@ def _worker_main(conn, store_dir: str, writable: bool, max_memory_mb: int = 0) -
             result = execute(store, text, limit=limit)
             graph = result.kind == "construct"
             fmt = fmt[1] if graph else fmt[0]
+            if fmt is None:  # the Accept header takes only the other kind of answer
+                wanted = "text/turtle or application/n-triples" if graph else \
+                    "application/sparql-results+json, application/sparql-results+xml, text/csv or text/tab-separated-values"
+                conn.send((406, "text/plain", f"this query's answer is given as {wanted}; the Accept header takes none".encode(), {}))
+                continue
             media = media_type(fmt, graph)
             headers = {"X-Kgbuild-Truncated": "true"} if result.truncated else {}
             conn.send((200, media, serialize(result, fmt), headers))

@@ -120,7 +120,11 @@ def format_stats(stats: GraphStats) -> str:
     True
     """
     s = stats
-    out = [f"{s.entities} entities, {s.relations} relations ({s.statements} statements) from {s.documents} documents"]
+    def n(count: int, word: str, words: str) -> str:
+        return f"{count} {word if count == 1 else words}"
+
+    out = [f"{n(s.entities, 'entity', 'entities')}, {n(s.relations, 'relation', 'relations')} "
+           f"({n(s.statements, 'statement', 'statements')}) from {n(s.documents, 'document', 'documents')}"]
     if s.negated or s.hedged:
         out.append(f"{s.negated} relations denied in the text, {s.hedged} hedged")
     if s.types:

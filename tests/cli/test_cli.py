@@ -19,7 +19,7 @@ def test_build_query_extract(tmp_path):
     source.write_text("Hillary Clinton met Pakistani journalists in Islamabad.\n\nClinton praised the ISI.\n")
     result = kgbuild("build", source, "-o", tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    assert "1 documents" in result.stdout
+    assert result.stdout.startswith("1 document, ")
     graph = rdflib.Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
     assert len(graph) > 10
     html = (tmp_path / "out" / "graph.html").read_text()
@@ -57,3 +57,30 @@ def test_missing_input_is_one_line_error(tmp_path):
 def test_python_dash_m_help():
     result = kgbuild("--help")
     assert result.returncode == 0 and "build" in result.stdout
+
+
+def test_version_and_bad_numbers(tmp_path):
+    version = kgbuild("--version")
+    assert version.returncode == 0 and version.stdout.startswith("kgbuild ")
+    (tmp_path / "a.txt").write_text("Obama met Merkel in Berlin.")
+    for flag, value, message in [("--workers", "0", "workers must be a positive number or -1"),
+                                 ("--workers", "-3", "workers must be a positive number or -1"),
+                                 ("--batch-size", "0", "batch-size must be at least 1")]:
+        run = kgbuild("build", tmp_path / "a.txt", "-o", tmp_path / "out", flag, value)
+        assert run.returncode == 2 and message in run.stderr and len(run.stderr.splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_stats_and_view_take_a_store(tmp_path):
+    """As query, serve and push do: a store folder made by build --store."""
+    (tmp_path / "a.txt").write_text("Hillary Clinton met Pakistani journalists in Islamabad.")
+    assert kgbuild("build", tmp_path / "a.txt", "-o", tmp_path / "out", "--no-html", "--store", tmp_path / "st").returncode == 0
+    stats = kgbuild("stats", tmp_path / "st")
+    assert stats.returncode == 0, stats.stderr
+    assert stats.stdout.splitlines()[0] == kgbuild("stats", tmp_path / "out" / "graph.ttl").stdout.splitlines()[0]
+    assert "from 1 document" in stats.stdout.splitlines()[0]
+    view = kgbuild("view", tmp_path / "st", "-o", tmp_path / "page.html")
+    assert view.returncode == 0, view.stderr
+    assert "Hillary Clinton" in (tmp_path / "page.html").read_text()
+    not_a_store = kgbuild("stats", tmp_path / "out")
+    assert not_a_store.returncode == 2 and "not a kgbuild store" in not_a_store.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import tracemalloc
 
 import pytest
@@ -169,8 +170,26 @@ def test_broken_gzip_files(tmp_path):
     (tmp_path / "plain.jsonl.gz").write_text('{"text": "not compressed"}\n')
     docs, report = read([tmp_path])
     problems = dict(report.skipped)
-    assert "truncated" in problems[str(tmp_path / "cut.jsonl.gz")] and docs  # what came before the cut is kept
+    # what came before the cut is used, and said so: the file is not reported as skipped
+    assert str(tmp_path / "cut.jsonl.gz") not in problems and docs
+    warning = next(w for w in report.warnings if w.startswith(str(tmp_path / "cut.jsonl.gz")))
+    assert re.search(rf"truncated.* after line {len(docs)}: used {len(docs)} records, then stopped", warning), warning
     assert problems[str(tmp_path / "plain.jsonl.gz")] == "not a gzip file"
+
+
+def test_a_truncated_gzip_file_alone_keeps_its_good_records(tmp_path):
+    """Given alone, a cut .jsonl.gz is not an error: its records up to the damage are built (issue 20, item 4)."""
+    good = gzip.compress(b"".join(json.dumps({"id": f"d{i}", "text": SENTENCE}).encode() + b"\n" for i in range(300)))
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(good[: len(good) * 2 // 3])
+    docs, report = read([cut])
+    assert 0 < len(docs) < 300 and [d.id for d in docs] == [f"d{i}" for i in range(len(docs))]
+    assert report.skipped == [] and f"used {len(docs)} records, then stopped" in report.warnings[-1]
+    with pytest.raises(InputError, match="truncated"):  # --on-error stop still stops at the damage
+        list(read_inputs([cut], on_error="stop", report=ReadReport(echo=False)))
+    cut.write_bytes(good[:20])  # nothing good before the damage: still an error
+    with pytest.raises(InputError, match="truncated"):
+        read([cut])
 
 
 def test_read_text_keeps_the_old_contract(tmp_path):

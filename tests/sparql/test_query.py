@@ -73,7 +73,7 @@ def test_bad_sparql_is_one_line(graph: Path) -> None:
     with pytest.raises(KgbuildError, match="bad SPARQL") as err:
         run_query(graph, "SELECT ?s WHERE { ?s ?p }")
     assert "\n" not in str(err.value)
-    with pytest.raises(KgbuildError, match="bad SPARQL"):
+    with pytest.raises(KgbuildError, match="this is a SPARQL update, not a query"):
         run_query(graph, "DELETE WHERE { ?s ?p ?o }")  # an update is not a query
 
 
@@ -143,3 +143,92 @@ def test_directory_that_is_not_a_store(tmp_path: Path) -> None:
     with pytest.raises(KgbuildError, match="not a kgbuild store"):
         run_query(tmp_path, "ASK {}")
     assert list(tmp_path.iterdir()) == []  # and nothing was created in it
+
+
+# ---------------------------------------------------------------- limits, Ctrl-C, SERVICE, error lines (issue 20)
+
+CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+
+
+def test_query_timeout_stops_it_and_rows_stream_before_the_end(graph: Path) -> None:
+    """Item 9: --timeout stops a runaway query, and SELECT * has printed rows as they came before it was stopped."""
+    run = kgbuild("query", str(graph), CROSS, "--format", "csv", "--timeout", "5")
+    assert run.returncode == 2 and run.stderr.strip() == \
+        "kgbuild: error: query stopped after 5 s (--timeout; what came so far was printed)"
+    lines = run.stdout.splitlines()
+    assert lines[0] == "a,b,c,d,e,f,g,h,i,j,k,l" and len(lines) > 100  # streamed, not held until the end
+    cut = kgbuild("query", str(graph), CROSS, "--max-results", "7")
+    assert cut.returncode == 0 and cut.stdout.splitlines()[-1] == "(7 rows, truncated)"
+
+
+def test_ctrl_c_stops_a_query_inside_an_aggregate(graph: Path) -> None:
+    """Item 9: SIGINT during an aggregate (which pyoxigraph evaluates without looking at signals) ends the
+    command at once with 130; bounded by a 20 s wait where the query itself would run for minutes."""
+    import signal
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "kgbuild", "query", str(graph), RUNAWAY, "--timeout", "600"],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(2)  # in the aggregate by now (start-up takes about a second)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130 and err.strip().splitlines()[-1] == "kgbuild: interrupted", err
+
+
+def test_service_is_refused_unless_allowed(graph: Path) -> None:
+    """Item 10: kgbuild query makes no request to a SERVICE endpoint (a real listener on 127.0.0.1) unless --allow-service."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(0.2)
+    port = listener.getsockname()[1]
+    calls: list[bytes] = []
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(5)
+                calls.append(conn.recv(65536))
+                conn.sendall(b"HTTP/1.0 500 Nope\r\nContent-Length: 0\r\n\r\n")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+        refused = kgbuild("query", str(graph), query)
+        assert refused.returncode == 2 and "give --allow-service" in refused.stderr and calls == []
+        allowed = kgbuild("query", str(graph), query, "--allow-service", "--timeout", "30")
+        assert calls and calls[0].split(b" ", 1)[0] in (b"POST", b"GET"), allowed.stderr
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+@pytest.mark.parametrize("query,line", [
+    ("SELECT ?s WHERE { ?s foo:p ?o }", "bad SPARQL at 1:27: unknown prefix foo: (declare it with PREFIX foo: <...>; predeclared: "),
+    ("", "empty query: give a SELECT, ASK, CONSTRUCT or DESCRIBE query"),
+    ("  # only a comment\n", "empty query"),
+    ("INSERT DATA { <http://e/a> <http://e/b> <http://e/c> }", "this is a SPARQL update, not a query: kgbuild query only "
+     "reads (updates go to /update of kgbuild serve --allow-update)"),
+    ("SELEC ?s { ?s ?p ?o }", "a query starts with SELECT, ASK, CONSTRUCT or DESCRIBE (after any PREFIX lines), not 'SELEC'"),
+    ("SELECT ?s WHERE {\n  ?s ?p ?o\n} ORDER ?s", "bad SPARQL at 3:11: expected BY"),
+])
+def test_bad_sparql_is_one_readable_line(graph: Path, query: str, line: str) -> None:
+    """Item 11: what is wrong, where (line:column) and a hint; never oxigraph's list of character classes."""
+    run = kgbuild("query", str(graph), query)
+    assert run.returncode == 2 and run.stdout == ""
+    assert len(run.stderr.splitlines()) == 1 and "\\u{" not in run.stderr and "[_]" not in run.stderr
+    assert run.stderr.startswith("kgbuild: error: ") and line in run.stderr, run.stderr

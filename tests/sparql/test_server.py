@@ -212,3 +212,130 @@ def test_update_mode_needs_a_token(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "kgbuild", "serve", str(path), "--allow-update", "--port", "0"],
                          cwd=REPO, capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin"})
     assert out.returncode == 2 and "--token" in out.stderr
+
+
+# ---------------------------------------------------------------- bursts, slow clients, HEAD/OPTIONS/CORS/406 (issue 20)
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+
+
+def listen_backlog(port: int) -> int:
+    """The listen backlog of the socket on ``port``, as the kernel reports it (``ss``: Send-Q of a LISTEN socket)."""
+    out = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True, timeout=10).stdout
+    return int(out.split()[2])
+
+
+def test_a_burst_of_200_connections_is_answered(server: Server) -> None:
+    """Item 7: a real listen backlog, and every one of 200 connections opened at once gets an answer
+    (200, or a 503 with Retry-After), none is left in TCP retries. Bounded: 200 loopback requests."""
+    import shutil
+
+    if shutil.which("ss"):
+        assert listen_backlog(server.port) >= 128  # socketserver's default is 5
+    barrier = __import__("threading").Barrier(200)
+
+    def one(_):
+        conn = http.client.HTTPConnection(server.host, server.port, timeout=120)
+        try:
+            barrier.wait(timeout=60)
+            conn.request("GET", "/query?" + urllib.parse.urlencode({"query": PERSONS}))
+            resp = conn.getresponse()
+            return resp.status, resp.getheader("Retry-After"), resp.read()
+        finally:
+            conn.close()
+
+    with ThreadPoolExecutor(max_workers=200) as pool:
+        answers = list(pool.map(one, range(200)))
+    assert all(status == 200 or (status == 503 and retry) for status, retry, _ in answers)
+    assert sum(status == 200 for status, _, _ in answers) == 200  # the queue (256) holds the whole burst
+    assert server.alive()
+
+
+def test_a_full_queue_answers_503_with_retry_after_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "graph.nq"
+    rdfio.write_quads(sample_quads(), path)
+    srv = Server(str(path), "--workers", "1", "--queue", "1", "--timeout", "5")
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            for _ in range(20):
+                slow = pool.submit(srv.get, RUNAWAY)  # to hold the one worker, and the one place in the queue
+                status = 0
+                while not slow.done() and status != 503:
+                    status, headers, body = srv.get(PERSONS)
+                if status == 503 and not slow.done():  # refused while the slow query still runs: at once
+                    break
+                slow.result()  # a fast query took the place first: the slow one was refused; again
+            else:
+                pytest.fail("the slow query never held the queue")
+            assert headers.get("Retry-After") == "1" and b"busy" in body
+            assert slow.result()[0] == 503 and b"timed out" in slow.result()[2]
+        assert srv.alive()
+    finally:
+        srv.stop()
+
+
+def slow_client(host: str, port: int, source: str = "127.0.0.1"):
+    """A connection that sends its headers and half its body, then nothing."""
+    import socket
+
+    sock = socket.create_connection((host, port), timeout=60, source_address=(source, 0))
+    body = urllib.parse.urlencode({"query": PERSONS}).encode()
+    sock.sendall(b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                 b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body[: len(body) // 2])
+    return sock
+
+
+def test_slow_clients_get_408_and_cannot_lock_others_out(tmp_path: Path) -> None:
+    """Item 8: a half-sent body is a 408 after the read timeout; 40 slow clients from one address (127.0.0.2,
+    loopback) take no query slot, the address is capped (429), and a client from another address is served."""
+    path = tmp_path / "graph.nq"
+    rdfio.write_quads(sample_quads(), path)
+    srv = Server(str(path), "--workers", "1", "--queue", "8", "--read-timeout", "3", "--max-per-client", "16")
+    socks = []
+    try:
+        sock = slow_client(srv.host, srv.port)
+        answer = sock.recv(4096)  # waits for the server to give up on the body
+        assert answer.startswith(b"HTTP/1.0 408 "), answer
+        sock.close()
+        try:
+            socks = [slow_client(srv.host, srv.port, "127.0.0.2") for _ in range(40)]
+        except OSError as exc:
+            pytest.skip(f"cannot connect from 127.0.0.2: {exc}")
+        assert srv.alive()  # from 127.0.0.1: neither the queue nor its address is taken
+        refused = [s.recv(4096) for s in socks[16:]]  # over the cap: answered at once
+        assert all(r.startswith(b"HTTP/1.0 429 ") for r in refused), refused[:2]
+        late = [s.recv(4096) for s in socks[:16]]
+        assert all(r.startswith(b"HTTP/1.0 408 ") for r in late), late[:2]
+        assert srv.alive()
+    finally:
+        for s in socks:
+            s.close()
+        srv.stop()
+
+
+def test_head_options_cors_and_406(server: Server) -> None:
+    path = "/query?" + urllib.parse.urlencode({"query": PERSONS})
+    status, get_headers, _ = server.request("GET", path)
+    assert status == 200 and get_headers["Access-Control-Allow-Origin"] == "*"
+    status, headers, body = server.request("HEAD", path)
+    assert status == 200 and body == b"" and headers["Content-Type"] == get_headers["Content-Type"]
+    assert headers["Content-Length"] == get_headers["Content-Length"]
+    status, headers, _ = server.request("OPTIONS", "/query", headers={
+        "Origin": "http://example.org", "Access-Control-Request-Method": "POST"})
+    assert status == 204 and "POST" in headers["Access-Control-Allow-Methods"] and "HEAD" in headers["Allow"]
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    form = urllib.parse.urlencode({"query": PERSONS})
+    status, headers, _ = server.request("POST", "/query", form, {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200 and headers["Access-Control-Allow-Origin"] == "*"
+    # no CORS for updates: a page on another origin may not write
+    status, headers, _ = server.request("OPTIONS", "/update")
+    assert status == 204 and headers["Allow"] == "POST, OPTIONS" and "Access-Control-Allow-Origin" not in headers
+    status, headers, _ = server.request("POST", "/update", "INSERT DATA { <http://e/a> <http://e/b> <http://e/c> }",
+                                        {"Content-Type": "application/sparql-update"})
+    assert status == 403 and "Access-Control-Allow-Origin" not in headers
+    # 406: an Accept we cannot serve, for any query or for this kind of answer
+    status, _, body = server.get(PERSONS, "image/png")
+    assert status == 406 and b"text/csv" in body
+    status, _, body = server.get(PERSONS, "text/turtle")
+    assert status == 406 and b"sparql-results+json" in body
+    assert server.get(PERSONS, "text/*")[0] == 200 and server.get(PERSONS, "*/*;q=0.1")[0] == 200

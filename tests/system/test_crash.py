@@ -121,7 +121,7 @@ def test_killed_store_build_resumes_without_duplicates(tmp_path):
     stored = len(DocumentStore(store).documents())
     assert 0 < stored < N_STORE, stored
     resumed = finish(start("docs", "-o", "out", "--no-html", "--store", "store", cwd=tmp_path))
-    built = int(re.match(r"(\d+) documents", resumed).group(1))
+    built = int(re.match(r"\d+ documents \((\d+) added", resumed).group(1))
     assert built <= N_STORE - stored + 1  # what was stored is skipped (one more if the kill hit its write)
 
     final, ref = DocumentStore(store), DocumentStore(tmp_path / "ref")
