@@ -66,8 +66,11 @@ def extract_article(page: bytes | str, url: str | None = None) -> Article | None
     """
     import trafilatura
 
+    # deduplicate would drop paragraphs seen in earlier pages of the process (a cache across calls);
+    # the date is the one the page states, not a guess from its text ("Copyright 2015")
     found = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
-                                        include_tables=False, deduplicate=True)
+                                        include_tables=False, deduplicate=False,
+                                        date_extraction_params={"extensive_search": False, "original_date": True})
     text = (found.text or "").strip() if found is not None else ""
     if not text:
         return None

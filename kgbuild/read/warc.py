@@ -68,22 +68,46 @@ def read_warc_file(path: Path, report: ReadReport, max_chars: int) -> Iterator[D
 
     skipped: Counter[str] = Counter()
     pages = yielded = records = 0
-    with open_input(path) as handle:
+    with open_input(path) as raw:
+        # our own gunzip, not warcio's: warcio takes a truncated member for the end of the file
+        handle = _Gunzip(raw) if raw.peek(2)[:2] == b"\x1f\x8b" else raw
+        start = handle.peek(5)[:5]
+        if not start:
+            raise InputError("file is empty", path=path)
+        if start != b"WARC/":
+            raise InputError("not a WARC file (it does not start with a WARC/1.x record)", path=path)
+        held: Document | None = None  # the last page waits for the next record: at a break, it is the cut one
+        held_at = 0
         try:
             for record in ArchiveIterator(handle):
                 records += 1
                 document = _document(record, path, skipped)
                 if document is None:
                     continue
+                if held is not None:
+                    pages += 1
+                    for part in split_document(held, max_chars):
+                        yielded += 1
+                        yield part
+                held, held_at = document, records
+            if getattr(handle, "truncated", False):
+                raise EOFError("compressed data ends in the middle of a record")
+        except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
+            if held is not None and held_at < records:  # a whole page before the cut record
                 pages += 1
-                for part in split_document(document, max_chars):
+                for part in split_document(held, max_chars):
                     yielded += 1
                     yield part
-        except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
+            held = None
             problem = "not a WARC file" if not records else "ends early (truncated?)"
             if not yielded:
                 raise InputError(f"{problem}: {_reason(exc)}", path=path) from None
-            report.warn(path, f"{problem} after record {records}: {plural(pages, 'page')} read before it")
+            report.warn(path, f"{problem} in record {records}: {plural(pages, 'page')} read before it")
+        if held is not None:
+            pages += 1
+            for part in split_document(held, max_chars):
+                yielded += 1
+                yield part
     if skipped:
         report.warn(path, f"{plural(sum(skipped.values()), 'record')} skipped: "
                           + ", ".join(f"{n} {kind}" for kind, n in skipped.most_common()))
@@ -120,6 +144,47 @@ def _document(record, path: Path, skipped: Counter) -> Document | None:
     return Document(id=url_id(uri) if uri else f"{printable(path.name).split('.')[0]}-{record.rec_headers.get_header('WARC-Record-ID')}",
                     text=article.text, title=article.title, source=printable(path), date=article.date or crawled,
                     author=article.author, url=url, site=article.site)
+
+
+class _Gunzip:
+    """A gzip stream of many members (one per WARC record), read in blocks; ``truncated`` once it ends early."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self.truncated = False
+        self._inflate = zlib.decompressobj(wbits=31)
+        self._buffer = b""
+
+    def peek(self, size: int) -> bytes:
+        """The next bytes, left to be read."""
+        data = self.read(size)
+        self._buffer = data + self._buffer
+        return data
+
+    def read(self, size: int = -1) -> bytes:
+        while (size < 0 or len(self._buffer) < size) and not self.truncated:
+            block = self.raw.read(1 << 16)
+            if not block:
+                if not self._inflate.eof and (self._inflate.unconsumed_tail or self._started):
+                    self.truncated = True
+                break
+            self._feed(block)
+        if size < 0:
+            size = len(self._buffer)
+        data, self._buffer = self._buffer[:size], self._buffer[size:]
+        return data
+
+    _started = False
+
+    def _feed(self, block: bytes) -> None:
+        while block:
+            self._started = True
+            self._buffer += self._inflate.decompress(block)
+            if not self._inflate.eof:
+                return
+            block = self._inflate.unused_data  # the next member starts here
+            self._inflate = zlib.decompressobj(wbits=31)
+            self._started = False
 
 
 def _reason(exc: Exception) -> str:
