@@ -155,6 +155,20 @@ class KnowledgeGraph:
             "words": sum(d.words for d in self.documents.values()),
         }
 
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The graph itself (not a copy): entities as nodes, one edge per statement (``statement=``).
+
+        For a graph with plain properties only, as Gephi or Neo4j want, see
+        ``kgbuild.propgraph.property_graph`` and its writers (``write_graphml``, ``write_neo4j``...).
+        """
+        return self.graph
+
+    def _repr_html_(self) -> str:
+        """The interactive view, in a Jupyter notebook: self-contained and offline, as graph.html."""
+        from kgbuild.view.notebook import notebook_html
+
+        return notebook_html(self)
+
     def to_rdflib(self):
         """The graph as an rdflib ``Graph`` (union of all named graphs)."""
         from kgbuild.rdf.export import to_rdflib
