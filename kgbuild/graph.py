@@ -169,6 +169,26 @@ class KnowledgeGraph:
 
         return notebook_html(self)
 
+    def query(self, sparql: str, limit: int | None = None):
+        """Run a SPARQL query on the graph (our prefixes predeclared); a ``QueryResult``, a table in Jupyter.
+
+        Example
+        -------
+        >>> from kgbuild import build_graph
+        >>> kg = build_graph(["Hillary Clinton met Pakistani journalists in Islamabad."])
+        >>> [row[0].value for row in kg.query("SELECT ?name WHERE { ?e a kg:Person ; rdfs:label ?name }").rows]
+        ['Hillary Clinton']
+        """
+        import pyoxigraph as ox
+
+        from kgbuild.rdf.export import iter_ntriples
+        from kgbuild.sparql.query import execute
+
+        lines = "".join(f"{s} {p} {o} {g} .\n" if g else f"{s} {p} {o} .\n" for s, p, o, g in iter_ntriples(self))
+        store = ox.Store()
+        store.load(lines.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        return execute(store, sparql, limit=limit)
+
     def to_rdflib(self):
         """The graph as an rdflib ``Graph`` (union of all named graphs)."""
         from kgbuild.rdf.export import to_rdflib

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from kgbuild.rdf.vocab import ENTITY
+
 if TYPE_CHECKING:
     from kgbuild.view.model import GraphModel
 
@@ -25,8 +27,15 @@ ALIAS_SEPARATOR = "|"
 
 
 def node_id(iri: str) -> str:
-    """An entity's key in the property graph: its IRI's local name."""
-    return iri.rstrip("/").rsplit("/", 1)[-1]
+    """An entity's key in the property graph: its IRI after our entity namespace (else its last segment).
+
+    Example
+    -------
+    >>> node_id("https://w3id.org/kgbuild/entity/person-clara_vance"), node_id("http://example.org/x/y")
+    ('person-clara_vance', 'y')
+    """
+    base = str(ENTITY)
+    return iri[len(base):] if iri.startswith(base) and len(iri) > len(base) else iri.rstrip("/").rsplit("/", 1)[-1]
 
 
 def property_graph(source) -> nx.MultiDiGraph:
