@@ -52,7 +52,7 @@ from kgbuild.records import Document
 
 def read_inputs(
     paths: Iterable[str | Path], on_error: str = "skip", report: ReadReport | None = None, max_chars: int = MAX_CHARS,
-    exclude: Iterable[str | Path] = (), fetch: bool = False, allow_non_english: bool = False,
+    exclude: Iterable[str | Path] = (), fetch: bool | Fetcher = False, allow_non_english: bool = False,
 ) -> Iterator[Document]:
     """Documents from every input path, in order.
 
@@ -71,8 +71,9 @@ def read_inputs(
         Longer texts are split into documents ``ID#part1``, ``ID#part2``...
     exclude : iterable of str or Path
         Folders not to look into (the build's own output, so its graph.html is never read back).
-    fetch : bool
-        Download the page each feed entry links to and read it as a web page (else the feed's text).
+    fetch : bool or Fetcher
+        Download the page each feed entry links to and read it as a web page (else the feed's text);
+        a ``Fetcher`` sets the timeout.
     allow_non_english : bool
         Keep documents that are not English (with a warning) instead of skipping them.
 
@@ -91,7 +92,7 @@ def read_inputs(
     if on_error not in ("skip", "stop"):
         raise ValueError(f"on_error must be 'skip' or 'stop', not {on_error!r}")
     reader = _Reader(on_error, report if report is not None else ReadReport(), max_chars,
-                     Fetcher() if fetch else None, allow_non_english)
+                     fetch if isinstance(fetch, Fetcher) else Fetcher() if fetch else None, allow_non_english)
     excluded = {os.path.realpath(p) for p in exclude}
     paths = [str(p) for p in paths]
     lone = len(paths) == 1 and not Path(paths[0]).is_dir()

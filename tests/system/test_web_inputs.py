@@ -6,11 +6,11 @@ import json
 
 import pytest
 import rdflib
-from rdflib.namespace import DCTERMS, SDO, XSD
+import rdflib.namespace as ns
 
 from kgbuild.rdf.iris import document_iri
 from kgbuild.rdf.vocab import KG
-from tests.read.test_web import ARTICLE, page, rss, write_warc
+from tests.read.test_web import ARTICLE, _Site, page, rss, site, write_warc  # noqa: F401
 from tests.system.test_bad_input import kgbuild
 from tests.system.test_shapes import union, validate
 
@@ -50,23 +50,34 @@ def test_every_kind_of_input_is_built_and_bad_ones_are_one_line_each(built):
 def test_a_page_s_metadata_is_on_its_document(built):
     _, graph = built
     doc = document_iri("vance")
-    assert graph.value(doc, DCTERMS.title) == rdflib.Literal("Vance meets Hale")
-    assert graph.value(doc, SDO.datePublished) == rdflib.Literal("2015-03-05", datatype=XSD.date)
-    assert graph.value(doc, DCTERMS.date) == rdflib.Literal("2015-03-05", datatype=XSD.date)
-    assert graph.value(doc, SDO.author) == rdflib.Literal("Lois Lane")
-    assert graph.value(doc, SDO.url) == rdflib.Literal("https://planet.example/world/vance-meets-hale", datatype=XSD.anyURI)
+    assert graph.value(doc, ns.DCTERMS.title) == rdflib.Literal("Vance meets Hale")
+    assert graph.value(doc, ns.SDO.datePublished) == rdflib.Literal("2015-03-05", datatype=ns.XSD.date)
+    assert graph.value(doc, ns.DCTERMS.date) == rdflib.Literal("2015-03-05", datatype=ns.XSD.date)
+    assert graph.value(doc, ns.SDO.author) == rdflib.Literal("Lois Lane")
+    assert graph.value(doc, ns.SDO.url) == rdflib.Literal("https://planet.example/world/vance-meets-hale", datatype=ns.XSD.anyURI)
     assert graph.value(doc, KG.siteName) == rdflib.Literal("Daily Planet")
     crawled = document_iri("planet-example-talks")
-    assert graph.value(crawled, SDO.datePublished) == rdflib.Literal("2015-03-06", datatype=XSD.date)  # the crawl's date
+    assert graph.value(crawled, ns.SDO.datePublished) == rdflib.Literal("2015-03-06", datatype=ns.XSD.date)  # the crawl's date
 
 
 def test_the_article_date_is_the_reference_for_relative_dates(built):
     _, graph = built
     # "on Thursday" in an article of Thursday 5 March 2015 is that day
-    assert (None, KG.normalizedDate, rdflib.Literal("2015-03-05", datatype=XSD.date)) in graph
+    assert (None, KG.normalizedDate, rdflib.Literal("2015-03-05", datatype=ns.XSD.date)) in graph
 
 
 def test_the_mixed_graph_conforms_to_the_shapes(built):
     _, graph = built
     conforms, text = validate(union((s, p, o, None) for s, p, o in graph))
     assert conforms, text
+
+
+def test_fetch_on_the_command_line_reads_the_linked_page(tmp_path, site):  # noqa: F811
+    (tmp_path / "planet.rss").write_text(rss(site))
+    run = kgbuild("build", "planet.rss", "--fetch", "-o", "out", "--no-html", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert f"{site}/missing: HTTP 404 Not Found; using the feed entry" in run.stderr
+    assert _Site.requests == ["/world/vance-meets-hale", "/missing"]
+    graph = rdflib.Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    fetched = next(d for d in graph.subjects(rdflib.RDF.type, KG.Document) if "vance-meets-hale" in str(d))
+    assert graph.value(fetched, ns.SDO.author) == rdflib.Literal("Lois Lane")  # the page's, not the feed's
