@@ -47,6 +47,10 @@ class BuildConfig:
         The RDF format of the graph file.
     html : bool
         Write ``graph.html`` beside the graph file.
+    fetch : bool
+        Download the pages feed entries link to and read them as web pages (off: nothing is fetched).
+    allow_non_english : bool
+        Build documents that are not English (with a warning) instead of skipping them.
 
     Example
     -------
@@ -70,6 +74,8 @@ class BuildConfig:
     on_error: str = "skip"
     format: str = "turtle"
     html: bool = True
+    fetch: bool = False
+    allow_non_english: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "patterns", tuple(self.patterns))

@@ -155,6 +155,40 @@ class KnowledgeGraph:
             "words": sum(d.words for d in self.documents.values()),
         }
 
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The graph itself (not a copy): entities as nodes, one edge per statement (``statement=``).
+
+        For a graph with plain properties only, as Gephi or Neo4j want, see
+        ``kgbuild.propgraph.property_graph`` and its writers (``write_graphml``, ``write_neo4j``...).
+        """
+        return self.graph
+
+    def _repr_html_(self) -> str:
+        """The interactive view, in a Jupyter notebook: self-contained and offline, as graph.html."""
+        from kgbuild.view.notebook import notebook_html
+
+        return notebook_html(self)
+
+    def query(self, sparql: str, limit: int | None = None):
+        """Run a SPARQL query on the graph (our prefixes predeclared); a ``QueryResult``, a table in Jupyter.
+
+        Example
+        -------
+        >>> from kgbuild import build_graph
+        >>> kg = build_graph(["Hillary Clinton met Pakistani journalists in Islamabad."])
+        >>> [row[0].value for row in kg.query("SELECT ?name WHERE { ?e a kg:Person ; rdfs:label ?name }").rows]
+        ['Hillary Clinton']
+        """
+        import pyoxigraph as ox
+
+        from kgbuild.rdf.export import iter_ntriples
+        from kgbuild.sparql.query import execute
+
+        lines = "".join(f"{s} {p} {o} {g} .\n" if g else f"{s} {p} {o} .\n" for s, p, o, g in iter_ntriples(self))
+        store = ox.Store()
+        store.load(lines.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        return execute(store, sparql, limit=limit)
+
     def to_rdflib(self):
         """The graph as an rdflib ``Graph`` (union of all named graphs)."""
         from kgbuild.rdf.export import to_rdflib

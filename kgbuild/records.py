@@ -25,6 +25,9 @@ class Document:
     title: str | None = None
     source: str | None = None
     date: str | None = None  # ISO date of publication, when known
+    author: str | None = None  # from a web page's or feed entry's metadata
+    url: str | None = None  # where the text was published (canonical URL, feed link, WARC target)
+    site: str | None = None  # the site's name
 
 
 @dataclass

@@ -16,7 +16,7 @@ import sys
 from kgbuild.errors import KgbuildError
 
 #: Sub-command modules, in the order ``--help`` lists them.
-COMMANDS = ["build", "extract", "query", "view", "stats", "serve", "push"]
+COMMANDS = ["build", "extract", "query", "view", "export", "stats", "serve", "push"]
 
 
 def make_parser() -> argparse.ArgumentParser:

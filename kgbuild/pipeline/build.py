@@ -105,7 +105,8 @@ def build_files(
     report = ReadReport()
     # checks paths before the model loads; never reads back our own output (graph.html)
     names = [str(i) for i in inputs]
-    documents = read_inputs(names, on_error=config.on_error, report=report, exclude=[out])
+    documents = read_inputs(names, on_error=config.on_error, report=report, exclude=[out], fetch=config.fetch,
+                            allow_non_english=config.allow_non_english)
     _check_output(out)
     made_output = not out.exists()
     try:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import rdflib
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 import kgbuild.rdf.ntriples as nt
 from kgbuild.dates import normalize_date, parse_reference
@@ -36,12 +36,13 @@ _SUBJECT, _PREDICATE, _OBJECT = nt.iri(RDF.subject), nt.iri(RDF.predicate), nt.i
 _SUB_PROPERTY_OF, _OBJECT_PROPERTY = nt.iri(RDFS.subPropertyOf), nt.iri(OWL.ObjectProperty)
 _DERIVED_FROM, _USED = nt.iri(PROV.wasDerivedFrom), nt.iri(PROV.used)
 _TITLE, _DATE = nt.iri(DCTERMS.title), nt.iri(DCTERMS.date)
+_PUBLISHED, _AUTHOR, _URL = nt.iri(SDO.datePublished), nt.iri(SDO.author), nt.iri(SDO.url)
 _BEGIN, _END = nt.iri(NIF.beginIndex), nt.iri(NIF.endIndex)
 # the bases of minted IRIs: their terms are made as text, without an rdflib term each (a build makes ~10⁶)
 _ENTITY, _STATEMENT, _MERGE = str(ENTITY), str(STATEMENT), str(MERGE)
 _K = {name: nt.iri(KG[name]) for name in (
     "Document", "Statement", "MergeRecord", "RelationPredicate", "relatedTo",
-    "mentionCount", "nerLabel", "mentionedIn", "normalizedDate", "documentId", "contentHash", "source",
+    "mentionCount", "nerLabel", "mentionedIn", "normalizedDate", "documentId", "contentHash", "source", "siteName",
     "sentence", "relationText", "subjectText", "objectText", "confidence", "negated", "pattern", "modality",
     "attributedTo", "attribution", "time", "normalizedTime", "place", "mergedInto", "mergeRule", "mergedName",
 )}
@@ -157,6 +158,8 @@ def document_ntriples(kg: KnowledgeGraph, doc_id: str, stated: set[tuple[str, st
         yield g, _K["source"], nt.literal(doc.source), g
     if reference is not None:
         yield g, _DATE, nt.literal(reference.isoformat(), nt.DATE), g
+        yield g, _PUBLISHED, nt.literal(reference.isoformat(), nt.DATE), g
+    yield from _page_metadata(g, doc)
     entity, nodes = _ENTITY, merged.entity_nodes
     seen: set[str] = set()
     direct: set[tuple[str, str, str]] = set()
@@ -278,6 +281,19 @@ class GraphWriter:
         handled = self._writer.__exit__(kind, error, traceback)
         self.count = self._writer.count
         return handled
+
+
+def _page_metadata(g: str, doc) -> Iterator[NtQuad]:
+    """What a web page, feed entry or crawled page said about itself: authors, URL, site."""
+    for author in dict.fromkeys(a.strip() for a in (doc.author or "").split(";") if a.strip()):
+        yield g, _AUTHOR, nt.literal(author), g
+    if doc.url:
+        yield g, _URL, nt.literal(doc.url, _ANY_URI), g
+    if doc.site:
+        yield g, _K["siteName"], nt.literal(doc.site), g
+
+
+_ANY_URI = nt.iri(XSD.anyURI)
 
 
 def date_literal(iso: str) -> str:

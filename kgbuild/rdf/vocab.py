@@ -62,6 +62,7 @@ class KG(DefinedNamespace):
     documentId: URIRef
     contentHash: URIRef
     source: URIRef
+    siteName: URIRef
     # merge records
     mergedName: URIRef
     mergeRule: URIRef

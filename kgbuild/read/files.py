@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 STDIN = "<stdin>"
 
 
@@ -67,7 +69,7 @@ def plan_inputs(paths: list[str], report: ReadReport, stop: bool, exclude: set[s
             if found:
                 files.extend(found)
             else:
-                _plan_problem(report, single or stop, path, "folder has no .txt, .html or .jsonl inputs")
+                _plan_problem(report, single or stop, path, "folder has no .txt, .html, .jsonl, feed or .warc inputs")
         else:
             files.append(path)
     return files
@@ -94,15 +96,15 @@ def _walk(folder: Path, report: ReadReport, exclude: set[str]) -> list[Path]:
 
 
 def is_input(name: str) -> bool:
-    """Whether a file name in a folder is one to read (by its suffix: text, HTML or JSONL)."""
+    """Whether a file name in a folder is one to read (by its suffix: text, HTML, JSONL, feed or WARC)."""
     name = name.lower()
-    return name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)
+    return name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES)
 
 
 def sniff(path: str | Path) -> None:
     """Open and check the first block of a lone file now, so a bad one fails before the model loads."""
-    if path == "-" or str(path).lower().endswith(JSONL_SUFFIXES):
-        return
+    if path == "-" or str(path).lower().endswith(JSONL_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES):
+        return  # their own readers check them (compressed, or markup that is checked by parsing)
     with open_input(path) as handle:
         head = handle.read(BLOCK)
         check_head(path, head)

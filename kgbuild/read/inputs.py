@@ -1,4 +1,4 @@
-"""Reading inputs: text and HTML files, folders of them, .jsonl / .jsonl.gz with a ``text`` field, or stdin.
+"""Reading inputs: text files, web pages, RSS/Atom feeds, WARC crawls, folders of them, .jsonl / .jsonl.gz, stdin.
 
 Inputs are streamed one document at a time, so a corpus never sits in memory;
 a text longer than ``MAX_CHARS`` (a whole book, a 100 MB dump, one huge line)
@@ -7,13 +7,15 @@ sentence breaks. Bad inputs never end a build that has good ones: an unreadable,
 empty or binary file is reported and skipped, a broken JSONL line too (or, with
 ``on_error="stop"``, it ends the build). Only a lone file input raises at once,
 since there is nothing else to build. Text that is not valid UTF-8 is decoded
-with U+FFFD, HTML is stripped to its text, and a text that does not look like
-English is read with a warning. Each document gets an id of its own: a repeated
-id with a different text becomes ``ID~2``.
+with U+FFFD, a web page is read for its article and metadata, and a document that
+is not English is skipped with a warning (or, with ``allow_non_english``, built with
+one). Each document gets an id of its own: a repeated id with a different text
+becomes ``ID~2``.
 
 This module holds the entry points and what a failing input does to the build;
 the work is done by ``kgbuild.read.files`` (which paths are inputs, opening them),
-``kgbuild.read.text`` and ``kgbuild.read.jsonl`` (one reader per format),
+``kgbuild.read.text``, ``kgbuild.read.jsonl``, ``kgbuild.read.feeds`` and
+``kgbuild.read.warc`` (one reader per format), ``kgbuild.read.language``,
 ``kgbuild.read.bytes`` (blocks, lines, bad bytes) and ``kgbuild.read.ids`` (ids, parts).
 """
 
@@ -25,18 +27,32 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kgbuild.errors import InputError
-from kgbuild.read.files import HTML_SUFFIXES, JSONL_SUFFIXES, STDIN, TEXT_SUFFIXES, plan_inputs, sniff
+from kgbuild.read.bytes import LINE_WARNINGS, plural
+from kgbuild.read.feeds import read_feed_file
+from kgbuild.read.files import (
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    STDIN,
+    TEXT_SUFFIXES,
+    WARC_SUFFIXES,
+    plan_inputs,
+    sniff,
+)
 from kgbuild.read.ids import DocumentIds, split_document
 from kgbuild.read.jsonl import read_jsonl_file
+from kgbuild.read.language import language_problem
 from kgbuild.read.report import ReadReport
 from kgbuild.read.split import MAX_CHARS
 from kgbuild.read.text import read_text_file
+from kgbuild.read.warc import read_warc_file
+from kgbuild.read.web import Fetcher
 from kgbuild.records import Document
 
 
 def read_inputs(
     paths: Iterable[str | Path], on_error: str = "skip", report: ReadReport | None = None, max_chars: int = MAX_CHARS,
-    exclude: Iterable[str | Path] = (),
+    exclude: Iterable[str | Path] = (), fetch: bool | Fetcher = False, allow_non_english: bool = False,
 ) -> Iterator[Document]:
     """Documents from every input path, in order.
 
@@ -55,6 +71,11 @@ def read_inputs(
         Longer texts are split into documents ``ID#part1``, ``ID#part2``...
     exclude : iterable of str or Path
         Folders not to look into (the build's own output, so its graph.html is never read back).
+    fetch : bool or Fetcher
+        Download the page each feed entry links to and read it as a web page (else the feed's text);
+        a ``Fetcher`` sets the timeout.
+    allow_non_english : bool
+        Keep documents that are not English (with a warning) instead of skipping them.
 
     Returns
     -------
@@ -70,7 +91,8 @@ def read_inputs(
     """
     if on_error not in ("skip", "stop"):
         raise ValueError(f"on_error must be 'skip' or 'stop', not {on_error!r}")
-    reader = _Reader(on_error, report if report is not None else ReadReport(), max_chars)
+    reader = _Reader(on_error, report if report is not None else ReadReport(), max_chars,
+                     fetch if isinstance(fetch, Fetcher) else Fetcher() if fetch else None, allow_non_english)
     excluded = {os.path.realpath(p) for p in exclude}
     paths = [str(p) for p in paths]
     lone = len(paths) == 1 and not Path(paths[0]).is_dir()
@@ -84,8 +106,11 @@ def read_inputs(
 class _Reader:
     """One read of many inputs: each file to its format's reader, ids kept unique, a failing file skipped or raised."""
 
-    def __init__(self, on_error: str, report: ReadReport, max_chars: int) -> None:
+    def __init__(self, on_error: str, report: ReadReport, max_chars: int, fetcher: Fetcher | None = None,
+                 allow_non_english: bool = False) -> None:
         self.report = report
+        self.fetcher = fetcher
+        self.allow_non_english = allow_non_english
         self.max_chars = max_chars
         self.stop = on_error == "stop"
         self.stop_on_file_errors = self.stop
@@ -100,12 +125,11 @@ class _Reader:
     def documents(self, files: list[str | Path]) -> Iterator[Document]:
         """The documents of every file in turn, lazily."""
         for path in files:
+            language = _Languages(self.report, path, self.allow_non_english)
             try:
-                if path != "-" and str(path).lower().endswith(JSONL_SUFFIXES):
-                    stream = read_jsonl_file(Path(path), self.report, self.stop, self.max_chars)
-                else:
-                    stream = read_text_file(path, self.report, self.max_chars)
-                for document in stream:
+                for document in self._stream(path):
+                    if not language.english(document):
+                        continue
                     document = self.ids.unique(document)
                     if document is not None:
                         yield document
@@ -113,7 +137,44 @@ class _Reader:
                 self.problem(exc.path or path, exc.problem)
             except OSError as exc:  # the disk or the network share failed mid-file
                 self.problem(path, f"cannot read: {exc.strerror or exc}")
+            language.summary()
         self.ids.summary()
+
+    def _stream(self, path: str | Path) -> Iterator[Document]:
+        name = str(path).lower() if path != "-" else ""
+        if name.endswith(JSONL_SUFFIXES):
+            return read_jsonl_file(Path(path), self.report, self.stop, self.max_chars)
+        if name.endswith(WARC_SUFFIXES):
+            return read_warc_file(Path(path), self.report, self.max_chars)
+        if name.endswith(FEED_SUFFIXES):
+            return read_feed_file(Path(path), self.report, self.max_chars, self.fetcher)
+        return read_text_file(path, self.report, self.max_chars)
+
+
+class _Languages:
+    """The language check of one input's documents: the first few warned about one by one, then counted."""
+
+    def __init__(self, report: ReadReport, path: str | Path, allow: bool) -> None:
+        self.report, self.path, self.allow = report, path, allow
+        self.count = 0
+
+    def english(self, document: Document) -> bool:
+        """Whether to build the document: it is English, or others are allowed (warned about either way)."""
+        problem = language_problem(document.text)
+        if problem is None:
+            return True
+        self.count += 1
+        if self.count <= LINE_WARNINGS:
+            where = "" if document.source and Path(document.source).stem == document.id else f"document {document.id!r} "
+            action = ("built anyway (--allow-non-english)" if self.allow
+                      else "skipped (kgbuild extracts from English; --allow-non-english builds it anyway)")
+            self.report.warn(self.path if self.path != "-" else STDIN, f"{where}{problem}; {action}")
+        return self.allow
+
+    def summary(self) -> None:
+        if self.count > LINE_WARNINGS:
+            self.report.warn(self.path, f"{plural(self.count, 'document')} in all not in English, "
+                                        f"{'built anyway' if self.allow else 'skipped'}")
 
 
 def read_text(path: str | Path) -> str:
@@ -136,6 +197,6 @@ def read_jsonl(path: str | Path, on_error: str = "skip", report: ReadReport | No
 
 
 __all__ = [
-    "HTML_SUFFIXES", "JSONL_SUFFIXES", "MAX_CHARS", "STDIN", "TEXT_SUFFIXES",
+    "FEED_SUFFIXES", "HTML_SUFFIXES", "WARC_SUFFIXES", "JSONL_SUFFIXES", "MAX_CHARS", "STDIN", "TEXT_SUFFIXES",
     "ReadReport", "read_inputs", "read_jsonl", "read_text", "split_document",
 ]

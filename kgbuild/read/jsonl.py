@@ -3,7 +3,7 @@
 Separate from ``kgbuild.read`` because it is one format's reader: each line is an
 object with ``text`` and optional ``id``, ``title``, ``date``; a broken line is
 warned about and skipped (or, with ``stop``, ends the build), and what many records
-share (HTML stripped, not English, a bad date) is summed up in one line per file.
+share (HTML stripped, a bad date) is summed up in one line per file.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from kgbuild.read.bytes import BLOCK, LineProblems, binary_kind, iter_lines, plu
 from kgbuild.read.files import open_input, printable
 from kgbuild.read.html import html_to_text, looks_like_html
 from kgbuild.read.ids import split_document
-from kgbuild.read.language import language_problem
 from kgbuild.records import Document
 
 if TYPE_CHECKING:
@@ -39,7 +38,7 @@ def read_jsonl_file(path: Path, report: ReadReport, stop: bool, max_chars: int) 
     path : Path
         A ``.jsonl`` or ``.ndjson`` file, gzip-compressed when its name ends in ``.gz``.
     report : ReadReport
-        Gets the warnings: broken lines, records that were HTML, not English, or had a bad date.
+        Gets the warnings: broken lines, records that were HTML or had a bad date.
     stop : bool
         A broken line raises ``InputError`` instead of being warned about and skipped.
     max_chars : int
@@ -63,7 +62,7 @@ def read_jsonl_file(path: Path, report: ReadReport, stop: bool, max_chars: int) 
     """
     gz = path.name.lower().endswith(".gz")
     lines = LineProblems(report, path, stop)
-    notes: dict[str, list] = {"html": [], "non_english": [], "bad_date": []}
+    notes: dict[str, list] = {"html": [], "bad_date": []}
     number = yielded = records = 0
     with open_input(path) as raw:
         if not gz:
@@ -113,9 +112,6 @@ def _record(
     if not text.strip():
         lines.problem(number, "empty text")
         return
-    problem = language_problem(text)
-    if problem:
-        notes["non_english"].append((number, problem))
     date = iso_date(record.get("date"))
     if record.get("date") and not date:
         notes["bad_date"].append(number)
@@ -128,9 +124,6 @@ def _record(
 def _notes(report: ReadReport, path: Path, notes: dict) -> None:
     if notes["html"]:
         report.warn(path, f"{plural(len(notes['html']), 'record')} were HTML (first at line {notes['html'][0]}): markup stripped")
-    if notes["non_english"]:
-        line, problem = notes["non_english"][0]
-        report.warn(path, f"{plural(len(notes['non_english']), 'record')} did not look like English (first at line {line}: {problem})")
     if notes["bad_date"]:
         report.warn(path, f"{plural(len(notes['bad_date']), 'record')} had a 'date' that is not a date (first at line "
                           f"{notes['bad_date'][0]}): left out")

@@ -1,10 +1,11 @@
-"""Text and HTML files (and stdin): streamed in blocks, decoded, stripped of markup, cut into documents.
+"""Text and HTML files (and stdin): text streamed in blocks and decoded, web pages read for their article.
 
 Separate from ``kgbuild.read`` because it is one format's reader: ``kgbuild.read``
 decides which reader a file goes to and what a failing file does to the build;
 this module turns one file's bytes into documents, warning (in one line naming the
-file) about bytes that are not UTF-8, HTML stripped, a text not in English, or a
-text cut into parts.
+file) about bytes that are not UTF-8, a page with no article text, or a text cut into parts.
+A web page (by its name, or a text file that turns out to be one) is read whole, up to
+``MAX_PAGE`` bytes, and its article and metadata taken by ``kgbuild.read.article``.
 """
 
 from __future__ import annotations
@@ -16,15 +17,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgbuild.errors import InputError
+from kgbuild.read.article import Article, extract_article
 from kgbuild.read.bytes import BLOCK, BadBytes, check_head, plural
 from kgbuild.read.files import HTML_SUFFIXES, STDIN, open_input, printable
-from kgbuild.read.html import HTMLText, looks_like_html
-from kgbuild.read.language import language_problem
+from kgbuild.read.html import looks_like_html
+from kgbuild.read.ids import split_document
 from kgbuild.read.split import Chunker
 from kgbuild.records import Document
 
 if TYPE_CHECKING:
     from kgbuild.read.report import ReadReport
+
+#: A web page is read whole: one this big is not a news page (the largest are a few MB).
+MAX_PAGE = 64 << 20
 
 
 def read_text_file(path: str | Path, report: ReadReport, max_chars: int) -> Iterator[Document]:
@@ -35,7 +40,7 @@ def read_text_file(path: str | Path, report: ReadReport, max_chars: int) -> Iter
     path : str or Path
         The file, or ``"-"`` for standard input.
     report : ReadReport
-        Gets the warnings: bytes that are not UTF-8, HTML stripped, a text not in English, parts.
+        Gets the warnings: bytes that are not UTF-8, a text file that is a web page, parts.
     max_chars : int
         A longer text becomes documents ``ID#part1``, ``ID#part2``...
 
@@ -49,8 +54,8 @@ def read_text_file(path: str | Path, report: ReadReport, max_chars: int) -> Iter
     >>> import tempfile, pathlib
     >>> from kgbuild.read.report import ReadReport
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.html"
-    >>> _ = p.write_text("<title>T</title><p>Clinton met journalists.</p>")
-    >>> [(d.id, d.title, d.text.strip()) for d in read_text_file(p, ReadReport(echo=False), 1000)]
+    >>> _ = p.write_text("<title>T</title><nav>Home</nav><p>Clinton met journalists.</p>")
+    >>> [(d.id, d.title, d.text) for d in read_text_file(p, ReadReport(echo=False), 1000)]
     [('a', 'T', 'Clinton met journalists.')]
     """
     if path == "-":
@@ -61,9 +66,13 @@ def read_text_file(path: str | Path, report: ReadReport, max_chars: int) -> Iter
         head = handle.read(BLOCK)
         encoding = check_head(path, head)
         # surrogateescape marks bad bytes so they can be counted (it only works for UTF-8's bytes >= 0x80)
+        is_html = name.lower().endswith(HTML_SUFFIXES)
+        if is_html or looks_like_html(head.decode(encoding, "replace")):
+            if not is_html:
+                report.warn(path, "a web page, not plain text: read for its article")
+            yield from _page(path, doc_id, head, handle, max_chars, report)
+            return
         decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape" if "8" in encoding else "replace")
-        is_html: bool | None = name.lower().endswith(HTML_SUFFIXES) or None
-        html = HTMLText()
         chunker = Chunker(max_chars)
         bad = BadBytes()
         pending: str | None = None
@@ -72,22 +81,13 @@ def read_text_file(path: str | Path, report: ReadReport, max_chars: int) -> Iter
         while True:
             held = len(decoder.getstate()[0])
             text = bad.clean(decoder.decode(block, final=final), offset - held, encoding)
-            if is_html is None and text.strip():
-                is_html = looks_like_html(text)
-            if is_html:
-                html.feed(text)
-                if final:
-                    html.close()
-                text = html.pull()
             pieces = [*chunker.feed(text), *(chunker.finish() if final else ())]
             for piece in pieces:
                 if not piece.strip():
                     continue
                 if pending is not None:
                     n += 1
-                    yield _document(path, f"{doc_id}#part{n}", pending, html.title)
-                else:
-                    _check_language(report, path, piece)
+                    yield _document(path, f"{doc_id}#part{n}", pending)
                 pending = piece
             if final:
                 break
@@ -96,22 +96,43 @@ def read_text_file(path: str | Path, report: ReadReport, max_chars: int) -> Iter
             final = not block
         if bad.count:
             report.warn(path, f"not valid UTF-8 at byte {bad.first}: {plural(bad.count, 'bad byte')} replaced by U+FFFD")
-        if is_html:
-            report.warn(path, "HTML: markup, scripts and styles stripped, reading the text only")
         if pending is None:
-            raise InputError("no text in the HTML page" if is_html else
-                             "file has only whitespace" if offset or head else "file is empty", path=path)
-        yield _document(path, f"{doc_id}#part{n + 1}" if n else doc_id, pending, html.title)
-        if n:
-            report.warn(path, f"{n + 1} parts of at most {max_chars:,} characters, "
-                              f"ids {doc_id}#part1..{n + 1}")
+            raise InputError("file has only whitespace" if offset or head else "file is empty", path=path)
+        yield _document(path, f"{doc_id}#part{n + 1}" if n else doc_id, pending)
+        _parts_note(report, path, doc_id, n + 1, max_chars)
 
 
-def _document(path: str | Path, doc_id: str, text: str, title: str | None) -> Document:
-    return Document(id=doc_id, text=text, title=title, source=printable(path))
+def _document(path: str | Path, doc_id: str, text: str) -> Document:
+    return Document(id=doc_id, text=text, source=printable(path))
 
 
-def _check_language(report: ReadReport, path: str | Path, text: str) -> None:
-    problem = language_problem(text)
-    if problem:
-        report.warn(path, f"{problem}; kgbuild extracts from English only")
+def _parts_note(report: ReadReport, path: str | Path, doc_id: str, parts: int, max_chars: int) -> None:
+    if parts > 1:
+        report.warn(path, f"{parts} parts of at most {max_chars:,} characters, ids {doc_id}#part1..{parts}")
+
+
+def _page(path: str | Path, doc_id: str, head: bytes, handle, max_chars: int, report: ReadReport) -> Iterator[Document]:
+    """A web page file: read whole (bounded), its article text and metadata extracted."""
+    page = head + handle.read(MAX_PAGE + 1 - len(head))
+    if len(page) > MAX_PAGE:
+        raise InputError(f"web page over {MAX_PAGE >> 20} MB: not a news page", path=path)
+    if not page.strip():
+        raise InputError("file has only whitespace" if page else "file is empty", path=path)
+    article = extract_article(page)
+    if article is None:
+        raise InputError("no article text in the web page (only menus, links or boilerplate)", path=path)
+    parts = list(split_document(page_document(article, doc_id, printable(path)), max_chars))
+    yield from parts
+    _parts_note(report, path, doc_id, len(parts), max_chars)
+
+
+def page_document(article: Article, doc_id: str, source: str) -> Document:
+    """The document of a web page's article, with the page's metadata.
+
+    Example
+    -------
+    >>> page_document(Article("Text.", title="T", url="https://example.org/a"), "a", "a.html").url
+    'https://example.org/a'
+    """
+    return Document(id=doc_id, text=article.text, title=article.title, source=source, date=article.date,
+                    author=article.author, url=article.url, site=article.site)

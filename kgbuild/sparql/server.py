@@ -47,6 +47,7 @@ import pyoxigraph as ox
 import kgbuild.rdf as rdfio
 from kgbuild.errors import KgbuildError
 from kgbuild.rdf.store import location
+from kgbuild.sparql import page
 from kgbuild.sparql.results import acceptable
 from kgbuild.sparql.workers import WorkerPool
 
@@ -231,9 +232,8 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if len(self.path) > self.config.max_body:
             return self._error(414, "request URI too long")
-        if url.path in ("/", ""):
-            mode = "read-write" if self.config.allow_update else "read-only"
-            return self._send(200, "text/plain", f"kgbuild SPARQL endpoint ({mode}): GET or POST /query?query=...".encode())
+        if url.path in page.PATHS:  # the query page, and the graph view of an entity
+            return page.answer(self, url)
         if url.path != "/query":
             return self._error(404, "not found: use /query")
         params = parse_qs(url.query, keep_blank_values=True)

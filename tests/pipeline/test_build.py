@@ -26,7 +26,7 @@ def test_build_files_writes_the_graph_and_the_page(tmp_path):
     summary = build_files([tmp_path / "a.txt"], tmp_path / "out")
     assert summary.graph_path == tmp_path / "out" / "graph.ttl" and summary.html_path.exists()
     assert summary.triples == len(rdflib.Graph().parse(summary.graph_path))
-    assert summary.line().startswith("1 documents, ")
+    assert summary.line().startswith("1 document, ")
 
 
 def test_the_configured_patterns_are_the_ones_that_run(tmp_path):

@@ -37,7 +37,7 @@ def test_text_html_and_jsonl_in_a_folder(tmp_path):
     assert [(d.id, d.text.strip(), d.title, d.date) for d in docs] == [
         ("a", "Clinton met journalists.", None, None), ("b", "Obama visited Berlin.", "T", None),
         ("c1", "Merkel met Macron.", None, "2015-04-01")]
-    assert report.skipped == [] and any("HTML" in w for w in report.warnings)
+    assert report.skipped == [] and report.warnings == []  # web pages are an input format, not a problem
 
 
 def test_bad_files_are_skipped_and_listed_while_good_ones_are_read(tmp_path):
@@ -96,11 +96,31 @@ def test_utf16_with_bom_and_utf8_bom_are_decoded(tmp_path):
     assert report.warnings == []
 
 
-def test_non_english_text_is_read_with_a_warning(tmp_path):
+FRENCH = "Le ministre a déclaré lundi que les négociations se poursuivraient dans la capitale avec les rebelles."
+
+
+def test_non_english_text_is_skipped_with_a_warning(tmp_path):
     path = tmp_path / "fr.txt"
-    path.write_text("Le ministre a déclaré lundi que les négociations se poursuivraient dans la capitale avec les rebelles.")
+    path.write_text(FRENCH)
+    (tmp_path / "en.txt").write_text(SENTENCE * 3)
+    docs, report = read([tmp_path])
+    assert [d.id for d in docs] == ["en"]
+    assert report.warnings == [f"{path}: looks like French (fr), not English; skipped (kgbuild extracts from "
+                               "English; --allow-non-english builds it anyway)"]
+
+
+def test_non_english_text_is_built_when_allowed(tmp_path):
+    path = tmp_path / "fr.txt"
+    path.write_text(FRENCH)
+    docs, report = read([path], allow_non_english=True)
+    assert [d.id for d in docs] == ["fr"] and "built anyway (--allow-non-english)" in report.warnings[0]
+
+
+def test_non_english_jsonl_records_are_skipped_and_named(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in [("en1", SENTENCE * 2), ("fr1", FRENCH)]) + "\n")
     docs, report = read([path])
-    assert len(docs) == 1 and "looks like French" in report.warnings[0]
+    assert [d.id for d in docs] == ["en1"] and "document 'fr1' looks like French" in report.warnings[0]
 
 
 def test_a_one_megabyte_line_is_split_at_sentences(tmp_path):
@@ -117,7 +137,7 @@ def test_a_one_megabyte_line_is_split_at_sentences(tmp_path):
 def test_text_without_any_break_is_still_split(tmp_path):
     path = tmp_path / "blob.txt"
     path.write_text("x" * (2 * MAX_CHARS + 5))
-    docs, _ = read([path])
+    docs, _ = read([path], allow_non_english=True)  # "xxx..." is no language
     assert [len(d.text) for d in docs] == [MAX_CHARS, MAX_CHARS, 5]
 
 
