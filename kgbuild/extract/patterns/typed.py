@@ -1,0 +1,300 @@
+"""Typed relations between two names of one sentence, read from the words between them.
+
+"Dushanbe, Tajikistan" (kg:country), "Pakistan's Inter-Services Intelligence" (kg:country),
+"Obama's wife Michelle" (kg:spouse), "Paris-based Le Monde"... Each pair of named entities close
+together in a sentence has a *signature*: the types of the two names (PER, ORG, LOC, COUNTRY, NORP,
+DATE, WORK, EVENT, PRODUCT) and the words between them, lower-cased, digits folded. A lexicon maps
+signatures to typed properties (``kgbuild.properties``) with the direction of the relation:
+
+- ``kgbuild/data/typed_pairs.json``, learned from the Re-DocRED dev split (MIT licence) by
+  ``bench/train_relations.py``: how often each signature joined a pair that the gold relates by
+  a Wikidata property; an entry is used when that precision is at least ``MIN_PRECISION`` over at
+  least ``MIN_SUPPORT`` pairs;
+- ``HAND_PAIRS`` below: possessives and role nouns that Wikipedia's prose rarely has and news does.
+
+These relations are graph-only (the component runs this family without ``openie``): CaRB's Open IE
+view does not annotate them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterator
+from importlib import resources
+
+from spacy.tokens import Span
+
+from kgbuild.extract.relation import make_relation
+from kgbuild.extract.types import Argument
+from kgbuild.parse.tokens import table_of
+from kgbuild.properties import PROPERTIES, typed
+
+#: The most words between two names that a signature spans.
+MAX_GAP = 4
+#: A learned entry is used when its gold precision on the training documents is at least this...
+MIN_PRECISION = 0.7
+#: ...over at least this many pairs.
+MIN_SUPPORT = 3
+PATTERN = "typed_pair"
+
+_COARSE = {
+    "PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP", "DATE": "DATE",
+    "WORK_OF_ART": "WORK", "EVENT": "EVENT", "PRODUCT": "PRODUCT", "LAW": "WORK",
+}
+_DIGITS = re.compile(r"\d")
+
+#: Hand entries, same form as the learned ones: (first type, words between, second type) →
+#: [(property, direction)], direction "fwd" when the first name is the subject.
+_FAMILY = {"wife": "spouse", "husband": "spouse", "widow": "spouse", "son": "child", "daughter": "child",
+           "father": "father", "mother": "mother", "brother": "sibling", "sister": "sibling"}
+_ROLES_EMPLOYER = ("spokesman", "spokeswoman", "spokesperson", "chief executive", "ceo", "ambassador",
+                   "envoy", "foreign minister", "defence minister", "defense minister", "interior minister",
+                   "finance minister", "chief", "chairman", "president", "director", "minister", "official",
+                   "secretary", "ambassador to")
+_ROLES_MEMBER = ("leader", "member", "commander", "founder")
+
+
+def _hand_pairs() -> dict[tuple[str, str, str], list[tuple[str, str]]]:
+    pairs: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    for noun, key in _FAMILY.items():
+        # "Obama's wife Michelle": Michelle spouse Obama; "Obama's son Malik": Obama child Malik
+        direction = "fwd" if key in ("child",) else "rev"
+        if key in ("father", "mother"):
+            direction = "fwd"  # "Obama's father Barack": Obama father Barack
+        pairs[("PER", f"'s {noun}", "PER")] = [(key, direction)]
+        pairs[("PER", f"'s {noun} ,", "PER")] = [(key, direction)]
+    for owner in ("ORG", "LOC", "COUNTRY"):
+        for role in _ROLES_EMPLOYER:
+            pairs[(owner, f"'s {role}", "PER")] = [("employer", "rev")]
+            pairs[(owner, f"'s {role} ,", "PER")] = [("employer", "rev")]
+        pairs[(owner, "'s", "PER")] = [("employer", "rev")] if owner == "ORG" else [("citizenship", "rev")]
+    for role in _ROLES_MEMBER:
+        pairs[("ORG", f"'s {role}", "PER")] = [("memberOf", "rev")]
+        pairs[("ORG", f"'s {role} ,", "PER")] = [("memberOf", "rev")]
+    # "Pakistan's Inter-Services Intelligence", "Google's YouTube", "Kabul's Bagram airport"
+    pairs[("COUNTRY", "'s", "ORG")] = [("country", "rev")]
+    pairs[("LOC", "'s", "ORG")] = [("locatedIn", "rev")]
+    pairs[("COUNTRY", "'s", "LOC")] = [("country", "rev")]
+    pairs[("LOC", "'s", "LOC")] = [("locatedIn", "rev")]
+    pairs[("ORG", "'s", "ORG")] = [("parentOrganization", "rev")]
+    pairs[("ORG", "'s", "PRODUCT")] = [("ownedBy", "rev")]
+    # "Dushanbe, Tajikistan"; "Louisville, Kentucky"
+    pairs[("LOC", ",", "COUNTRY")] = [("country", "fwd")]
+    pairs[("LOC", ",", "LOC")] = [("locatedIn", "fwd")]
+    return pairs
+
+
+HAND_PAIRS = _hand_pairs()
+_ROLE_NOUNS = frozenset(r.split()[-1] for r in _ROLES_EMPLOYER) | {"adviser", "advisor", "aide", "negotiator",
+                                                                   "diplomat", "prosecutor", "general", "coach"}
+
+
+def _possessive_role(first: str, between: str, second: str) -> list[tuple[str, str]] | None:
+    """ "India's external affairs spokesman Syed Akbaruddin": a possessive, a few modifiers and a role
+    or family noun before a person's name. The noun decides, the modifiers do not."""
+    words = between.removesuffix(" ,").split()
+    if second != "PER" or len(words) < 2 or len(words) > 4 or words[0] != "'s" or not all(w.isalpha() for w in words[1:]):
+        return None
+    noun = words[-1]
+    if first == "PER" and noun in _FAMILY:
+        return HAND_PAIRS[("PER", f"'s {noun}", "PER")]
+    if first in ("ORG", "LOC", "COUNTRY"):
+        if noun in _ROLES_MEMBER:
+            return [("memberOf", "rev")] if first == "ORG" else None
+        if noun in _ROLE_NOUNS:
+            return [("employer", "rev")]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Lower-cased country names (``kgbuild/data/countries.txt``).
+
+    Example
+    -------
+    >>> "tajikistan" in countries()
+    True
+    """
+    text = resources.files("kgbuild").joinpath("data/countries.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def coarse_type(label: str, text: str) -> str | None:
+    """The type a signature uses for a name: its NER label coarsened, COUNTRY for a country's name.
+
+    Example
+    -------
+    >>> coarse_type("GPE", "Tajikistan"), coarse_type("GPE", "Dushanbe"), coarse_type("MONEY", "$5")
+    ('COUNTRY', 'LOC', None)
+    """
+    kind = _COARSE.get(label)
+    # a country's name is a country whatever the tagger says ("Tajikistan" is often NORP, "U.S." ORG)
+    if kind in ("LOC", "NORP", "ORG") and text.lower().removeprefix("the ") in _country_names():
+        return "COUNTRY"
+    return kind
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(name.removeprefix("the ") for name in countries())
+
+
+def signature(words: list[str]) -> str:
+    """The words between two names as a signature: lower case, digits as 0, single spaces.
+
+    Example
+    -------
+    >>> signature(["(", "born", "13", "March"])
+    '( born 00 march'
+    """
+    return " ".join(_DIGITS.sub("0", w.lower()) for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def learned_pairs() -> dict[tuple[str, str, str], list[tuple[str, str]]]:
+    """The learned entries that pass ``MIN_PRECISION`` and ``MIN_SUPPORT``
+    (``kgbuild/data/typed_pairs.json``; empty when it is not installed)."""
+    path = resources.files("kgbuild").joinpath("data/typed_pairs.json")
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    pairs: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    for entry in data["entries"]:
+        hits = [(key, direction) for key, direction, correct in entry["properties"]
+                if correct / entry["pairs"] >= MIN_PRECISION and entry["pairs"] >= MIN_SUPPORT and key in PROPERTIES]
+        if hits:
+            pairs[(entry["first"], entry["between"], entry["second"])] = hits
+    return pairs
+
+
+def lexicon() -> dict[tuple[str, str, str], list[tuple[str, str]]]:
+    """Signature → [(property key, direction)]: the learned entries, the hand ones over them."""
+    return {**learned_pairs(), **HAND_PAIRS}
+
+
+def typed_pair_relations(sent: Span) -> Iterator:
+    """Typed relations between names close together in a sentence, by the lexicon.
+
+    Parameters
+    ----------
+    sent : Span
+
+    Returns
+    -------
+    Iterator of Relation, each with a typed predicate (``kgbuild.properties.typed``).
+
+    Example
+    -------
+    >>> from kgbuild.parse.load import load_model
+    >>> doc = load_model()("The talks were held in Dushanbe, Tajikistan.")
+    >>> [(r.subject.text, r.predicate, r.object.text) for r in typed_pair_relations(next(doc.sents))]
+    [('Dushanbe', 'kg:country', 'Tajikistan')]
+    """
+    table = table_of(sent.doc)
+    ents = [(start, end, label) for start, end, label in table.entities(sent.start, sent.end)]
+    if len(ents) < 2:
+        return
+    known = lexicon()
+    words = table.text
+    names = [(s, e, sent.doc.vocab.strings[label], table.span_text(s, e)) for s, e, label in ents]
+    for i, (s1, e1, label1, text1) in enumerate(names):
+        first = coarse_type(label1, text1)
+        if first is None:
+            continue
+        for s2, e2, label2, text2 in names[i + 1:]:
+            if s2 - e1 > MAX_GAP:
+                break
+            second = coarse_type(label2, text2)
+            if second is None:
+                continue
+            between = [words[j] for j in range(e1, s2)]
+            sig = signature(between)
+            found = known.get((first, sig, second)) or _possessive_role(first, sig, second)
+            if not found or (between and between[-1] == "," and _in_list(table, s1, e2)):
+                continue
+            a = Argument(head=table.root(s1, e1), tokens=tuple(range(s1, e1)), text=text1, role="subject")
+            b = Argument(head=table.root(s2, e2), tokens=tuple(range(s2, e2)), text=text2, role="object")
+            text = " ".join(between).strip() or "–"
+            for key, direction in found:
+                subject, obj = (a, b) if direction == "fwd" else (b, a)
+                yield make_relation(
+                    arguments=[subject, obj], relation_tokens=[sent.doc[j] for j in range(e1, s2)],
+                    relation_text=text, predicate=typed(key), subject=subject, object=obj,
+                    pattern=PATTERN, sentence_start=sent.start,
+                )
+
+
+_LIST_WORDS = frozenset({"and", "or", "&"})
+
+
+def _in_list(table, start: int, end: int) -> bool:
+    """Two names in a list, not a place and its region: "Paris, London and Berlin", "in Iraq, Syria"."""
+    words, n = table.lower_, table.n
+    after = words[end] if end < n else ""
+    after2 = words[end + 1] if end + 1 < n else ""
+    before = words[start - 1] if start > 0 else ""
+    before2 = words[start - 2] if start > 1 else ""
+    if after in _LIST_WORDS or before in _LIST_WORDS:
+        return True
+    if after == "," and (after2 in _LIST_WORDS or table.ent_type_[end + 1] if end + 1 < n else False):
+        # "Kabul, Afghanistan, said": a clause goes on; "Paris, London, Berlin": a list goes on
+        return bool(after2 in _LIST_WORDS or table.ent_type_[end + 1] and table.ent_type_[end + 1] == table.ent_type_[end - 1])
+    return before == "," and bool(before2) and table.ent_type_[start - 2] == table.ent_type_[start]
+
+
+#: What a nationality says of the thing it describes, by that thing's type.
+_NATIONALITY = {"PER": "citizenship", "ORG": "country", "LOC": "country"}
+_COPULA_DEPS = frozenset({"attr", "appos"})
+
+
+def descriptor_relations(sent: Span) -> Iterator:
+    """A nationality in a description of a name: "X is a German skeleton racer", "X, a Pakistani
+    journalist", "Pakistani journalist Hamid Mir" → X citizenship German (a person) or X country
+    German (an organisation or place).
+
+    Example
+    -------
+    >>> from kgbuild.parse.load import load_model
+    >>> doc = load_model()("Hamid Mir is a Pakistani journalist.")
+    >>> [(r.subject.text, r.predicate, r.object.text) for r in descriptor_relations(next(doc.sents))]
+    [('Hamid Mir', 'kg:citizenship', 'Pakistani')]
+    """
+    doc = sent.doc
+    table = table_of(doc)
+    ents = table.entities(sent.start, sent.end)
+    named = {i: (s, e, doc.vocab.strings[label]) for s, e, label in ents for i in range(s, e)}
+    for start, end, label in ents:
+        if doc.vocab.strings[label] != "NORP":
+            continue
+        root = doc[table.root(start, end)]
+        if root.dep_ not in ("amod", "compound") or root.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        noun = root.head
+        if noun.i in named:  # "Pakistani Taliban": the nationality is part of a name
+            continue
+        target = None
+        if noun.dep_ in _COPULA_DEPS:
+            # "X is a German racer": the copula's subject; "X, a German racer": the apposition's head
+            holder = noun.head
+            if noun.dep_ == "attr":
+                holder = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+            target = holder
+        else:
+            # "Pakistani journalist Hamid Mir": the name the noun is a title of
+            head = noun.head
+            if noun.dep_ == "compound" and head.i in named and named[head.i][2] == "PERSON":
+                target = head
+        if target is None or target.i not in named:
+            continue
+        s, e, kind = named[target.i]
+        prop = _NATIONALITY.get(_COARSE.get(kind, ""))
+        if prop is None or (kind != "PERSON" and noun.dep_ == "compound"):
+            continue
+        holder_arg = Argument(head=table.root(s, e), tokens=tuple(range(s, e)), text=table.span_text(s, e), role="subject")
+        norp = Argument(head=root.i, tokens=tuple(range(start, end)), text=table.span_text(start, end), role="object")
+        yield make_relation(
+            arguments=[holder_arg, norp], relation_tokens=[noun], relation_text=f"is {table.span_text(start, end)} {noun.text}",
+            predicate=typed(prop), subject=holder_arg, object=norp, pattern="typed_descriptor", sentence_start=sent.start,
+        )

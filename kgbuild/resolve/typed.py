@@ -1,0 +1,182 @@
+"""Typed statements: an open relation becomes a typed property (``kgbuild.properties``) when its words
+and the types of its two entities say which one; what cannot be typed keeps its open predicate.
+
+Runs on a resolved document, after coreference, so the types are those of the entities ("he" works
+for Google: a Person). Three things happen to each statement:
+
+- an open predicate in ``VERB_LEXICON`` whose subject and object have the listed types is retyped,
+  in the listed direction ("Google was acquired by Alphabet" and "Alphabet acquired Google" both
+  give Alphabet kg:acquired Google: passives are already active here);
+- a typed statement (from the typed patterns) whose entities do not fit the property's domain and
+  range is dropped: "X (born 1963)" where X was tagged a place says nothing about a birth;
+- a possessive that is not typed is dropped: "X has X's Y" edges are almost never right.
+
+``kg:relationText`` keeps the words the relation was read from, whatever its predicate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kgbuild.properties import PROPERTIES, property_of, typed
+from kgbuild.records import Entity, ResolvedDocument, Statement
+
+#: Patterns whose relations mean nothing untyped: dropped unless they were typed.
+TYPED_ONLY_PATTERNS = frozenset({"possessive"})
+
+_PERSON, _ORG, _PLACE, _DATE = frozenset({"Person"}), frozenset({"Organization"}), frozenset({"Place"}), frozenset({"Date"})
+_AGENT = frozenset({"Person", "Organization", "Group", "Place"})  # who acts: people, bodies, governments
+_BODY = frozenset({"Organization", "Place"})  # an employer: a company, an agency, a government
+_WORK = frozenset({"CreativeWork", "Product"})  # named works: "the film" or "a letter" is no node for a typed edge
+_PLACE_OR_ORG = frozenset({"Place", "Organization"})
+
+#: open predicate → [(subject types, object types, property, inverted)]. Inverted: the open
+#: relation's object is the property's subject ("X founded Y" → Y kg:foundedBy X).
+VERB_LEXICON: dict[str, list[tuple[frozenset, frozenset, str, bool]]] = {
+    "work_for": [(_PERSON, _BODY, "employer", False)],
+    "work_at": [(_PERSON, _ORG, "employer", False)],
+    "join": [(_PERSON, _ORG, "memberOf", False)],
+    "be_member_of": [(_PERSON | _ORG | _PLACE, _ORG, "memberOf", False)],
+    "member_of": [(_PERSON | _ORG | _PLACE, _ORG, "memberOf", False)],
+    "leader_of": [(_PERSON, _ORG, "memberOf", False)],
+    "spokesman_for": [(_PERSON, _BODY, "employer", False)],
+    "spokesman_of": [(_PERSON, _BODY, "employer", False)],
+    "spokeswoman_for": [(_PERSON, _BODY, "employer", False)],
+    "spokesperson_for": [(_PERSON, _BODY, "employer", False)],
+    "employee_of": [(_PERSON, _ORG, "employer", False)],
+    "ceo_of": [(_PERSON, _ORG, "employer", False)],
+    "founder_of": [(_PERSON | _ORG, _ORG, "foundedBy", True)],
+    "co-founder_of": [(_PERSON | _ORG, _ORG, "foundedBy", True)],
+    "cofounder_of": [(_PERSON | _ORG, _ORG, "foundedBy", True)],
+    "found": [(_PERSON | _ORG, _ORG, "foundedBy", True)],
+    "co-found": [(_PERSON | _ORG, _ORG, "foundedBy", True)],
+    "chairman_of": [(_PERSON, _ORG, "chairperson", True)],
+    "chairwoman_of": [(_PERSON, _ORG, "chairperson", True)],
+    "prime_minister_of": [(_PERSON, _PLACE, "headOfGovernment", True)],
+    "mayor_of": [(_PERSON, _PLACE, "headOfGovernment", True)],
+    "wife_of": [(_PERSON, _PERSON, "spouse", False)],
+    "husband_of": [(_PERSON, _PERSON, "spouse", False)],
+    "marry": [(_PERSON, _PERSON, "spouse", False)],
+    "son_of": [(_PERSON, _PERSON, "child", True)],
+    "daughter_of": [(_PERSON, _PERSON, "child", True)],
+    "brother_of": [(_PERSON, _PERSON, "sibling", False)],
+    "sister_of": [(_PERSON, _PERSON, "sibling", False)],
+    "capital_of": [(_PLACE, _PLACE, "capital", True)],
+    "be_capital_of": [(_PLACE, _PLACE, "capital", True)],
+    "be_born_in": [(_PERSON, _PLACE, "placeOfBirth", False), (_PERSON, _DATE, "dateOfBirth", False)],
+    "be_born_on": [(_PERSON, _DATE, "dateOfBirth", False)],
+    "bear_in": [(_PERSON, _PLACE, "placeOfBirth", False)],
+    "die_in": [(_PERSON, _PLACE, "placeOfDeath", False)],
+    "be_headquartered_in": [(_ORG, _PLACE, "headquarters", False)],
+    "be_based_in": [(_ORG, _PLACE, "headquarters", False)],
+    "study_at": [(_PERSON, _ORG, "educatedAt", False)],
+    "graduate_from": [(_PERSON, _ORG, "educatedAt", False)],
+    "attend": [(_PERSON, _ORG, "educatedAt", False)],
+    "direct": [(_PERSON, _WORK, "director", True)],
+    "write": [(_PERSON, _WORK, "author", True)],
+    "publish": [(_ORG, _WORK, "publisher", True)],
+    "own": [(_PERSON | _ORG | _PLACE, _ORG | _WORK, "ownedBy", True)],
+    "acquire": [(_PERSON | _ORG, _ORG, "acquired", False)],
+    "buy": [(_PERSON | _ORG, _ORG, "acquired", False)],
+    "take_over": [(_ORG, _ORG, "acquired", False)],
+    "meet": [(_AGENT, _PERSON | _ORG, "metWith", False)],
+    "meet_with": [(_AGENT, _PERSON | _ORG, "metWith", False)],
+    "hold_talk_with": [(_AGENT, _PERSON | _ORG, "metWith", False)],
+    "sue": [(_AGENT, _AGENT, "sued", False)],
+    "arrest": [(_PLACE_OR_ORG | _PERSON, _PERSON, "arrested", False)],
+    "detain": [(_PLACE_OR_ORG, _PERSON, "arrested", False)],
+    "appoint": [(_AGENT, _PERSON, "appointed", False)],
+    "name": [(_ORG | _PLACE, _PERSON, "appointed", False)],
+    "nominate": [(_AGENT, _PERSON, "appointed", False)],
+    "resign_from": [(_PERSON, _ORG, "resignedFrom", False)],
+    "step_down_from": [(_PERSON, _ORG, "resignedFrom", False)],
+    "be_elected_to": [(_PERSON, _ORG, "electedTo", False)],
+    "visit": [(_AGENT, _PLACE_OR_ORG, "visited", False)],
+    "attack": [(_AGENT, _AGENT, "attacked", False)],
+    "kill": [(_AGENT, _PERSON, "killed", False)],
+    "sign_with": [(_PERSON | _ORG, _ORG, "signedWith", False)],
+    "play_for": [(_PERSON, _ORG, "memberOfTeam", False)],
+}
+
+#: A typed property's subject and object types: those of its domain and range in the ontology,
+#: with the entity types NER confuses for them.
+_CLASS_FITS: dict[str, frozenset[str] | None] = {
+    "Person": _PERSON, "Organization": _ORG | frozenset({"Group", "Concept"}), "Place": _PLACE | frozenset({"Group"}),
+    "Date": _DATE, "CreativeWork": _WORK | _ORG, "Event": frozenset({"Event", "Concept"}), "Entity": None,
+}
+
+
+def fits(key: str, subject: Entity, obj: Entity) -> bool:
+    """Whether two entities fit a typed property's domain and range.
+
+    Example
+    -------
+    >>> fits("employer", Entity("e0", "Person", "Ann"), Entity("e1", "Organization", "CNN"))
+    True
+    >>> fits("employer", Entity("e0", "Place", "Kabul"), Entity("e1", "Organization", "CNN"))
+    False
+    """
+    prop = PROPERTIES[key]
+    for cls, entity in ((prop.domain, subject), (prop.range, obj)):
+        allowed = _CLASS_FITS.get(cls)
+        if allowed is not None and entity.type not in allowed:
+            return False
+        if allowed is None and entity.type in ("Date", "Quantity") and key not in ("inception",):
+            return False  # a date is no member, owner or participant
+    return True
+
+
+def type_statement(statement: Statement, entities: dict[str, Entity]) -> Statement | None:
+    """The statement typed, as it was, or None when it is to be dropped.
+
+    Example
+    -------
+    >>> ents = {"a": Entity("a", "Person", "Ann Lee"), "b": Entity("b", "Organization", "CNN")}
+    >>> st = Statement("a", "work_for", "b", "Ann Lee works for CNN.", 0, 22, "works for", "Ann Lee", "CNN", 0.8, "verb_prep")
+    >>> type_statement(st, ents).predicate
+    'kg:employer'
+    """
+    subject, obj = entities[statement.subject], entities[statement.object]
+    prop = property_of(statement.predicate)
+    if prop is not None:
+        return statement if fits(prop.key, subject, obj) else None
+    for subject_types, object_types, key, inverted in VERB_LEXICON.get(statement.predicate, ()):
+        s, o = (obj, subject) if inverted else (subject, obj)
+        if (subject.type in subject_types and obj.type in object_types) and fits(key, s, o):
+            if not inverted:
+                return replace(statement, predicate=typed(key))
+            return replace(statement, predicate=typed(key), subject=statement.object, object=statement.subject,
+                           subject_text=statement.object_text, object_text=statement.subject_text)
+    if statement.pattern in TYPED_ONLY_PATTERNS:
+        return None
+    return statement
+
+
+def type_document(resolved: ResolvedDocument) -> ResolvedDocument:
+    """A resolved document with its statements typed (``type_statement``).
+
+    Example
+    -------
+    >>> from kgbuild.records import Document
+    >>> ents = {"a": Entity("a", "Person", "Ann Lee"), "b": Entity("b", "Person", "Bo Lee")}
+    >>> st = Statement("a", "marry", "b", "Ann Lee married Bo Lee.", 0, 23, "married", "Ann Lee", "Bo Lee", 0.8, "verb_object")
+    >>> [s.predicate for s in type_document(ResolvedDocument(Document("d", st.sentence), ents, [st])).statements]
+    ['kg:spouse']
+    """
+    statements = []
+    seen = set()
+    for statement in resolved.statements:
+        typed_statement = type_statement(statement, resolved.entities)
+        if typed_statement is None:
+            continue
+        key = (typed_statement.subject, typed_statement.predicate, typed_statement.object, typed_statement.sentence_start)
+        if property_of(typed_statement.predicate) is not None:
+            if key in seen:  # two patterns read the same typed fact from one sentence: once is enough
+                continue
+            seen.add(key)
+        statements.append(typed_statement)
+    # a description only a dropped possessive used is no node
+    used = {k for st in statements for k in (st.subject, st.object, st.attributed_to, st.place) if k}
+    keep = {k for k, e in resolved.entities.items() if e.type != "Concept" or k in used}
+    return replace(resolved, statements=statements, entities={k: e for k, e in resolved.entities.items() if k in keep},
+                   merges=[m for m in resolved.merges if m.entity in keep])
