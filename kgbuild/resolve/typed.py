@@ -27,7 +27,7 @@ TYPED_ONLY_PATTERNS = frozenset({"possessive"})
 _PERSON, _ORG, _PLACE, _DATE = frozenset({"Person"}), frozenset({"Organization"}), frozenset({"Place"}), frozenset({"Date"})
 _AGENT = frozenset({"Person", "Organization", "Group", "Place"})  # who acts: people, bodies, governments
 _BODY = frozenset({"Organization", "Place"})  # an employer: a company, an agency, a government
-_WORK = frozenset({"CreativeWork", "Product"})  # named works: "the film" or "a letter" is no node for a typed edge
+_WORK = frozenset({"CreativeWork", "Product", "Title"})  # named works: "the film" or "a letter" is no node for a typed edge
 _PLACE_OR_ORG = frozenset({"Place", "Organization"})
 
 #: open predicate → [(subject types, object types, property, inverted)]. Inverted: the open
@@ -96,13 +96,46 @@ VERB_LEXICON: dict[str, list[tuple[frozenset, frozenset, str, bool]]] = {
     "kill": [(_AGENT, _PERSON, "killed", False)],
     "sign_with": [(_PERSON | _ORG, _ORG, "signedWith", False)],
     "play_for": [(_PERSON, _ORG, "memberOfTeam", False)],
+    "star": [(_WORK, _PERSON, "castMember", False)],
+    "star_in": [(_PERSON, _WORK, "castMember", True)],
+    "perform": [(_PERSON | _ORG, _WORK, "performer", True)],
+    "sing": [(_PERSON | _ORG, _WORK, "performer", True)],
+    "record": [(_PERSON | _ORG, _WORK, "performer", True)],
+    "develop": [(_ORG, _WORK, "developer", True)],
+    "manufacture": [(_ORG, _WORK, "manufacturer", True)],
+    "fight_in": [(_PERSON | _ORG | _PLACE, frozenset({"Event"}), "conflict", False)],
+    "take_part_in": [(_AGENT, frozenset({"Event"}), "participantIn", False)],
+    "participate_in": [(_AGENT, frozenset({"Event"}), "participantIn", False)],
+    "compete_in": [(_AGENT, frozenset({"Event"}), "participantIn", False)],
+    "part_of": [(_PLACE | _ORG, _PLACE | _ORG, "partOf", False)],
+    "be_part_of": [(_PLACE | _ORG, _PLACE | _ORG, "partOf", False)],
+    "subsidiary_of": [(_ORG, _ORG, "parentOrganization", False)],
+    "unit_of": [(_ORG, _ORG, "parentOrganization", False)],
+    "division_of": [(_ORG, _ORG, "parentOrganization", False)],
+    "president_of": [(_PERSON, _PLACE, "headOfState", True), (_PERSON, _ORG, "chairperson", True)],
+    "king_of": [(_PERSON, _PLACE, "headOfState", True)],
+    "queen_of": [(_PERSON, _PLACE, "headOfState", True)],
+    "be_located_in": [(_ORG, _PLACE, "locatedIn", False), (frozenset({"Event"}), _PLACE, "location", False)],
+    "be_founded_in": [(_ORG, _DATE, "inception", False)],
+    "be_established_in": [(_ORG, _DATE, "inception", False)],
+    "be_released_in": [(_WORK, _DATE, "publicationDate", False)],
+    "be_published_in": [(_WORK, _DATE, "publicationDate", False)],
+    "die_on": [(_PERSON, _DATE, "dateOfDeath", False)],
+    "be_held_in": [(frozenset({"Event"}), _PLACE, "location", False)],
+    "hold_position": [(_PERSON, frozenset({"Concept"}), "positionHeld", False)],
+    "be_signed_to": [(_PERSON | _ORG, _ORG, "recordLabel", False)],
+    "minister_of": [(_PERSON, _PLACE, "headOfGovernment", True)],  # only "prime minister of" (below)
 }
+#: Properties stated with their inverse: the gold (and a reader) expects both directions.
+STATED_WITH_INVERSE = frozenset({"partOf", "hasPart", "participant", "participantIn", "parentOrganization", "subsidiary"})
+#: Properties stated with a companion in the other direction: an author's work is a notable work of theirs.
+COMPANIONS = {"author": "notableWork"}
 
 #: A typed property's subject and object types: those of its domain and range in the ontology,
 #: with the entity types NER confuses for them.
 _CLASS_FITS: dict[str, frozenset[str] | None] = {
     "Person": _PERSON, "Organization": _ORG | frozenset({"Group", "Concept"}), "Place": _PLACE | frozenset({"Group"}),
-    "Date": _DATE, "CreativeWork": _WORK | _ORG, "Event": frozenset({"Event", "Concept"}), "Entity": None,
+    "Date": _DATE, "CreativeWork": _WORK | _ORG | frozenset({"Concept"}), "Event": frozenset({"Event", "Concept"}), "Entity": None,
 }
 
 
@@ -126,6 +159,46 @@ def fits(key: str, subject: Entity, obj: Entity) -> bool:
     return True
 
 
+def typed_statements(statement: Statement, entities: dict[str, Entity]) -> list[Statement]:
+    """The statement typed (with its inverse, for ``STATED_WITH_INVERSE``), as it was, or nothing.
+
+    Example
+    -------
+    >>> ents = {"a": Entity("a", "Organization", "YouTube"), "b": Entity("b", "Organization", "Google")}
+    >>> st = Statement("a", "unit_of", "b", "YouTube is a unit of Google.", 0, 28, "is a unit of", "YouTube", "Google", 0.8, "copula")
+    >>> [(s.subject, s.predicate, s.object) for s in typed_statements(st, ents)]
+    [('a', 'kg:parentOrganization', 'b'), ('b', 'kg:subsidiary', 'a')]
+    """
+    one = type_statement(statement, entities)
+    if one is None:
+        return []
+    prop = property_of(one.predicate)
+    other = COMPANIONS.get(prop.key) if prop is not None else None
+    if prop is not None and prop.key in STATED_WITH_INVERSE:
+        other = prop.inverse
+    if other is None:
+        return [one]
+    inverse = replace(one, predicate=typed(other), subject=one.object, object=one.subject,
+                      subject_text=one.object_text, object_text=one.subject_text)
+    return [one, inverse]
+
+
+def _kind(entity: Entity) -> str:
+    """An entity's type, with "Title" for a capitalised name NER did not tag ("Jaws", "Animal Farm")."""
+    if entity.type == "Concept" and entity.name[:1].isupper() and all(w[:1].isupper() or not w.isalpha() for w in entity.name.split()):
+        return "Title"
+    return entity.type
+
+
+def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
+    """A narrower property where the words or the name say so; None where the words rule it out."""
+    if key == "memberOf" and obj.name.split()[-1:] == ["Party"]:
+        return "memberOfParty"
+    if key == "headOfGovernment" and "prime" not in statement.relation_text.lower() and "mayor" not in statement.relation_text.lower():
+        return None  # "foreign minister of": not the head of government
+    return key
+
+
 def type_statement(statement: Statement, entities: dict[str, Entity]) -> Statement | None:
     """The statement typed, as it was, or None when it is to be dropped.
 
@@ -142,7 +215,10 @@ def type_statement(statement: Statement, entities: dict[str, Entity]) -> Stateme
         return statement if fits(prop.key, subject, obj) else None
     for subject_types, object_types, key, inverted in VERB_LEXICON.get(statement.predicate, ()):
         s, o = (obj, subject) if inverted else (subject, obj)
-        if (subject.type in subject_types and obj.type in object_types) and fits(key, s, o):
+        if _kind(subject) in subject_types and _kind(obj) in object_types and fits(key, s, o):
+            key = _refine(key, statement, o)
+            if key is None:
+                continue
             if not inverted:
                 return replace(statement, predicate=typed(key))
             return replace(statement, predicate=typed(key), subject=statement.object, object=statement.subject,
@@ -165,10 +241,7 @@ def type_document(resolved: ResolvedDocument) -> ResolvedDocument:
     """
     statements = []
     seen = set()
-    for statement in resolved.statements:
-        typed_statement = type_statement(statement, resolved.entities)
-        if typed_statement is None:
-            continue
+    for typed_statement in (t for st in resolved.statements for t in typed_statements(st, resolved.entities)):
         key = (typed_statement.subject, typed_statement.predicate, typed_statement.object, typed_statement.sentence_start)
         if property_of(typed_statement.predicate) is not None:
             if key in seen:  # two patterns read the same typed fact from one sentence: once is enough

@@ -80,6 +80,19 @@ def _hand_pairs() -> dict[tuple[str, str, str], list[tuple[str, str]]]:
     pairs[("LOC", "'s", "LOC")] = [("locatedIn", "rev")]
     pairs[("ORG", "'s", "ORG")] = [("parentOrganization", "rev")]
     pairs[("ORG", "'s", "PRODUCT")] = [("ownedBy", "rev")]
+    # dates said in so many words: "died on 5 May 2001", "was founded in 1863"
+    for died in ("died on", "died in", "died"):
+        pairs[("PER", died, "DATE")] = [("dateOfDeath", "fwd")]
+    for born in ("was born on", "was born in", "born on", "born"):
+        pairs[("PER", born, "DATE")] = [("dateOfBirth", "fwd")]
+    for founded in ("was founded in", "was established in", "was founded on", ", founded in", ", established in"):
+        pairs[("ORG", founded, "DATE")] = [("inception", "fwd")]
+    for released in ("was released in", "was published in", "was released on"):
+        pairs[("WORK", released, "DATE")] = [("publicationDate", "fwd")]
+    # "France took part in the Second World War"
+    for kind in ("PER", "ORG", "COUNTRY", "LOC"):
+        for took in ("took part in the", "took part in", "participated in the", "participated in"):
+            pairs[(kind, took, "EVENT")] = [("participantIn", "fwd"), ("participant", "rev")]
     # "Dushanbe, Tajikistan"; "Louisville, Kentucky"
     pairs[("LOC", ",", "COUNTRY")] = [("country", "fwd")]
     pairs[("LOC", ",", "LOC")] = [("locatedIn", "fwd")]
