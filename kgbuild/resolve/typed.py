@@ -16,8 +16,10 @@ for Google: a Person). Three things happen to each statement:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES
 from kgbuild.properties import PROPERTIES, property_of, typed
 from kgbuild.records import Entity, ResolvedDocument, Statement
 
@@ -71,7 +73,7 @@ VERB_LEXICON: dict[str, list[tuple[frozenset, frozenset, str, bool]]] = {
     "be_based_in": [(_ORG, _PLACE, "headquarters", False)],
     "study_at": [(_PERSON, _ORG, "educatedAt", False)],
     "graduate_from": [(_PERSON, _ORG, "educatedAt", False)],
-    "attend": [(_PERSON, _ORG, "educatedAt", False)],
+    "attend": [(_PERSON, _ORG, "educatedAt", False)],  # a school only (``_refine``): not "attended the show"
     "direct": [(_PERSON, _WORK, "director", True)],
     "write": [(_PERSON, _WORK, "author", True)],
     "publish": [(_ORG, _WORK, "publisher", True)],
@@ -139,6 +141,11 @@ _CLASS_FITS: dict[str, frozenset[str] | None] = {
 }
 
 
+#: Properties whose object is a body, never a person.
+NOT_A_PERSON_RANGE = frozenset({"employer", "memberOf", "memberOfParty", "memberOfTeam", "educatedAt", "country",
+                                "locatedIn", "headquarters", "citizenship", "parentOrganization", "partOf"})
+
+
 def fits(key: str, subject: Entity, obj: Entity) -> bool:
     """Whether two entities fit a typed property's domain and range.
 
@@ -150,6 +157,8 @@ def fits(key: str, subject: Entity, obj: Entity) -> bool:
     False
     """
     prop = PROPERTIES[key]
+    if key in NOT_A_PERSON_RANGE and obj.type == "Person":
+        return False  # "Thanou's coach": whoever employs a coach, it is no person here
     for cls, entity in ((prop.domain, subject), (prop.range, obj)):
         allowed = _CLASS_FITS.get(cls)
         if allowed is not None and entity.type not in allowed:
@@ -190,10 +199,39 @@ def _kind(entity: Entity) -> str:
     return entity.type
 
 
+#: Words of a school's name: "educated at" needs one ("attended the Dior show" is no education).
+SCHOOL_WORDS = frozenset({"university", "college", "school", "academy", "institute", "polytechnic", "seminary", "conservatory"})
+#: Head nouns of a position ("Secretary of State", "reserve driver"): a title without one ("Australian
+#: sensation", "singers") is a description, not a position held.
+POSITION_NOUNS = GOVERNMENT_ROLES | frozenset({
+    "chairman", "chairwoman", "chair", "ceo", "executive", "director", "manager", "coach", "captain", "driver",
+    "leader", "commander", "founder", "judge", "justice", "editor", "correspondent", "analyst", "officer",
+    "representative", "premier", "chancellor", "king", "queen", "prince", "pope", "bishop", "archbishop",
+    "admiral", "colonel", "lieutenant", "sergeant", "spokesman", "head", "deputy", "attorney", "prosecutor",
+    "sheriff", "speaker", "treasurer", "economist", "strategist", "professor", "dean", "principal",
+})
+#: Roles that make their holder a member or leader of an organisation, not an employee: "ISIS leader".
+MEMBER_ROLES = frozenset({"leader", "commander", "member", "founder", "militant", "fighter"})
+
+
 def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
     """A narrower property where the words or the name say so; None where the words rule it out."""
+    words = set(statement.relation_text.lower().replace(",", " ").split())
+    if key == "educatedAt" and not SCHOOL_WORDS.intersection(obj.name.lower().split()):
+        return None
+    if key == "positionHeld" and not POSITION_NOUNS.intersection(obj.name.lower().split()):
+        return None
+    if key == "employer" and MEMBER_ROLES.intersection(words) and obj.type == "Organization":
+        return "memberOf"
+    if key == "chairperson" and (words & {"vice", "deputy", "assistant"} or any(
+            re.search(rf"\b(vice|deputy|assistant)[ -]{re.escape(w)}\b", statement.sentence, re.IGNORECASE)
+            for w in words - {"is", "of"})):
+        return None  # "senior vice president of": not the one who leads it (the words keep only "president of")
     if key == "memberOf" and obj.name.split()[-1:] == ["Party"]:
         return "memberOfParty"
+    if key == "employer" and statement.pattern == "title" and obj.type == "Place" \
+            and not GOVERNMENT_ROLES.intersection(statement.relation_text.lower().split()):
+        return None  # "Scotland boss Gordon Strachan": a team's name; "U.S. Secretary of State": a government
     if key == "headOfGovernment" and "prime" not in statement.relation_text.lower() and "mayor" not in statement.relation_text.lower():
         return None  # "foreign minister of": not the head of government
     return key
@@ -216,12 +254,12 @@ def type_statement(statement: Statement, entities: dict[str, Entity]) -> Stateme
     for subject_types, object_types, key, inverted in VERB_LEXICON.get(statement.predicate, ()):
         s, o = (obj, subject) if inverted else (subject, obj)
         if _kind(subject) in subject_types and _kind(obj) in object_types and fits(key, s, o):
-            key = _refine(key, statement, o)
-            if key is None:
+            refined = _refine(key, statement, o)
+            if refined is None:
                 continue
             if not inverted:
-                return replace(statement, predicate=typed(key))
-            return replace(statement, predicate=typed(key), subject=statement.object, object=statement.subject,
+                return replace(statement, predicate=typed(refined))
+            return replace(statement, predicate=typed(refined), subject=statement.object, object=statement.subject,
                            subject_text=statement.object_text, object_text=statement.subject_text)
     if statement.pattern in TYPED_ONLY_PATTERNS:
         return None

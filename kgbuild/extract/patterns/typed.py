@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from importlib import resources
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kgbuild.extract.relation import make_relation
 from kgbuild.extract.types import Argument
@@ -69,7 +69,8 @@ def _hand_pairs() -> dict[tuple[str, str, str], list[tuple[str, str]]]:
         for role in _ROLES_EMPLOYER:
             pairs[(owner, f"'s {role}", "PER")] = [("employer", "rev")]
             pairs[(owner, f"'s {role} ,", "PER")] = [("employer", "rev")]
-        pairs[(owner, "'s", "PER")] = [("employer", "rev")] if owner == "ORG" else [("citizenship", "rev")]
+        if owner != "LOC":  # "Chicago's Rahm Emanuel": a city has no citizens
+            pairs[(owner, "'s", "PER")] = [("employer", "rev")] if owner == "ORG" else [("citizenship", "rev")]
     for role in _ROLES_MEMBER:
         pairs[("ORG", f"'s {role}", "PER")] = [("memberOf", "rev")]
         pairs[("ORG", f"'s {role} ,", "PER")] = [("memberOf", "rev")]
@@ -102,6 +103,11 @@ def _hand_pairs() -> dict[tuple[str, str, str], list[tuple[str, str]]]:
 HAND_PAIRS = _hand_pairs()
 _ROLE_NOUNS = frozenset(r.split()[-1] for r in _ROLES_EMPLOYER) | {"adviser", "advisor", "aide", "negotiator",
                                                                    "diplomat", "prosecutor", "general", "coach"}
+#: Roles a place's name gives an employer to: its government's ("India's spokesman"), not a team's
+#: ("Scotland's coach") or a town's.
+GOVERNMENT_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "minister",
+                              "secretary", "official", "diplomat", "negotiator", "adviser", "advisor", "president",
+                              "chief", "general", "aide", "senator", "governor", "mayor", "lawmaker"})
 
 
 def _possessive_role(first: str, between: str, second: str) -> list[tuple[str, str]] | None:
@@ -116,7 +122,7 @@ def _possessive_role(first: str, between: str, second: str) -> list[tuple[str, s
     if first in ("ORG", "LOC", "COUNTRY"):
         if noun in _ROLES_MEMBER:
             return [("memberOf", "rev")] if first == "ORG" else None
-        if noun in _ROLE_NOUNS:
+        if noun in _ROLE_NOUNS and (first == "ORG" or noun in GOVERNMENT_ROLES):
             return [("employer", "rev")]
     return None
 
@@ -227,6 +233,10 @@ def typed_pair_relations(sent: Span) -> Iterator:
             found = known.get((first, sig, second)) or _possessive_role(first, sig, second)
             if not found or (between and between[-1] == "," and _in_list(table, s1, e2)):
                 continue
+            if between[:1] == ["'s"] and not _owns(table, s1, e1, s2, e2):
+                continue
+            if _cut(table, s1, e1, sent) or _cut(table, s2, e2, sent):
+                continue
             a = Argument(head=table.root(s1, e1), tokens=tuple(range(s1, e1)), text=text1, role="subject")
             b = Argument(head=table.root(s2, e2), tokens=tuple(range(s2, e2)), text=text2, role="object")
             text = " ".join(between).strip() or "–"
@@ -242,19 +252,35 @@ def typed_pair_relations(sent: Span) -> Iterator:
 _LIST_WORDS = frozenset({"and", "or", "&"})
 
 
+def _owns(table, s1: int, e1: int, s2: int, e2: int) -> bool:
+    """The first name is the possessor of the second, or of the role noun right before it: "Young's
+    Chicago operation" owns an operation, not Chicago."""
+    owner = table.root(s1, e1)
+    owned = table.head[owner]
+    return owned == table.root(s2, e2) or (owned == s2 - 1 and owned >= e1) or (
+        owned < s2 and owned >= e1 and table.head[table.root(s2, e2)] == owned)
+
+
 def _in_list(table, start: int, end: int) -> bool:
-    """Two names in a list, not a place and its region: "Paris, London and Berlin", "in Iraq, Syria"."""
+    """Two names in a list, not a place and its region: "Paris, London and Berlin", "Clijsters,
+    Davenport, Mauresmo", "in Iraq, Syria". A list goes on with a comma or a conjunction before the
+    first name or after the second; "Kabul, Afghanistan, said" goes on with the clause."""
     words, n = table.lower_, table.n
     after = words[end] if end < n else ""
-    after2 = words[end + 1] if end + 1 < n else ""
     before = words[start - 1] if start > 0 else ""
-    before2 = words[start - 2] if start > 1 else ""
-    if after in _LIST_WORDS or before in _LIST_WORDS:
+    if after in _LIST_WORDS or before in _LIST_WORDS or before == ",":
         return True
-    if after == "," and (after2 in _LIST_WORDS or table.ent_type_[end + 1] if end + 1 < n else False):
-        # "Kabul, Afghanistan, said": a clause goes on; "Paris, London, Berlin": a list goes on
-        return bool(after2 in _LIST_WORDS or table.ent_type_[end + 1] and table.ent_type_[end + 1] == table.ent_type_[end - 1])
-    return before == "," and bool(before2) and table.ent_type_[start - 2] == table.ent_type_[start]
+    if after == "," and end + 1 < n:  # "Paris, London, Berlin"; not "Pasadena, Calif., March 25"
+        return words[end + 1] in _LIST_WORDS or table.ent_type_[end + 1] == table.ent_type_[end - 1]
+    return False
+
+
+def _cut(table, start: int, end: int, sent: Span) -> bool:
+    """A name NER cut short: a proper noun of its sentence right before or after it ("ROCKY HILL"
+    tagged "HILL")."""
+    pos = table.pos_
+    return (start > sent.start and pos[start - 1] == "PROPN" and not table.ent_type_[start - 1]) or (
+        end < sent.end and pos[end] == "PROPN" and not table.ent_type_[end])
 
 
 #: What a nationality says of the thing it describes, by that thing's type.
@@ -287,13 +313,12 @@ def descriptor_relations(sent: Span) -> Iterator:
         noun = root.head
         if noun.i in named:  # "Pakistani Taliban": the nationality is part of a name
             continue
-        target = None
+        target: Token | None = None
         if noun.dep_ in _COPULA_DEPS:
             # "X is a German racer": the copula's subject; "X, a German racer": the apposition's head
-            holder = noun.head
+            target = noun.head
             if noun.dep_ == "attr":
-                holder = next((c for c in holder.children if c.dep_ == "nsubj"), None)
-            target = holder
+                target = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         else:
             # "Pakistani journalist Hamid Mir": the name the noun is a title of
             head = noun.head
