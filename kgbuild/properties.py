@@ -189,3 +189,15 @@ def property_of(predicate: str) -> Property | None:
     if not predicate.startswith(TYPED_PREFIX):
         return None
     return PROPERTIES.get(predicate[len(TYPED_PREFIX):])
+
+
+def predicate_label(predicate: str) -> str:
+    """A statement predicate's label: the typed property's, or the open predicate's words.
+
+    Example
+    -------
+    >>> predicate_label("kg:metWith"), predicate_label("meet_with")
+    ('met with', 'meet with')
+    """
+    prop = property_of(predicate)
+    return prop.label if prop is not None else predicate.replace("_", " ")

@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 import kgbuild.rdf.ntriples as nt
 from kgbuild.dates import normalize_date, parse_reference
-from kgbuild.properties import property_of
+from kgbuild.properties import predicate_label, property_of
 from kgbuild.rdf.iris import _digest, _predicate_term, _statement_name, document_iri
 from kgbuild.rdf.ntriples import NtQuad
 from kgbuild.rdf.vocab import ENTITY, KG, MERGE, NIF, PREFIXES, SCHEMA, STATEMENT, WDT
@@ -117,14 +117,13 @@ def entity_ntriples(kg: KnowledgeGraph) -> Iterator[NtQuad]:
         yield p, _TYPE, _OBJECT_PROPERTY, None
         yield p, _TYPE, _K["RelationPredicate"], None
         yield p, _SUB_PROPERTY_OF, _K["relatedTo"], None
+        yield p, _LABEL, nt.literal(predicate_label(predicate)), None
         typed = property_of(predicate)
         if typed is None:
-            yield p, _LABEL, nt.literal(predicate.replace("_", " ")), None
             continue
         # a typed property: declared in the ontology too, repeated here so that the graph alone
         # joins with Wikidata and schema.org
         yield p, _TYPE, _K["TypedProperty"], None
-        yield p, _LABEL, nt.literal(typed.label), None
         if typed.wikidata:
             yield p, _EQUIVALENT, nt.iri(WDT[typed.wikidata]), None
         if typed.schema:
