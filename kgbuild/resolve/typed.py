@@ -16,8 +16,11 @@ for Google: a Person). Three things happen to each statement:
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from dataclasses import replace
+from importlib import resources
 
 from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES
 from kgbuild.properties import PROPERTIES, property_of, typed
@@ -192,6 +195,30 @@ def typed_statements(statement: Statement, entities: dict[str, Entity]) -> list[
     return [one, inverse]
 
 
+#: A learned entry (``kgbuild/data/typed_verbs.json``) is used when the gold of the training documents
+#: related its statements by the property at least this often...
+MIN_PRECISION = 0.7
+#: ...over at least this many statements.
+MIN_SUPPORT = 4
+
+
+@functools.lru_cache(maxsize=1)
+def learned_verbs() -> dict[tuple[str, str, str], list[tuple[str, bool]]]:
+    """(open predicate, subject type, object type) → [(property, inverted)], learned from the Re-DocRED
+    dev split's training part (MIT licence) by ``bench/train_relations.py``; empty when not installed."""
+    path = resources.files("kgbuild").joinpath("data/typed_verbs.json")
+    if not path.is_file():
+        return {}
+    learned: dict[tuple[str, str, str], list[tuple[str, bool]]] = {}
+    for entry in json.loads(path.read_text(encoding="utf-8"))["entries"]:
+        n = entry["statements"]
+        found = [(key, direction == "rev") for key, direction, correct in entry["properties"]
+                 if n >= MIN_SUPPORT and correct / n >= MIN_PRECISION and key in PROPERTIES]
+        if found:
+            learned[(entry["predicate"], entry["subject"], entry["object"])] = found
+    return learned
+
+
 def _kind(entity: Entity) -> str:
     """An entity's type, with "Title" for a capitalised name NER did not tag ("Jaws", "Animal Farm")."""
     if entity.type == "Concept" and entity.name[:1].isupper() and all(w[:1].isupper() or not w.isalpha() for w in entity.name.split()):
@@ -217,6 +244,8 @@ MEMBER_ROLES = frozenset({"leader", "commander", "member", "founder", "militant"
 def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
     """A narrower property where the words or the name say so; None where the words rule it out."""
     words = set(statement.relation_text.lower().replace(",", " ").split())
+    if key == "citizenship" and any("'s" in w or "’s" in w for w in words):
+        return None  # "the Swiss team's reserve driver": the nationality is the team's
     if key == "educatedAt" and not SCHOOL_WORDS.intersection(obj.name.lower().split()):
         return None
     if key == "positionHeld" and not POSITION_NOUNS.intersection(obj.name.lower().split()):
@@ -251,7 +280,11 @@ def type_statement(statement: Statement, entities: dict[str, Entity]) -> Stateme
     prop = property_of(statement.predicate)
     if prop is not None:
         return statement if fits(prop.key, subject, obj) else None
-    for subject_types, object_types, key, inverted in VERB_LEXICON.get(statement.predicate, ()):
+    candidates = list(VERB_LEXICON.get(statement.predicate, ()))
+    # the learned entries name the types exactly (those of the training statements)
+    candidates += [(frozenset({subject.type}), frozenset({obj.type}), key, inverted)
+                   for key, inverted in learned_verbs().get((statement.predicate, subject.type, obj.type), ())]
+    for subject_types, object_types, key, inverted in candidates:
         s, o = (obj, subject) if inverted else (subject, obj)
         if _kind(subject) in subject_types and _kind(obj) in object_types and fits(key, s, o):
             refined = _refine(key, statement, o)

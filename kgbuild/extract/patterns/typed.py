@@ -33,6 +33,9 @@ from kgbuild.properties import PROPERTIES, typed
 
 #: The most words between two names that a signature spans.
 MAX_GAP = 4
+#: Names further apart, up to this many words, are joined by a skeleton: "…" and the last two words
+#: between ("X is a village in the administrative district of Y": "… district of").
+MAX_FAR_GAP = 12
 #: A learned entry is used when its gold precision on the training documents is at least this...
 MIN_PRECISION = 0.7
 #: ...over at least this many pairs.
@@ -171,6 +174,20 @@ def signature(words: list[str]) -> str:
     return " ".join(_DIGITS.sub("0", w.lower()) for w in words)
 
 
+def pair_signature(words: list[str]) -> str:
+    """A pair's signature: the words between (``signature``) when they are at most ``MAX_GAP``,
+    else "…" and the last two of them.
+
+    Example
+    -------
+    >>> pair_signature([","]), pair_signature("is a village in the district of".split())
+    (',', '… district of')
+    """
+    if len(words) <= MAX_GAP:
+        return signature(words)
+    return "… " + signature(words[-2:])
+
+
 @functools.lru_cache(maxsize=1)
 def learned_pairs() -> dict[tuple[str, str, str], list[tuple[str, str]]]:
     """The learned entries that pass ``MIN_PRECISION`` and ``MIN_SUPPORT``
@@ -188,9 +205,13 @@ def learned_pairs() -> dict[tuple[str, str, str], list[tuple[str, str]]]:
     return pairs
 
 
+@functools.lru_cache(maxsize=1)
 def lexicon() -> dict[tuple[str, str, str], list[tuple[str, str]]]:
-    """Signature → [(property key, direction)]: the learned entries, the hand ones over them."""
-    return {**learned_pairs(), **HAND_PAIRS}
+    """Signature → [(property key, direction)]: the learned entries and the hand ones together."""
+    merged = {key: list(found) for key, found in learned_pairs().items()}
+    for key, found in HAND_PAIRS.items():
+        merged[key] = [*merged.get(key, ()), *(f for f in found if f not in merged.get(key, ()))]
+    return merged
 
 
 def typed_pair_relations(sent: Span) -> Iterator:
@@ -223,19 +244,21 @@ def typed_pair_relations(sent: Span) -> Iterator:
         if first is None:
             continue
         for s2, e2, label2, text2 in names[i + 1:]:
-            if s2 - e1 > MAX_GAP:
+            if s2 - e1 > MAX_FAR_GAP:
                 break
             second = coarse_type(label2, text2)
             if second is None:
                 continue
             between = [words[j] for j in range(e1, s2)]
-            sig = signature(between)
+            sig = pair_signature(between)
             found = known.get((first, sig, second)) or _possessive_role(first, sig, second)
             if not found or (between and between[-1] == "," and _in_list(table, s1, e2)):
                 continue
             if between[:1] == ["'s"] and not _owns(table, s1, e1, s2, e2):
                 continue
             if _cut(table, s1, e1, sent) or _cut(table, s2, e2, sent):
+                continue
+            if s2 - e1 > MAX_GAP and not _far_ok(table, e1, s2):
                 continue
             a = Argument(head=table.root(s1, e1), tokens=tuple(range(s1, e1)), text=text1, role="subject")
             b = Argument(head=table.root(s2, e2), tokens=tuple(range(s2, e2)), text=text2, role="object")
@@ -273,6 +296,20 @@ def _in_list(table, start: int, end: int) -> bool:
     if after == "," and end + 1 < n:  # "Paris, London, Berlin"; not "Pasadena, Calif., March 25"
         return words[end + 1] in _LIST_WORDS or table.ent_type_[end + 1] == table.ent_type_[end - 1]
     return False
+
+
+#: Verbs a far pair may have between its names: "X is a village in ... Y", "X (born 1963 in Y".
+_FAR_VERBS = frozenset({"be", "bear", "die", "locate", "situate", "base"})
+#: Tokens that end a far pair: a dateline's dash, a clause's semicolon or colon.
+_FAR_STOPS = frozenset({"-", "--", ";", ":"})
+
+
+def _far_ok(table, start: int, end: int) -> bool:
+    """Words between two far names that still make a description of the first, not another clause:
+    "F1 is still growing in the U.S." or "NEW YORK, March 9 - The prosecutor in the Iran..." do not."""
+    lemma, pos, words = table.lemma_, table.pos_, table.text
+    return not any(words[j] in _FAR_STOPS or (pos[j] in ("VERB", "AUX") and lemma[j] not in _FAR_VERBS)
+                   or words[j].lower() in ("still", "now", "also") for j in range(start, end))
 
 
 def _cut(table, start: int, end: int, sent: Span) -> bool:
