@@ -40,7 +40,7 @@ _PLACE_OR_ORG = frozenset({"Place", "Organization"})
 VERB_LEXICON: dict[str, list[tuple[frozenset, frozenset, str, bool]]] = {
     "work_for": [(_PERSON, _BODY, "employer", False)],
     "work_at": [(_PERSON, _ORG, "employer", False)],
-    "join": [(_PERSON, _ORG, "memberOf", False)],
+    "join": [(_PERSON, _ORG, "memberOfParty", False)],  # a party only (``_refine``): "joined ISU" is a job
     "be_member_of": [(_PERSON | _ORG | _PLACE, _ORG, "memberOf", False)],
     "member_of": [(_PERSON | _ORG | _PLACE, _ORG, "memberOf", False)],
     "leader_of": [(_PERSON, _ORG, "memberOf", False)],
@@ -236,9 +236,29 @@ POSITION_NOUNS = GOVERNMENT_ROLES | frozenset({
     "representative", "premier", "chancellor", "king", "queen", "prince", "pope", "bishop", "archbishop",
     "admiral", "colonel", "lieutenant", "sergeant", "spokesman", "head", "deputy", "attorney", "prosecutor",
     "sheriff", "speaker", "treasurer", "economist", "strategist", "professor", "dean", "principal",
+    "commissioner", "reporter", "journalist", "producer", "employee", "worker", "engineer", "scientist",
+    "researcher", "lawyer", "partner", "owner", "boss", "vp", "cfo", "coo", "cto", "staffer", "operative",
 })
 #: Roles that make their holder a member or leader of an organisation, not an employee: "ISIS leader".
 MEMBER_ROLES = frozenset({"leader", "commander", "member", "founder", "militant", "fighter"})
+
+
+#: Parties that news names without "Party".
+PARTY_NAMES = frozenset({"labour", "conservatives", "tories", "democrats", "republicans", "liberal democrats",
+                         "lib dems", "snp", "ukip", "gop", "anc", "bjp", "congress party", "likud", "pml-n", "ppp"})
+
+
+def _is_party(name: str) -> bool:
+    lower = name.lower().removeprefix("the ")
+    return lower in PARTY_NAMES or lower.endswith(" party")
+
+
+def _deputy(statement: Statement, words: set[str]) -> bool:
+    """A deputy's title: "vice president of" (the words may keep only "president of")."""
+    if words & {"vice", "deputy", "assistant"}:
+        return True
+    return any(re.search(rf"\b(vice|deputy|assistant)[ -]{re.escape(w)}\b", statement.sentence, re.IGNORECASE)
+               for w in words - {"is", "of"})
 
 
 def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
@@ -252,12 +272,15 @@ def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
         return None
     if key == "employer" and MEMBER_ROLES.intersection(words) and obj.type == "Organization":
         return "memberOf"
-    if key == "chairperson" and (words & {"vice", "deputy", "assistant"} or any(
-            re.search(rf"\b(vice|deputy|assistant)[ -]{re.escape(w)}\b", statement.sentence, re.IGNORECASE)
-            for w in words - {"is", "of"})):
-        return None  # "senior vice president of": not the one who leads it (the words keep only "president of")
-    if key == "memberOf" and obj.name.split()[-1:] == ["Party"]:
-        return "memberOfParty"
+    party = _is_party(obj.name)
+    if key == "memberOfParty":
+        return key if party else None
+    if key in ("memberOf", "employer") and party:
+        return "memberOfParty"  # "Labour's Ed Balls": a party's member, not its employee
+    if key == "employer" and statement.pattern == "title" and not POSITION_NOUNS.intersection(words):
+        return None  # "Wimbledon champion Maria Sharapova": a title, but no job
+    if key in ("headOfState", "headOfGovernment", "chairperson") and _deputy(statement, words):
+        return None  # "senior vice president of": not the one who leads it
     if key == "employer" and statement.pattern == "title" and obj.type == "Place" \
             and not GOVERNMENT_ROLES.intersection(statement.relation_text.lower().split()):
         return None  # "Scotland boss Gordon Strachan": a team's name; "U.S. Secretary of State": a government
@@ -278,8 +301,13 @@ def type_statement(statement: Statement, entities: dict[str, Entity]) -> Stateme
     """
     subject, obj = entities[statement.subject], entities[statement.object]
     prop = property_of(statement.predicate)
-    if prop is not None:
-        return statement if fits(prop.key, subject, obj) else None
+    if prop is not None:  # read typed by a pattern: checked against the types and the words
+        if not fits(prop.key, subject, obj):
+            return None
+        refined = _refine(prop.key, statement, obj)
+        if refined is None:
+            return None
+        return statement if refined == prop.key else replace(statement, predicate=typed(refined))
     candidates = list(VERB_LEXICON.get(statement.predicate, ()))
     # the learned entries name the types exactly (those of the training statements)
     candidates += [(frozenset({subject.type}), frozenset({obj.type}), key, inverted)

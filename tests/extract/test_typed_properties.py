@@ -68,11 +68,23 @@ CASES: dict[str, tuple[str, str, str]] = {
     "signedWith": ("Lionel Messi signed with Inter Miami.", "Lionel Messi", "Inter Miami"),
 }
 
-#: Possessives and lists that must give no typed edge (and possessives no "have" edge at all).
+#: Possessives, lists and titles that must give no typed edge (and possessives no "have" edge at all).
 NOTHING = [
     "Obama's wife met the Pope.",
     "The plan was Obama's idea.",
     "The leaders visited Paris, London and Berlin.",
+    "James Alexis, the head of Young's Chicago operation, will retire.",  # Chicago is not in Young
+    "Searchers scoured the seabed off Australia's west coast.",  # a common noun, no name
+    "She played an exhibition match with Wimbledon champion Maria Sharapova.",  # a title, no job
+]
+
+#: Guards that change the property, not only drop it: (sentence, edge that must be there, edge that must not).
+REFINED = [
+    ("Labour's Ed Balls put in claims for two wreaths.", ("Ed Balls", "kg:memberOfParty", "Labour"),
+     ("Ed Balls", "kg:employer", "Labour")),
+    ("Susan Segal, senior vice president of Manufacturers Hanover, said the swaps help.", None,
+     ("Manufacturers Hanover", "kg:chairperson", "Susan Segal")),
+    ("Maria Lopez joined Apple in 2005.", None, ("Maria Lopez", "kg:memberOfParty", "Apple")),
 ]
 
 
@@ -109,3 +121,11 @@ def test_no_typed_edge_and_no_possessive_have(nlp, text: str) -> None:
     found = edges(nlp, text)
     assert not any(p.startswith("kg:") for _, p, _ in found), found
     assert not any(p == "have" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), REFINED)
+def test_refined_or_dropped_by_the_words(nlp, text: str, present, absent) -> None:
+    found = edges(nlp, text)
+    if present is not None:
+        assert present in found, found
+    assert absent not in found, found
