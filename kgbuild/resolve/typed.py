@@ -149,6 +149,10 @@ NOT_A_PERSON_RANGE = frozenset({"employer", "memberOf", "memberOfParty", "member
                                 "locatedIn", "headquarters", "citizenship", "parentOrganization", "partOf"})
 
 
+#: Properties of places and bodies, never of a person.
+PLACE_SUBJECTS = frozenset({"locatedIn", "country", "containsPlace", "headquarters", "capital", "location"})
+
+
 def fits(key: str, subject: Entity, obj: Entity) -> bool:
     """Whether two entities fit a typed property's domain and range.
 
@@ -162,6 +166,8 @@ def fits(key: str, subject: Entity, obj: Entity) -> bool:
     prop = PROPERTIES[key]
     if key in NOT_A_PERSON_RANGE and obj.type == "Person":
         return False  # "Thanou's coach": whoever employs a coach, it is no person here
+    if key in PLACE_SUBJECTS and subject.type == "Person":
+        return False  # "Carrie Rudzki with the jail in Oakland County, Michigan": a person is in no county
     for cls, entity in ((prop.domain, subject), (prop.range, obj)):
         allowed = _CLASS_FITS.get(cls)
         if allowed is not None and entity.type not in allowed:
@@ -310,8 +316,9 @@ def type_statement(statement: Statement, entities: dict[str, Entity]) -> Stateme
         return statement if refined == prop.key else replace(statement, predicate=typed(refined))
     candidates = list(VERB_LEXICON.get(statement.predicate, ()))
     # the learned entries name the types exactly (those of the training statements)
-    candidates += [(frozenset({subject.type}), frozenset({obj.type}), key, inverted)
-                   for key, inverted in learned_verbs().get((statement.predicate, subject.type, obj.type), ())]
+    if statement.pattern not in TYPED_ONLY_PATTERNS:  # a possessive is typed by names only, never by counts
+        candidates += [(frozenset({subject.type}), frozenset({obj.type}), key, inverted)
+                       for key, inverted in learned_verbs().get((statement.predicate, subject.type, obj.type), ())]
     for subject_types, object_types, key, inverted in candidates:
         s, o = (obj, subject) if inverted else (subject, obj)
         if _kind(subject) in subject_types and _kind(obj) in object_types and fits(key, s, o):
