@@ -23,6 +23,7 @@ from kgbuild.extract.openie import join_subject_conjuncts
 from kgbuild.extract.patterns.appositions import apposition_relations, possessive_relations, title_relations
 from kgbuild.extract.patterns.nominal import nominal_relations
 from kgbuild.extract.patterns.noun_phrases import modifier_relations, noun_prep_relations
+from kgbuild.extract.patterns.typed import descriptor_relations, typed_pair_relations
 from kgbuild.extract.patterns.verbs import verb_relations
 from kgbuild.extract.relation import in_context
 from kgbuild.extract.types import Relation
@@ -43,6 +44,13 @@ OPENIE_PATTERNS: dict[str, Callable[[Span], Iterator[Relation]]] = {
     "noun_modifiers": modifier_relations,
 }
 
+#: Families for the graph only: typed relations (kgbuild.properties) that Open IE does not annotate;
+#: run only when the component is made without ``openie``.
+GRAPH_PATTERNS: dict[str, Callable[[Span], Iterator[Relation]]] = {
+    "typed_pairs": typed_pair_relations,
+    "descriptors": descriptor_relations,
+}
+
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
 
@@ -51,12 +59,12 @@ class RelationExtractor:
     """Runs the pattern families over each sentence and stores the relations on the Doc."""
 
     def __init__(self, nlp: Language, name: str, patterns: Iterable[str], min_confidence: float, openie: bool = False) -> None:
-        known = {**PATTERNS, **OPENIE_PATTERNS}
+        known = {**PATTERNS, **OPENIE_PATTERNS, **GRAPH_PATTERNS}
         unknown = set(patterns) - set(known)
         if unknown:
             raise ValueError(f"unknown pattern families {sorted(unknown)}; known: {sorted(known)}")
         self.name = name
-        self.patterns = [known[p] for p in patterns if p in PATTERNS or openie]
+        self.patterns = [known[p] for p in patterns if p in PATTERNS or (p in GRAPH_PATTERNS) != openie]
         self.min_confidence = min_confidence
         self.openie = openie
 
@@ -75,7 +83,7 @@ def extract_relations(
     doc : Doc
         A Doc parsed by a pipeline with a dependency parser and NER.
     patterns : list of callables, optional
-        Pattern generators (default: every family in ``PATTERNS``).
+        Pattern generators (default: every family in ``PATTERNS`` and ``GRAPH_PATTERNS``).
     min_confidence : float
         Drop relations below this (hand-set) confidence.
     model : bool
@@ -88,7 +96,7 @@ def extract_relations(
     -------
     list of Relation
     """
-    patterns = list(PATTERNS.values()) if patterns is None else patterns
+    patterns = [*PATTERNS.values(), *GRAPH_PATTERNS.values()] if patterns is None else patterns
     seen: set[tuple] = set()
     relations: list[Relation] = []
     trained = weights() if model else None
@@ -118,7 +126,7 @@ def extract_relations(
 
 @Language.factory(
     "kgbuild_relations",
-    default_config={"patterns": [*PATTERNS, *OPENIE_PATTERNS], "min_confidence": 0.0, "openie": False},
+    default_config={"patterns": [*PATTERNS, *OPENIE_PATTERNS, *GRAPH_PATTERNS], "min_confidence": 0.0, "openie": False},
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.relations"],
 )

@@ -20,6 +20,8 @@ from kgbuild.parse.load import load_model
 from kgbuild.parse.tokens import table_of
 from kgbuild.records import Document, ResolvedDocument
 from kgbuild.resolve.document import resolve_document
+from kgbuild.resolve.trust import keep_confident
+from kgbuild.resolve.typed import type_document
 
 #: Pipelines that have parsed a batch outside a memory zone (their tokenizer cache is filled).
 _WARMED: weakref.WeakSet[Language] = weakref.WeakSet()
@@ -97,8 +99,8 @@ def resolve_serial(
         # A pipeline's first batch runs outside one, to fill the tokenizer's cache, which zones leave
         # alone; "first" per pipeline, not per call: a worker resolves one batch per call.
         with nlp.memory_zone() if nlp in _WARMED else contextlib.nullcontext():
-            resolved = [resolve_document(document, parsed, parsed._.relations or [], table=table_of(parsed),
-                                         min_confidence=config.min_confidence, trust=config.trust)
+            resolved = [keep_confident(type_document(resolve_document(
+                document, parsed, parsed._.relations or [], table=table_of(parsed), trust=config.trust)), config.min_confidence)
                         for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch))]
         _WARMED.add(nlp)
         yield from resolved

@@ -20,9 +20,10 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 import kgbuild.rdf.ntriples as nt
 from kgbuild.dates import normalize_date, parse_reference
+from kgbuild.properties import predicate_label, property_of
 from kgbuild.rdf.iris import _digest, _predicate_term, _statement_name, document_iri
 from kgbuild.rdf.ntriples import NtQuad
-from kgbuild.rdf.vocab import ENTITY, KG, MERGE, NIF, PREFIXES, STATEMENT
+from kgbuild.rdf.vocab import ENTITY, KG, MERGE, NIF, PREFIXES, SCHEMA, STATEMENT, WDT
 from kgbuild.records import content_hash
 
 if TYPE_CHECKING:  # used by duck typing; the graph imports this module to write itself
@@ -38,10 +39,11 @@ _DERIVED_FROM, _USED = nt.iri(PROV.wasDerivedFrom), nt.iri(PROV.used)
 _TITLE, _DATE = nt.iri(DCTERMS.title), nt.iri(DCTERMS.date)
 _PUBLISHED, _AUTHOR, _URL = nt.iri(SDO.datePublished), nt.iri(SDO.author), nt.iri(SDO.url)
 _BEGIN, _END = nt.iri(NIF.beginIndex), nt.iri(NIF.endIndex)
+_EQUIVALENT = nt.iri(OWL.equivalentProperty)
 # the bases of minted IRIs: their terms are made as text, without an rdflib term each (a build makes ~10⁶)
 _ENTITY, _STATEMENT, _MERGE = str(ENTITY), str(STATEMENT), str(MERGE)
 _K = {name: nt.iri(KG[name]) for name in (
-    "Document", "Statement", "MergeRecord", "RelationPredicate", "relatedTo",
+    "Document", "Statement", "MergeRecord", "RelationPredicate", "TypedProperty", "relatedTo",
     "mentionCount", "nerLabel", "mentionedIn", "normalizedDate", "documentId", "contentHash", "source", "siteName",
     "sentence", "relationText", "subjectText", "objectText", "confidence", "negated", "pattern", "modality",
     "attributedTo", "attribution", "time", "normalizedTime", "place", "mergedInto", "mergeRule", "mergedName",
@@ -116,7 +118,17 @@ def entity_ntriples(kg: KnowledgeGraph) -> Iterator[NtQuad]:
         yield p, _TYPE, _OBJECT_PROPERTY, None
         yield p, _TYPE, _K["RelationPredicate"], None
         yield p, _SUB_PROPERTY_OF, _K["relatedTo"], None
-        yield p, _LABEL, nt.literal(predicate.replace("_", " ")), None
+        yield p, _LABEL, nt.literal(predicate_label(predicate)), None
+        typed = property_of(predicate)
+        if typed is None:
+            continue
+        # a typed property: declared in the ontology too, repeated here so that the graph alone
+        # joins with Wikidata and schema.org
+        yield p, _TYPE, _K["TypedProperty"], None
+        if typed.wikidata:
+            yield p, _EQUIVALENT, nt.iri(WDT[typed.wikidata]), None
+        if typed.schema:
+            yield p, _EQUIVALENT, nt.iri(SCHEMA[typed.schema]), None
 
 
 def document_ntriples(kg: KnowledgeGraph, doc_id: str, stated: set[tuple[str, str, str]] | None = None) -> Iterator[NtQuad]:

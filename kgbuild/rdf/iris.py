@@ -14,7 +14,8 @@ from rdflib import URIRef
 
 import kgbuild.rdf.ntriples as nt
 from kgbuild.names import document_slug
-from kgbuild.rdf.vocab import DOC, ENTITY, REL, STATEMENT
+from kgbuild.properties import property_of
+from kgbuild.rdf.vocab import DOC, ENTITY, REL, STATEMENT, TYPED
 from kgbuild.records import Statement
 
 
@@ -27,6 +28,16 @@ def document_iri(doc_id: str) -> URIRef:
 
 
 def predicate_iri(predicate: str) -> URIRef:
+    """A typed property's IRI in our ontology (``kg:employer``), else the open predicate's in ``rel:``.
+
+    Example
+    -------
+    >>> str(predicate_iri("kg:employer")), str(predicate_iri("meet_with"))
+    ('https://w3id.org/kgbuild/ontology#employer', 'https://w3id.org/kgbuild/rel/meet_with')
+    """
+    typed = property_of(predicate)
+    if typed is not None:
+        return TYPED[typed.key]
     return REL[urllib.parse.quote(predicate, safe="_-.~")]
 
 

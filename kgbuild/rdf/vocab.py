@@ -37,6 +37,7 @@ class KG(DefinedNamespace):
     Document: URIRef
     MergeRecord: URIRef
     RelationPredicate: URIRef
+    TypedProperty: URIRef
     # relation super-property
     relatedTo: URIRef
     # entity properties
@@ -76,6 +77,12 @@ DOC = Namespace(BASE + "doc/")
 STATEMENT = Namespace(BASE + "statement/")
 MERGE = Namespace(BASE + "merge/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+#: The typed relation properties (kg:employer, kg:locatedIn...): our ontology's namespace, one term per
+#: entry of ``kgbuild.properties.PROPERTIES``, each declared in ontologies/kgbuild.ttl.
+TYPED = Namespace(BASE + "ontology#")
+#: Wikidata direct properties (wdt:P108), which the typed properties are equivalent to.
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+SCHEMA = Namespace("https://schema.org/")
 
 #: Prefixes bound in every graph we write, for readable Turtle.
 PREFIXES: dict[str, Namespace] = {
@@ -86,6 +93,8 @@ PREFIXES: dict[str, Namespace] = {
     "st": STATEMENT,
     "merge": MERGE,
     "nif": NIF,
+    "wdt": WDT,
+    "schema": SCHEMA,
 }
 
 
@@ -99,5 +108,4 @@ ALL_PREFIXES: dict[str, str] = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "prov": "http://www.w3.org/ns/prov#",
     "dcterms": "http://purl.org/dc/terms/",
-    "schema": "https://schema.org/",
 }

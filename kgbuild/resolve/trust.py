@@ -15,10 +15,13 @@ from __future__ import annotations
 import json
 import math
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
 from kgbuild.lexicon import PRONOUN_WORDS
+from kgbuild.properties import property_of
+from kgbuild.records import ResolvedDocument
 
 #: Predicates that are rarely a fact of their own: possession, identity, and light verbs whose
 #: meaning is in their object ("take place", "make a decision", "give consideration").
@@ -122,7 +125,8 @@ def syntax_features(
 
 
 class TrustModel:
-    """A logistic regression over ``statement_features``: weights by feature name.
+    """A logistic regression over ``statement_features``: weights by feature name, and the share of typed
+    statements (``kgbuild.properties``) judges found correct, their confidence.
 
     Example
     -------
@@ -131,8 +135,9 @@ class TrustModel:
     (0.5, 0.88)
     """
 
-    def __init__(self, weights: dict[str, float]) -> None:
+    def __init__(self, weights: dict[str, float], typed_precision: float | None = None) -> None:
         self.weights = weights
+        self.typed_precision = typed_precision
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
@@ -147,4 +152,36 @@ def shipped_model() -> TrustModel | None:
         data = json.loads(resources.files("kgbuild.data").joinpath("trust.json").read_text(encoding="utf-8"))
     except (FileNotFoundError, ModuleNotFoundError):
         return None
-    return TrustModel(data["weights"])
+    return TrustModel(data["weights"], data.get("typed_precision"))
+
+
+def keep_confident(resolved: ResolvedDocument, min_confidence: float) -> ResolvedDocument:
+    """The document with its statements under ``min_confidence`` left out, and the descriptions only they used.
+
+    A typed statement (a Wikidata-aligned property) is read by rules tuned for precision, not by the
+    open patterns the model was trained on: its confidence is the share of typed statements judges found
+    correct, when the shipped model records one.
+
+    Example
+    -------
+    >>> from kgbuild.records import Document, Entity, Statement
+    >>> ents = {"a": Entity("a", "Person", "Ann Lee"), "b": Entity("b", "Concept", "a plan")}
+    >>> st = Statement("a", "have", "b", "Ann Lee's plan.", 0, 15, "'s", "Ann Lee", "plan", 0.1, "possessive")
+    >>> kept = keep_confident(ResolvedDocument(Document("d", st.sentence), ents, [st]), 0.2)
+    >>> kept.statements, sorted(kept.entities)
+    ([], ['a'])
+    """
+    model = shipped_model()
+    typed = model.typed_precision if model is not None else None
+    statements = []
+    for st in resolved.statements:
+        if typed is not None and property_of(st.predicate) is not None:
+            st = replace(st, confidence=typed)
+        if st.confidence >= min_confidence:
+            statements.append(st)
+    if len(statements) == len(resolved.statements) and typed is None:
+        return resolved
+    used = {k for st in statements for k in (st.subject, st.object, st.attributed_to, st.place) if k}
+    keep = {k for k, e in resolved.entities.items() if e.type != "Concept" or k in used}
+    return replace(resolved, statements=statements, entities={k: e for k, e in resolved.entities.items() if k in keep},
+                   merges=[m for m in resolved.merges if m.entity in keep])

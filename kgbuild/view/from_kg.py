@@ -10,6 +10,7 @@ checks it), so every renderer works on either.
 from __future__ import annotations
 
 from kgbuild.graph import KnowledgeGraph
+from kgbuild.properties import predicate_label
 from kgbuild.rdf.iris import document_iri, entity_iri, predicate_iri, statement_iri
 from kgbuild.view.model import ENTITY_TYPES, DocumentInfo, Edge, Evidence, GraphModel, Node, assemble
 
@@ -59,7 +60,7 @@ def model_from_kg(kg: KnowledgeGraph) -> GraphModel:
         edge = edges.get(key)
         if edge is None:
             edge = edges[key] = Edge(node_index[s], node_index[o], str(predicate_iri(statement.predicate)),
-                                     statement.predicate.replace("_", " "))
+                                     predicate_label(statement.predicate))
         edge.evidence.append(Evidence(
             sentence=statement.sentence, relation_text=statement.relation_text,
             subject_text=statement.subject_text, object_text=statement.object_text,

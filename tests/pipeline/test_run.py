@@ -33,7 +33,7 @@ def test_build_graph_from_a_generator_gives_each_text_an_id_and_links_people(nlp
     assert list(kg.documents) == ["doc1", "doc2"]
     labels = {data["label"] for _, data in kg.entities()}
     assert {"Angela Merkel", "Emmanuel Macron", "Berlin"} <= labels
-    meets = [(kg.graph.nodes[s]["label"], kg.graph.nodes[o]["label"]) for s, o, d in kg.graph.edges(data=True) if d["predicate"] == "meet"]
+    meets = [(kg.graph.nodes[s]["label"], kg.graph.nodes[o]["label"]) for s, o, d in kg.graph.edges(data=True) if d["predicate"] == "kg:metWith"]
     assert ("Angela Merkel", "Emmanuel Macron") in meets
 
 

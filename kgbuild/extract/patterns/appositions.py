@@ -23,6 +23,9 @@ _PERSON, _OF, _DET = get_string_id("PERSON"), get_string_id("of"), get_string_id
 _EMPLOYER_IDS = ids(*EMPLOYER_ENTS)
 _TITLE_DEPS = ids("compound", "nmod", "amod")
 _NOUNS = frozenset({NOUN, PROPN})
+#: Words of a title that NER sometimes takes into an organisation's name ("New York Attorney").
+_TITLE_NOUNS = frozenset({"attorney", "general", "secretary", "minister", "president", "governor", "mayor", "chief",
+                          "commissioner", "director", "chairman", "spokesman", "ambassador", "senator"})
 #: What a possessive's noun phrase leaves out: clause and apposition words, and the whole subtree of
 #: those (and of conjuncts and prepositional phrases) hanging from its head.
 _CLAUSE_DEPS = ids("relcl", "acl", "appos")
@@ -102,7 +105,11 @@ def title_relations(sent: Span) -> Iterator:
         # the employer named inside the title: "U.S.", "State Department", "CNN"
         for other_start, other_end, other_label in ents:
             if (other_label in _EMPLOYER_IDS and other_start >= indices[0] and other_end <= start
-                    and lower[other_start - 1] != _OF):
+                    and lower[other_start - 1] != _OF
+                    # "Real Sociedad manager": NER cut the name short, and a cut name is no employer;
+                    # "New York Attorney General": nor is a name that took in the title's words
+                    and not (other_start > indices[0] and pos[other_start - 1] == PROPN)
+                    and table.lower_[other_end - 1] not in _TITLE_NOUNS):
                 employer = Argument(head=table.root(other_start, other_end), tokens=tuple(range(other_start, other_end)),
                                     text=table.span_text(other_start, other_end), role="object")
                 position = [i for i in indices if not other_start <= i < other_end and pos[i] != DET]
