@@ -11,7 +11,7 @@ gold mentions, which Wikidata properties the gold has between their clusters, in
 It also counts, for every open statement of the resolved documents (predicate and the types of its two
 entities), how often the gold relates the two entities (aligned by their names, as the scorer does)
 and by which property: ``kgbuild/data/typed_verbs.json``, read by ``kgbuild/resolve/typed.py``.
-Only the properties kgbuild declares are kept (``kgbuild.properties``).
+Only the properties kgbuild declares are kept (``kgbuild.extract.properties``).
 
 A fixed fifth of the documents (every fifth, ``dev-4``, ``dev-9``...) is held out: nothing is
 learned from it, so that the scorer's figures on it (``bench/redocred_split.py``) are not seen data.
@@ -59,9 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from kgbuild.extract.patterns.typed import MAX_FAR_GAP, MAX_GAP, coarse_type, pair_signature
+    from kgbuild.extract.properties import BY_WIKIDATA, property_of
     from kgbuild.parse.tokens import table_of
     from kgbuild.pipeline.stream import make_pipeline
-    from kgbuild.properties import BY_WIKIDATA, property_of
     from kgbuild.records import Document
     from kgbuild.resolve.document import resolve_document
 

@@ -44,7 +44,7 @@ OPENIE_PATTERNS: dict[str, Callable[[Span], Iterator[Relation]]] = {
     "noun_modifiers": modifier_relations,
 }
 
-#: Families for the graph only: typed relations (kgbuild.properties) that Open IE does not annotate;
+#: Families for the graph only: typed relations (kgbuild.extract.properties) that Open IE does not annotate;
 #: run only when the component is made without ``openie``.
 GRAPH_PATTERNS: dict[str, Callable[[Span], Iterator[Relation]]] = {
     "typed_pairs": typed_pair_relations,

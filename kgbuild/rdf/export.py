@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 import kgbuild.rdf.ntriples as nt
 from kgbuild.dates import normalize_date, parse_reference
-from kgbuild.properties import predicate_label, property_of
+from kgbuild.extract.properties import predicate_label, property_of
 from kgbuild.rdf.iris import _digest, _predicate_term, _statement_name, document_iri
 from kgbuild.rdf.ntriples import NtQuad
 from kgbuild.rdf.vocab import ENTITY, KG, MERGE, NIF, PREFIXES, SCHEMA, STATEMENT, WDT

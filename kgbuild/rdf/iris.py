@@ -13,8 +13,8 @@ import urllib.parse
 from rdflib import URIRef
 
 import kgbuild.rdf.ntriples as nt
+from kgbuild.extract.properties import property_of
 from kgbuild.names import document_slug
-from kgbuild.properties import property_of
 from kgbuild.rdf.vocab import DOC, ENTITY, REL, STATEMENT, TYPED
 from kgbuild.records import Statement
 

@@ -78,7 +78,7 @@ STATEMENT = Namespace(BASE + "statement/")
 MERGE = Namespace(BASE + "merge/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 #: The typed relation properties (kg:employer, kg:locatedIn...): our ontology's namespace, one term per
-#: entry of ``kgbuild.properties.PROPERTIES``, each declared in ontologies/kgbuild.ttl.
+#: entry of ``kgbuild.extract.properties.PROPERTIES``, each declared in ontologies/kgbuild.ttl.
 TYPED = Namespace(BASE + "ontology#")
 #: Wikidata direct properties (wdt:P108), which the typed properties are equivalent to.
 WDT = Namespace("http://www.wikidata.org/prop/direct/")

@@ -19,8 +19,8 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
+from kgbuild.extract.properties import property_of
 from kgbuild.lexicon import PRONOUN_WORDS
-from kgbuild.properties import property_of
 from kgbuild.records import ResolvedDocument
 
 #: Predicates that are rarely a fact of their own: possession, identity, and light verbs whose
@@ -126,7 +126,7 @@ def syntax_features(
 
 class TrustModel:
     """A logistic regression over ``statement_features``: weights by feature name, and the share of typed
-    statements (``kgbuild.properties``) judges found correct, their confidence.
+    statements (``kgbuild.extract.properties``) judges found correct, their confidence.
 
     Example
     -------

@@ -1,4 +1,4 @@
-"""Typed statements: an open relation becomes a typed property (``kgbuild.properties``) when its words
+"""Typed statements: an open relation becomes a typed property (``kgbuild.extract.properties``) when its words
 and the types of its two entities say which one; what cannot be typed keeps its open predicate.
 
 Runs on a resolved document, after coreference, so the types are those of the entities ("he" works
@@ -23,7 +23,7 @@ from dataclasses import replace
 from importlib import resources
 
 from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES
-from kgbuild.properties import PROPERTIES, property_of, typed
+from kgbuild.extract.properties import PROPERTIES, property_of, typed
 from kgbuild.records import Entity, ResolvedDocument, Statement
 
 #: Patterns whose relations mean nothing untyped: dropped unless they were typed.

@@ -8,9 +8,7 @@ standard SPARQL 1.1 results formats (JSON, CSV, TSV, XML).
 
 from __future__ import annotations
 
-import html
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,52 +16,7 @@ import pyoxigraph as ox
 import kgbuild.rdf as rdfio
 from kgbuild.errors import KgbuildError
 from kgbuild.rdf.load import open_source
-
-
-@dataclass
-class QueryResult:
-    """The answer to one SPARQL query.
-
-    ``kind`` is "select", "ask" or "construct" (CONSTRUCT and DESCRIBE).
-    SELECT fills ``variables`` and ``rows`` (tuples of pyoxigraph terms, None
-    when unbound); ASK fills ``boolean``; CONSTRUCT fills ``triples``.
-    ``truncated`` is True when a row limit cut the answer short.
-    """
-
-    kind: str
-    variables: list[str] = field(default_factory=list)
-    rows: list[tuple] = field(default_factory=list)
-    boolean: bool | None = None
-    triples: list[ox.Triple] = field(default_factory=list)
-    truncated: bool = False
-
-    def __len__(self) -> int:
-        return len(self.rows) if self.kind == "select" else len(self.triples) if self.kind == "construct" else 1
-
-    def _repr_html_(self, max_rows: int = 1000) -> str:
-        """The result as an HTML table, for Jupyter: terms compacted with our prefixes, all text escaped.
-
-        Example
-        -------
-        >>> r = QueryResult("select", ["name"], [(ox.Literal("<b>Vance</b>"),), (None,)])
-        >>> print(r._repr_html_())
-        <table class="kgbuild-result"><thead><tr><th>name</th></tr></thead><tbody><tr><td>&lt;b&gt;Vance&lt;/b&gt;</td></tr><tr><td></td></tr></tbody></table><p>2 rows</p>
-        """
-        from kgbuild.sparql.results import compact
-
-        if self.kind == "ask":
-            return f"<p><strong>{'true' if self.boolean else 'false'}</strong></p>"
-        header, rows = (self.variables, self.rows) if self.kind == "select" else (
-            ["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in self.triples])
-        cells = "".join("<tr>" + "".join(f"<td>{html.escape(compact(term))}</td>" for term in row) + "</tr>"
-                        for row in rows[:max_rows])
-        shown = f"{len(rows)} {'row' if len(rows) == 1 else 'rows'}"
-        if len(rows) > max_rows:
-            shown += f", the first {max_rows} shown"
-        if self.truncated:
-            shown += " (cut at the limit)"
-        head = "".join(f"<th>{html.escape(name)}</th>" for name in header)
-        return f'<table class="kgbuild-result"><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table><p>{shown}</p>'
+from kgbuild.sparql.results import QueryResult
 
 
 def execute(store: ox.Store, sparql: str, limit: int | None = None, answer=None) -> QueryResult:

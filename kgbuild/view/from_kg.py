@@ -9,13 +9,12 @@ checks it), so every renderer works on either.
 
 from __future__ import annotations
 
-from kgbuild.graph import KnowledgeGraph
-from kgbuild.properties import predicate_label
+from kgbuild.extract.properties import predicate_label
 from kgbuild.rdf.iris import document_iri, entity_iri, predicate_iri, statement_iri
 from kgbuild.view.model import ENTITY_TYPES, DocumentInfo, Edge, Evidence, GraphModel, Node, assemble
 
 
-def model_from_kg(kg: KnowledgeGraph) -> GraphModel:
+def model_from_kg(kg) -> GraphModel:  # a KnowledgeGraph, by duck typing: the graph shows itself through here
     """Entities, relation edges with their evidence, and documents of ``kg``, ready to draw.
 
     Parameters

@@ -8,16 +8,12 @@ and the frame keeps the notebook's styles and scripts and the page's apart.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from kgbuild.graph import KnowledgeGraph
 
 #: The frame's height in a notebook cell, in CSS pixels.
 HEIGHT = 640
 
 
-def notebook_html(kg: KnowledgeGraph, title: str = "Knowledge graph", height: int = HEIGHT) -> str:
+def notebook_html(kg, title: str = "Knowledge graph", height: int = HEIGHT) -> str:
     """The interactive view of ``kg`` as one ``<iframe>`` for a notebook cell.
 
     Example

@@ -1,4 +1,4 @@
-"""Every typed property (kgbuild.properties) read from sentences written for it, end to end: the real
+"""Every typed property (kgbuild.extract.properties) read from sentences written for it, end to end: the real
 pipeline, resolution and typing; and what must not become a typed edge."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kgbuild import build_graph
-from kgbuild.properties import PROPERTIES
+from kgbuild.extract.properties import PROPERTIES
 
 #: property → (sentence, subject label, object label)
 CASES: dict[str, tuple[str, str, str]] = {

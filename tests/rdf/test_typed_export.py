@@ -64,7 +64,7 @@ def test_typed_output_conforms_to_the_shapes(graph_file: Path) -> None:
 
 
 def test_every_typed_property_is_declared_in_the_ontology() -> None:
-    from kgbuild.properties import PROPERTIES
+    from kgbuild.extract.properties import PROPERTIES
 
     ontology = rdflib.Graph().parse(REPO / "ontologies" / "kgbuild.ttl")
     for key, prop in PROPERTIES.items():

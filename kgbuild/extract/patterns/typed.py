@@ -4,7 +4,7 @@
 "Obama's wife Michelle" (kg:spouse), "Paris-based Le Monde"... Each pair of named entities close
 together in a sentence has a *signature*: the types of the two names (PER, ORG, LOC, COUNTRY, NORP,
 DATE, WORK, EVENT, PRODUCT) and the words between them, lower-cased, digits folded. A lexicon maps
-signatures to typed properties (``kgbuild.properties``) with the direction of the relation:
+signatures to typed properties (``kgbuild.extract.properties``) with the direction of the relation:
 
 - ``kgbuild/data/typed_pairs.json``, learned from the Re-DocRED dev split (MIT licence) by
   ``bench/train_relations.py``: how often each signature joined a pair that the gold relates by
@@ -26,10 +26,10 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from kgbuild.extract.properties import PROPERTIES, typed
 from kgbuild.extract.relation import make_relation
 from kgbuild.extract.types import Argument
 from kgbuild.parse.tokens import table_of
-from kgbuild.properties import PROPERTIES, typed
 
 #: The most words between two names that a signature spans.
 MAX_GAP = 4
@@ -222,7 +222,7 @@ def typed_pair_relations(sent: Span) -> Iterator:
 
     Returns
     -------
-    Iterator of Relation, each with a typed predicate (``kgbuild.properties.typed``).
+    Iterator of Relation, each with a typed predicate (``kgbuild.extract.properties.typed``).
 
     Example
     -------
