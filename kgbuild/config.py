@@ -42,6 +42,8 @@ class BuildConfig:
         The RDF format of the graph file.
     html : bool
         Write ``graph.html`` beside the graph file.
+    mentions : bool
+        Write every mention of every entity as a NIF 2.0 ``nif:Phrase`` (offsets, text, entity).
 
     Example
     -------
@@ -64,6 +66,7 @@ class BuildConfig:
     on_error: str = "skip"
     format: str = "turtle"
     html: bool = True
+    mentions: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "patterns", tuple(self.patterns))

@@ -33,6 +33,8 @@ class MergedDocument:
     entity_nodes: dict[str, str] = field(default_factory=dict)  # document entity key → node id
     sentences: int = 0
     words: int = 0
+    #: (begin, end, text, node) of every mention of its entities, offsets into the whole text as given
+    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 class KnowledgeGraph:
@@ -46,7 +48,9 @@ class KnowledgeGraph:
     ['Hillary Clinton', 'Islamabad', 'Pakistani', 'Pakistani journalists']
     """
 
-    def __init__(self) -> None:
+    def __init__(self, mentions: bool = True) -> None:
+        #: keep every mention's offsets, for the NIF 2.0 phrases of the RDF (``kgbuild.rdf.export``)
+        self.keep_mentions = mentions
         self.graph = nx.MultiDiGraph()
         self.documents: dict[str, MergedDocument] = {}
         self._by_name: dict[tuple[str, str], str] = {}
@@ -76,6 +80,8 @@ class KnowledgeGraph:
             data["documents"].add(doc.id)
             data.setdefault("ner_label", entity.ner_label)
             merged.entity_nodes[key] = node
+            if self.keep_mentions:
+                merged.mentions.extend((b + doc.offset, e + doc.offset, text, node) for b, e, text in entity.spans)
         for statement in resolved.statements:
             s, o = merged.entity_nodes[statement.subject], merged.entity_nodes[statement.object]
             self.graph.add_edge(s, o, predicate=statement.predicate, statement=statement, document=doc.id)

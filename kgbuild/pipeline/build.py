@@ -95,7 +95,7 @@ def build_files(
     names = [str(i) for i in inputs]
     documents = read_inputs(names, on_error=config.on_error, report=report, exclude=[out])
     _check_output(out)
-    kg = KnowledgeGraph()
+    kg = KnowledgeGraph(mentions=config.mentions)
     document_store = None
     if store is not None:
         from kgbuild.rdf.store import DocumentStore
@@ -108,7 +108,7 @@ def build_files(
             kg.add_document(resolved)
             writer.document_added(resolved.document.id)
             if document_store is not None:
-                _store_document(document_store, resolved)
+                _store_document(document_store, resolved, config.mentions)
         if document_store is not None:
             document_store.flush()
         if not kg.documents and document_store is None:
@@ -179,9 +179,9 @@ def _unchanged_skipped(documents: Iterable[Document], store) -> Iterator[Documen
         yield document
 
 
-def _store_document(store, resolved: ResolvedDocument) -> None:
+def _store_document(store, resolved: ResolvedDocument, mentions: bool = True) -> None:
     """Replace the document's named graph in the store with what this build made of it."""
-    single = KnowledgeGraph()
+    single = KnowledgeGraph(mentions=mentions)
     single.add_document(resolved)
     store.add_document_quads(document_iri(resolved.document.id), iter_quads(single))
 

@@ -68,6 +68,7 @@ def read_text_file(path: str | Path, report: ReadReport, max_chars: int) -> Iter
         bad = BadBytes()
         pending: str | None = None
         n = 0
+        read, pending_at = 0, 0  # characters of text cut so far, and where the pending piece starts
         block, offset, final = head, 0, False
         while True:
             held = len(decoder.getstate()[0])
@@ -81,14 +82,15 @@ def read_text_file(path: str | Path, report: ReadReport, max_chars: int) -> Iter
                 text = html.pull()
             pieces = [*chunker.feed(text), *(chunker.finish() if final else ())]
             for piece in pieces:
+                at, read = read, read + len(piece)
                 if not piece.strip():
                     continue
                 if pending is not None:
                     n += 1
-                    yield _document(path, f"{doc_id}#part{n}", pending, html.title)
+                    yield _document(path, f"{doc_id}#part{n}", pending, html.title, doc_id, pending_at)
                 else:
                     _check_language(report, path, piece)
-                pending = piece
+                pending, pending_at = piece, at
             if final:
                 break
             offset += len(block)
@@ -101,14 +103,18 @@ def read_text_file(path: str | Path, report: ReadReport, max_chars: int) -> Iter
         if pending is None:
             raise InputError("no text in the HTML page" if is_html else
                              "file has only whitespace" if offset or head else "file is empty", path=path)
-        yield _document(path, f"{doc_id}#part{n + 1}" if n else doc_id, pending, html.title)
+        if n:
+            yield _document(path, f"{doc_id}#part{n + 1}", pending, html.title, doc_id, pending_at)
+        else:
+            yield _document(path, doc_id, pending, html.title, None, pending_at)
         if n:
             report.warn(path, f"{n + 1} parts of at most {max_chars:,} characters, "
                               f"ids {doc_id}#part1..{n + 1}")
 
 
-def _document(path: str | Path, doc_id: str, text: str, title: str | None) -> Document:
-    return Document(id=doc_id, text=text, title=title, source=printable(path))
+def _document(path: str | Path, doc_id: str, text: str, title: str | None, whole: str | None = None,
+              offset: int = 0) -> Document:
+    return Document(id=doc_id, text=text, title=title, source=printable(path), whole=whole, offset=offset)
 
 
 def _check_language(report: ReadReport, path: str | Path, text: str) -> None:

@@ -16,7 +16,7 @@ from kgbuild.parse.tokens import TokenTable
 from kgbuild.records import NER_CLASSES, Document, Entity, Merge, ResolvedDocument, Statement
 from kgbuild.resolve.aliases import description_fits
 from kgbuild.resolve.coref import SPEAKER_PRONOUNS, Clusters, resolve_mentions
-from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name
+from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name, mention_spans
 
 #: Open IE only: relations that say nothing in a graph ("X is Y" between one entity's names).
 GRAPH_SKIP_PATTERNS = frozenset({"verb_only", "verb_circumstance"})
@@ -172,7 +172,7 @@ def _entities(
         entities[key] = Entity(
             key=key, type=NER_CLASSES.get(label, "Concept"), name=canonical,
             names=names, ner_label=label if label != "CONCEPT" else "NOUN_CHUNK",
-            mentions=len(group),
+            mentions=len(group), spans=mention_spans(index.table, group),
         )
         key_of[root] = key
     return entities, [key_of.get(root) for root in roots]

@@ -102,6 +102,33 @@ def _article_of_name(tt: TokenTable, tokens: Sequence[int], first: int, last: in
             and t > 0 and not tt.is_punct[t - 1])
 
 
+def mention_spans(tt: TokenTable, mentions: Sequence[Mention]) -> list[tuple[int, int, str]]:
+    """(begin, end, text) of each mention, character offsets into the Doc's text, in text order.
+
+    The span is the mention's tokens without the punctuation and possessive ending around them
+    ("“the Haqqani network's" → "the Haqqani network"); ``text == doc.text[begin:end]``.
+
+    Example
+    -------
+    >>> from kgbuild.parse.load import load_model
+    >>> from kgbuild.parse.tokens import TokenTable
+    >>> tt = TokenTable(load_model()("They met Clinton's aides."))
+    >>> mention_spans(tt, [Mention(0, 2, 4, "Clinton", "PERSON", 2, 0)])
+    [(9, 16, 'Clinton')]
+    """
+    spans = set()
+    text, idx, length = tt.doc_text, tt.idx, tt.length
+    for m in mentions:
+        first, last = m.start, m.end - 1
+        while first < last and tt.is_punct[first]:
+            first += 1
+        while last > first and (tt.is_punct[last] or tt.tag[last] == POSSESSIVE):
+            last -= 1
+        begin, end = idx[first], idx[last] + length[last]
+        spans.add((begin, end, text[begin:end]))
+    return sorted(spans)
+
+
 class Ent(NamedTuple):
     """A (repaired) named-entity span: token start, end (exclusive), NER label and root token."""
 
