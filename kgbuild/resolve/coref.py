@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from kgbuild.names import normalize
 from kgbuild.parse.tokens import TokenTable, ids
 from kgbuild.resolve import aliases
-from kgbuild.resolve.aliases import COMPANY_SUFFIXES, abbreviates
-from kgbuild.resolve.clusters import PERSON, Clusters
+from kgbuild.resolve.aliases import COMPANY_SUFFIXES, PERSON_NOUNS, abbreviates
+from kgbuild.resolve.clusters import PERSON, TYPE_GROUPS, Clusters
 from kgbuild.resolve.descriptions import descriptions
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
-from kgbuild.resolve.tags import COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, SUBJECTS
+from kgbuild.resolve.tags import COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, POSS, SUBJECTS
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
@@ -140,8 +140,8 @@ def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
         compact = m.text.replace(".", "")
         # "Lashkar-e-Taiba (LeT)": an acronym in brackets right after a name
         if m.start >= 2 and tt.text[m.start - 1] == "(" and (m.start - 1) in by_end:
-            if abbreviates(compact, by_end[m.start - 1].text):  # not a dateline: "Moscow (CNN)"
-                clusters.union(by_end[m.start - 1].id, m.id, "acronym")
+            if abbreviates(compact, by_end[m.start - 1].text) and _same_kind(clusters, by_end[m.start - 1], m):
+                clusters.union(by_end[m.start - 1].id, m.id, "acronym")  # not a dateline: "Moscow (CNN)"
         if not (2 <= len(compact) <= 6 and compact.upper() == compact and compact.isalpha()):
             continue
         if by_initials is None:
@@ -150,8 +150,16 @@ def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
                 if len(other.text.split()) > 1:
                     by_initials[_initials(other.text)].append(other)
         for other in by_initials.get(compact, ()):
-            if other.id != m.id:
+            # letters that abbreviate the name, and the same kind of thing: "US" is not "University of Sheffield"
+            if other.id != m.id and _same_kind(clusters, other, m):
                 clusters.union(other.id, m.id, "acronym")
+
+
+def _same_kind(clusters: Clusters, a: Mention, b: Mention) -> bool:
+    """Whether two names' clusters are one kind of thing (person, organisation, place...): an acronym never
+    crosses types, not even organisation and place, which other rules may join ("the Kremlin")."""
+    kinds = {TYPE_GROUPS.get(label, label) for label in clusters.labels(a.id) | clusters.labels(b.id)}
+    return len(kinds) <= 1
 
 
 def _also_known_as(clusters: Clusters, index: MentionIndex) -> None:
@@ -209,11 +217,25 @@ def _appositions(clusters: Clusters, index: MentionIndex) -> None:
 
 
 def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speakers: dict[int, int]) -> None:
+    """Pronouns join an entity only when one candidate fits: agreement, then syntax, then salience.
+
+    The candidates of "he"/"she" are the people named (or described) in the pronoun's sentence
+    before it and in the two sentences before; of "it"/"its" the singular things (organisations,
+    places, products, works... and singular descriptions); of "they" the plural ones. A candidate
+    of the wrong gender (known from an honorific or an earlier unambiguous pronoun) is left out, and
+    so is the subject of the pronoun's own clause for an object pronoun ("Obama told him").
+    One candidate left: it is the antecedent. Several: the one a subject names in the pronoun's
+    sentence (before it), else in the sentence before; else the entity of the last pronoun of the
+    same form, if it is a candidate. Otherwise no link: the mention is left out, not guessed.
+    "I" and "me" in reported speech are its speaker; "we" is the speaker's organisation when the
+    text ties the speaker to one, else nothing (a person is not "we").
+    """
     gender: dict[int, str] = {}
     for m in mentions:
         if m.label == PERSON and m.start > 0 and tt.lower_[m.start - 1] in HONORIFIC_GENDER:
             gender[clusters.find(m.id)] = HONORIFIC_GENDER[tt.lower_[m.start - 1]]
     ordered = sorted(mentions, key=lambda m: m.start)
+    last_of: dict[str, int] = {}  # pronoun form → the mention it was last resolved to
     for position, m in enumerate(ordered):
         if not m.is_pronoun:
             continue
@@ -221,33 +243,66 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
         if m.text == "it" and tt.lemma_[tt.head[m.head]] == "be" and tt.dep[m.head] in _DUMMY_SUBJECTS:
             continue  # "it was one meeting": an event or a dummy subject, not a thing named before
         if g == "speaker":
-            if m.id in speakers:
-                clusters.union(speakers[m.id], m.id, "pronoun")
+            target = speakers.get(m.id)
+            if target is not None and (number == "sg") == (PERSON in clusters.labels(target)):
+                clusters.union(target, m.id, "pronoun")  # "I" is the speaker; "we" the speaker's organisation
             continue
+        window = []
         for candidate in reversed(ordered[:position]):
             if m.sentence - candidate.sentence > 2:
                 break
-            if candidate.is_pronoun and candidate.text in PRONOUNS and PRONOUNS[candidate.text][0] == g and clusters.find(candidate.id) != candidate.id:
-                clusters.union(candidate.id, m.id, "pronoun")  # chains: "she ... she"
-                break
-            if _agrees(candidate, g, number, tt, clusters, gender):
-                if g in ("m", "f"):
-                    gender.setdefault(clusters.find(candidate.id), g)
-                clusters.union(candidate.id, m.id, "pronoun")
-                break
+            if _agrees(candidate, g, number, tt, clusters, gender) and not _bound(tt, candidate, m):
+                window.append(candidate)
+        roots = {clusters.find(c.id) for c in window}
+        chosen = None
+        if len(roots) == 1:
+            chosen = window[0]
+        elif roots:
+            for sentence in (m.sentence, m.sentence - 1):
+                subjects = {clusters.find(c.id) for c in window if c.sentence == sentence and tt.dep[c.head] in SUBJECTS}
+                if len(subjects) == 1:
+                    chosen = next(c for c in window if clusters.find(c.id) in subjects)
+                    break
+                if subjects:
+                    break
+            if chosen is None and m.text in last_of and clusters.find(last_of[m.text]) in roots:
+                chosen = mentions[last_of[m.text]]
+        if chosen is None:
+            continue
+        if g in ("m", "f"):
+            gender.setdefault(clusters.find(chosen.id), g)
+        if clusters.union(chosen.id, m.id, "pronoun") or clusters.find(chosen.id) == clusters.find(m.id):
+            last_of[m.text] = chosen.id
+
+
+def _bound(tt: TokenTable, candidate: Mention, pronoun: Mention) -> bool:
+    """An object pronoun is not the subject of its own clause: in "Obama told him", "him" is not Obama."""
+    if tt.dep[pronoun.head] in SUBJECTS or pronoun.text.endswith("self") or pronoun.text.endswith("selves"):
+        return False
+    return tt.dep[candidate.head] in SUBJECTS and tt.head[candidate.head] == tt.head[pronoun.head]
+
+
+#: Labels of the singular things "it" may stand for (people and groups of people are "he", "she", "they").
+_THINGS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: Clusters, gender: dict[int, str]) -> bool:
+    """Whether ``candidate`` (not a pronoun) may be the antecedent of a pronoun of gender ``g`` and ``number``."""
     if candidate.is_pronoun or tt.dep[candidate.head] == COMPOUND:
         return False  # "Haqqani" in "the Haqqani network" names the network, not a referent
+    if tt.dep[candidate.head] == POSS and candidate.label == "CONCEPT":
+        return False
     labels = clusters.labels(candidate.id) or {candidate.label}
+    plural = tt.tag[candidate.head] in PLURAL_NOUNS or candidate.label == "NORP"
+    lemma = tt.lemma_[candidate.head].lower()
     if g in ("m", "f"):
         known = gender.get(clusters.find(candidate.id))
-        return PERSON in labels and (known is None or known == g)
-    if PERSON in labels:
+        person = PERSON in labels or (labels == {"CONCEPT"} and lemma in PERSON_NOUNS and not plural)
+        return person and (known is None or known == g)
+    if PERSON in labels or lemma in PERSON_NOUNS:
         return False
-    plural = tt.tag[candidate.head] in PLURAL_NOUNS or candidate.label == "NORP"
     if g == "n":
-        # "it" is resolved only to an organisation or place that was a subject: safer to drop than to guess
-        return not plural and bool(labels & {"ORG", "GPE"}) and tt.dep[candidate.head] in SUBJECTS
-    return plural
+        if plural or labels & {"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}:
+            return False
+        return bool(labels & _THINGS) or labels == {"CONCEPT"} and tt.pos_[candidate.head] == "NOUN"
+    return plural and not labels & {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}

@@ -40,6 +40,31 @@ NON_REFERRING = frozenset(set(PRONOUNS) | {
     "some", "many", "much", "most", "few", "several", "lot", "others", "other", "such", "herself", "himself",
     "mine", "hers", "ours", "theirs", "myself", "yourself", "ourselves", "yourselves",
 })
+
+
+def is_pronoun_token(text: str) -> bool:
+    """Whether a word spelled so can be a pronoun: "us", "Us", "I" can, "US" and "IT" (in capitals) cannot.
+
+    Example
+    -------
+    >>> [is_pronoun_token(w) for w in ("us", "Us", "US", "I", "It", "IT")]
+    [True, True, False, True, True, False]
+    """
+    return len(text) == 1 or not text.isupper()
+
+
+def is_non_referring(name: str) -> bool:
+    """Whether a name is a word that never makes a node ("they", "something"), compared case-sensitively
+    in capitals: "US" is a name.
+
+    Example
+    -------
+    >>> is_non_referring("Us"), is_non_referring("US"), is_non_referring("Something")
+    (True, False, True)
+    """
+    return name.lower() in NON_REFERRING and is_pronoun_token(name)
+
+
 LEADING_DROP = frozenset({"DET", "PRON", "PUNCT", "CCONJ"})
 LEADING_WORDS = frozenset({"such", "even", "only", "just", "also", "all", "both", "then", "so-called"})  # "former" stays: a former leader is not the leader
 
@@ -172,14 +197,19 @@ class MentionIndex:
             if ent.label in NUMERIC_LABELS:
                 continue
             name = clean_name(tt, range(ent.start, ent.end))
-            # a bare "Mr" tagged as a person, or "Us" tagged as a place, names nothing
+            # a bare "Mr" tagged as a person, or "Us" tagged as a place, names nothing; "US" is the country
             if name and tt.span_text(ent.start, ent.end).lower().rstrip(".") not in HONORIFICS \
-                    and name.lower() not in NON_REFERRING:
+                    and not is_non_referring(name):
                 mention = self.add(ent.start, ent.end, ent.label, ent.root, name)
                 if rule != "ner":
                     ner = ner_spans(tt) if ner is None else ner
                     parts = tuple(tt.span_text(s, e) for s, e, _ in ner if s < ent.end and e > ent.start)
                     self.repairs[mention.id] = (parts, rule)
+        # every pronoun outside a name is a mention, not only those that are relation arguments: the
+        # coreference rules weigh each against the others, and a resolved one is a mention of its entity
+        for i in self.tokens_where(self.lower, set(PRONOUNS)):
+            if i not in self._ent_at and is_pronoun_token(tt.text[i]):
+                self.add(i, i + 1, "PRONOUN", i, tt.lower_[i])
 
     def narration_counts(self) -> list[int]:
         """For each sentence, how many sentences up to it have words outside quotes."""
@@ -264,13 +294,13 @@ class MentionIndex:
         """The pronoun or noun-phrase mention headed by ``head``, a token outside named entities."""
         tt = self.table
         lower = tt.lower_[head].strip("\"'\u201c\u201d\u2018\u2019")
-        if lower in PRONOUNS:
+        if lower in PRONOUNS and is_pronoun_token(tt.text[head]):
             return self.add(head, head + 1, "PRONOUN", head, lower)
-        if lower in NON_REFERRING or tt.pos_[head] not in ("NOUN", "PROPN"):
+        if (lower in NON_REFERRING and is_pronoun_token(tt.text[head])) or tt.pos_[head] not in ("NOUN", "PROPN"):
             return None
         lo, hi = _noun_phrase(tt, head)
         name = clean_name(tt, range(lo, hi + 1))
-        if not name or name.lower() in NON_REFERRING:
+        if not name or is_non_referring(name):
             return None
         label = "CONCEPT"
         if tt.lemma_[head].lower() in ORG_HEADS \
