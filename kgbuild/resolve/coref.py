@@ -20,6 +20,7 @@ from kgbuild.resolve import aliases
 from kgbuild.resolve.aliases import COMPANY_SUFFIXES, PERSON_NOUNS, abbreviates
 from kgbuild.resolve.clusters import PERSON, TYPE_GROUPS, Clusters
 from kgbuild.resolve.descriptions import descriptions
+from kgbuild.resolve.entity_spans import ORG_HEADS
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
 from kgbuild.resolve.tags import COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, POSS, SUBJECTS
 
@@ -30,7 +31,8 @@ _ALIAS_DEPS, _DUMMY_SUBJECTS = ids("pobj", "oprd", "attr"), ids("nsubj", "expl")
 
 
 def resolve_mentions(
-    index: MentionIndex, speakers: dict[int, int], links: list[tuple[int, int, str]] | None = None
+    index: MentionIndex, speakers: dict[int, int], links: list[tuple[int, int, str]] | None = None,
+    affiliations: list[tuple[int, int]] | None = None,
 ) -> Clusters:
     """Cluster the mentions of a Doc.
 
@@ -43,6 +45,10 @@ def resolve_mentions(
     links : list, optional
         (mention id, mention id, rule) pairs the extractor found to be one thing: a name and its
         title or apposition ("Russian President Vladimir Putin", "Clarkson, the presenter").
+    affiliations : list, optional
+        (person mention id, mention id) pairs the extractor tied together by a title or apposition
+        ("Acme spokesman John Smith", "Smith, a member of the team"): a quoted "we" of the person is
+        that organisation.
 
     Returns
     -------
@@ -50,6 +56,7 @@ def resolve_mentions(
     """
     mentions = index.mentions
     tt = index.table
+    _repeated_names(index)
     clusters = Clusters(mentions)
     _repair_person_labels(mentions)
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
@@ -70,8 +77,45 @@ def resolve_mentions(
     aliases.possessions(clusters, tt, mentions)
     descriptions(clusters, tt, mentions, index.narration_counts())
     aliases.roles(clusters, tt, concepts)
-    _pronouns(clusters, tt, mentions, speakers)
+    _pronouns(clusters, tt, mentions, speakers, affiliations or [])
     return clusters
+
+
+#: NER labels of names whose every occurrence is a mention (not dates or numbers: "May", "One").
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+
+
+def _repeated_names(index: MentionIndex) -> None:
+    """Every other occurrence of a name NER found once is a mention too ("Texas" in "Texas student Ahmed
+    Mohamed", "Scientology" where NER missed it), spelled exactly so, with the label NER gave the name;
+    the same-name rule then makes it one entity with it. Not inside a name of the same kind: "Brown" in
+    "Sarah Brown" is her, not the "Brown" named alone."""
+    tt = index.table
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    seen = set()
+    for m in list(index.mentions):
+        if m.label not in _NAME_LABELS:
+            continue
+        words = tuple(tt.text[m.start:m.end])
+        if len(words) > 1 and tt.pos_[m.start] == "DET":
+            words = words[1:]  # "the Internet": "Internet" is the name
+        if words in seen or not words[0][:1].isupper() or len("".join(words)) < 2:
+            continue
+        seen.add(words)
+        names[words[0]].append((words, m.label))
+    if not names:
+        return
+    text, n = tt.text, tt.n
+    for i in range(n):
+        for words, label in names.get(text[i], ()):
+            end = i + len(words)
+            if end > n or tuple(text[i:end]) != words or index.has_span(i, end):
+                continue
+            inside = index.ent_at(i)
+            if inside is not None and (TYPE_GROUPS.get(inside.label, inside.label) == TYPE_GROUPS.get(label, label)
+                                       or (inside.start, inside.end) == (i, end)):
+                continue
+            index.add(i, end, label, tt.root(i, end), " ".join(words))
 
 
 def _repair_person_labels(mentions: list[Mention]) -> None:
@@ -216,7 +260,8 @@ def _appositions(clusters: Clusters, index: MentionIndex) -> None:
             clusters.union(a.id, b.id, "apposition")
 
 
-def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speakers: dict[int, int]) -> None:
+def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speakers: dict[int, int],
+              affiliations: list[tuple[int, int]]) -> None:
     """Pronouns join an entity only when one candidate fits: agreement, then syntax, then salience.
 
     The candidates of "he"/"she" are the people named (or described) in the pronoun's sentence
@@ -244,6 +289,8 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
             continue  # "it was one meeting": an event or a dummy subject, not a thing named before
         if g == "speaker":
             target = speakers.get(m.id)
+            if target is not None and number == "pl" and PERSON in clusters.labels(target):
+                target = _organisation_of(clusters, tt, target, affiliations)
             if target is not None and (number == "sg") == (PERSON in clusters.labels(target)):
                 clusters.union(target, m.id, "pronoun")  # "I" is the speaker; "we" the speaker's organisation
             continue
@@ -273,6 +320,20 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
             gender.setdefault(clusters.find(chosen.id), g)
         if clusters.union(chosen.id, m.id, "pronoun") or clusters.find(chosen.id) == clusters.find(m.id):
             last_of[m.text] = chosen.id
+
+
+def _organisation_of(clusters: Clusters, tt: TokenTable, person: int, affiliations: list[tuple[int, int]]) -> int | None:
+    """The one organisation (or team) the text ties the person of mention ``person`` to, if exactly one."""
+    root = clusters.find(person)
+    found = {}
+    for p, org in affiliations:
+        if clusters.find(p) != root:
+            continue
+        labels = clusters.labels(org)
+        mention = clusters.mentions[org]
+        if "ORG" in labels or not labels and tt.lemma_[mention.head].lower() in ORG_HEADS | {"team", "club", "band"}:
+            found.setdefault(clusters.find(org), org)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _bound(tt: TokenTable, candidate: Mention, pronoun: Mention) -> bool:

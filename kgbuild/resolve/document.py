@@ -24,6 +24,8 @@ GRAPH_SKIP_PATTERNS = frozenset({"verb_only", "verb_circumstance"})
 DESCRIPTION_PREDICATES = frozenset({"be", "hold_position"})
 #: Patterns whose description names its subject: "Russian President Vladimir Putin", "Clarkson, the presenter".
 NAMING_PATTERNS = frozenset({"title", "apposition"})
+#: Patterns that tie a person to an organisation: "Acme spokesman John Smith", "John Smith, a member of the team".
+AFFILIATION_PATTERNS = frozenset({"title", "apposition_prep"})
 #: Preference of NER labels when a cluster has several (a name tagged PERSON once and ORG once).
 LABEL_PRIORITY = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME"]
 
@@ -92,6 +94,7 @@ def resolve_document(
     arg_mentions: list[tuple[Mention | None, Mention | None, Mention | None, Mention | None]] = []
     speakers: dict[int, int] = {}
     links: list[tuple[int, int, str]] = []
+    affiliations: list[tuple[int, int]] = []
     for rel in relations:
         subj = _mention_for(index, rel.subject)
         obj = _mention_for(index, rel.object, whole=rel.predicate in DESCRIPTION_PREDICATES)
@@ -102,10 +105,12 @@ def resolve_document(
                 if m is not None and m.is_pronoun and m.text in SPEAKER_PRONOUNS:
                     speakers[m.id] = speaker.id
         arg_mentions.append((subj, obj, speaker, place))
+        if rel.pattern in AFFILIATION_PATTERNS and subj is not None and obj is not None:
+            affiliations.append((subj.id, obj.id))  # "Acme spokesman John Smith": a quoted "we" of his is Acme
         if rel.pattern in NAMING_PATTERNS and subj is not None and obj is not None and obj.label == "CONCEPT" \
                 and subj.label not in ("CONCEPT", "PRONOUN") and description_fits(index.table, subj, obj):
             links.append((subj.id, obj.id, rel.pattern))  # the title or description is another name of it
-    clusters = resolve_mentions(index, speakers, links)
+    clusters = resolve_mentions(index, speakers, links, affiliations)
     entities, keys = _entities(document, index, clusters)
     statements = []
     for rel, (subj, obj, speaker, place) in zip(relations, arg_mentions):

@@ -236,6 +236,14 @@ class MentionIndex:
             found.append(ent)
         return found
 
+    def has_span(self, start: int, end: int) -> bool:
+        """Whether tokens ``start`` to ``end`` (exclusive) are a mention already."""
+        return (start, end) in self._by_span
+
+    def ent_at(self, i: int) -> Ent | None:
+        """The (repaired) named-entity span token ``i`` is part of, if any."""
+        return self._ent_at.get(i)
+
     def label_at(self, i: int) -> str:
         """The (repaired) entity label of token ``i``, "" outside entities."""
         ent = self._ent_at.get(i)
