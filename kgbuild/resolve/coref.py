@@ -200,10 +200,9 @@ def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
 
 
 def _same_kind(clusters: Clusters, a: Mention, b: Mention) -> bool:
-    """Whether two names' clusters are one kind of thing (person, organisation, place...): an acronym never
+    """Whether two names were tagged one kind of thing (person, organisation, place...): an acronym never
     crosses types, not even organisation and place, which other rules may join ("the Kremlin")."""
-    kinds = {TYPE_GROUPS.get(label, label) for label in clusters.labels(a.id) | clusters.labels(b.id)}
-    return len(kinds) <= 1
+    return TYPE_GROUPS.get(a.label, a.label) == TYPE_GROUPS.get(b.label, b.label)
 
 
 def _also_known_as(clusters: Clusters, index: MentionIndex) -> None:

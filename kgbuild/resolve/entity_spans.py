@@ -18,7 +18,9 @@ below is a general pattern of English news text, not a list of names:
 - ``facility``: a name compounded with a facility noun ("the Mabruk oil field")
   is the facility;
 - ``demonym``: a nationality followed by another capitalised demonym ("Greek
-  Cypriot") is one group.
+  Cypriot") is one group;
+- ``credit``: the word of a photo credit is no part of a name ("Washington D.C.
+  Image: United States Navy" names Washington D.C.), and alone names nothing.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ FACILITY_HEADS = frozenset("field airport airbase base port harbor harbour camp 
 TITLE_STARTS = frozenset("president minister prime secretary chancellor senator governor mayor king queen prince "
                          "princess general gen. sen. rep. gov. chief director ambassador judge justice leader "
                          "spokesman spokeswoman ceo chairman pope mr mrs ms dr sir lord lady".split())
+#: Words that open a photo credit when a colon follows: "Image: United States Navy".
+CREDIT_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "credit", "source", "video"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
@@ -152,6 +156,13 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
         return True
 
     text, lower, pos, dep = tt.text, tt.lower_, tt.pos_, tt.dep
+    for s, (e, label, _) in sorted(spans.items()):
+        # credit: "Washington D.C. Image: ..." → "Washington D.C."; "Image:" alone names nothing
+        if lower[e - 1] in CREDIT_WORDS and e < n and text[e] == ":":
+            del spans[s]
+            if e - 1 > s:
+                spans[s] = (e - 1, label, "credit")
+            cached.clear()
     for s, (e, label, _) in sorted(spans.items()):
         # possessor: "Herzog's Zionist Union" → "Herzog" + "Zionist Union"
         if label == "ORG":

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kgbuild.names import HONORIFICS
 from kgbuild.parse.tokens import TokenTable, ids, table_of
-from kgbuild.resolve.entity_spans import ORG_HEADS, ner_spans, repaired_spans
+from kgbuild.resolve.entity_spans import CREDIT_WORDS, ORG_HEADS, ner_spans, repaired_spans
 from kgbuild.resolve.quotes import one_of, quoted_tokens
 from kgbuild.resolve.tags import COMPOUND, POSSESSIVE, POSSESSIVE_PRONOUN
 
@@ -306,6 +306,8 @@ class MentionIndex:
             return self.add(head, head + 1, "PRONOUN", head, lower)
         if (lower in NON_REFERRING and is_pronoun_token(tt.text[head])) or tt.pos_[head] not in ("NOUN", "PROPN"):
             return None
+        if lower in CREDIT_WORDS and head + 1 < tt.n and tt.text[head + 1] == ":":
+            return None  # "... Image: United States Navy": a photo credit, not a thing
         lo, hi = _noun_phrase(tt, head)
         name = clean_name(tt, range(lo, hi + 1))
         if not name or is_non_referring(name):
