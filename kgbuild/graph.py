@@ -109,8 +109,11 @@ class KnowledgeGraph:
                 node = f"{type_.lower()}-{slug(name)}"
                 self._by_name[key] = node
         if type_ == "Person":  # every full name of the person: "Showa Shell" as well as "Showa Shell Sekiyu KK"
+            # but only names that share a word with the canonical one: a wrong merge in one article must not
+            # make another article's surname this person's
+            words = set(normalize(name).split())
             for full in {name} | names:
-                if len(full.split()) > 1:
+                if len(full.split()) > 1 and words & set(normalize(full).split()):
                     self._surnames[normalize(full).split()[-1]].add(node)
         if node not in self.graph:
             self.graph.add_node(node, type=type_, label=name, names=set(), mentions=0, documents=set())

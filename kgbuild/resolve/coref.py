@@ -19,7 +19,7 @@ from kgbuild.parse.tokens import TokenTable, ids
 from kgbuild.resolve import aliases
 from kgbuild.resolve.aliases import COMPANY_SUFFIXES, PERSON_NOUNS, abbreviates
 from kgbuild.resolve.clusters import PERSON, TYPE_GROUPS, Clusters
-from kgbuild.resolve.descriptions import descriptions
+from kgbuild.resolve.descriptions import ages, descriptions
 from kgbuild.resolve.entity_spans import ORG_HEADS
 from kgbuild.resolve.mentions import PRONOUNS, Mention, MentionIndex
 from kgbuild.resolve.tags import COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, POSS, SUBJECTS
@@ -76,6 +76,7 @@ def resolve_mentions(
     aliases.concept_names(clusters, tt, concepts, named)
     aliases.possessions(clusters, tt, mentions)
     descriptions(clusters, tt, mentions, index.narration_counts())
+    ages(clusters, tt, mentions)
     aliases.roles(clusters, tt, concepts)
     _pronouns(clusters, tt, mentions, speakers, affiliations or [])
     return clusters

@@ -67,3 +67,10 @@ def test_a_photo_credit_is_no_part_of_a_name(resolve):
     r = resolve("The competition was held in Washington D.C. Image: United States Navy.")
     names = {n for e in r.entities.values() for n in {e.name} | e.names}
     assert "Washington D.C." in names and not any("Image" in n for n in names)
+
+
+def test_an_age_is_the_one_person_given_it_and_never_a_date(resolve):
+    r = resolve("Juan Martin del Potro, 28, beat Nick Kyrgios on Sunday. The 28-year-old said he was delighted. "
+                "Kyrgios, 22, was not. A 19-year-old was arrested.")
+    assert {"28-year-old", "he"} <= set(_anchors(r, "Juan Martin del Potro"))
+    assert not [e for e in r.entities.values() if e.type == "Date" and e.name != "Sunday"]  # no "28", "22" nodes
