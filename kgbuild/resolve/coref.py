@@ -14,6 +14,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
+
 from kgbuild.names import normalize
 from kgbuild.parse.tokens import TokenTable, ids
 from kgbuild.resolve import aliases
@@ -28,6 +30,7 @@ HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
 # where the alias after "known as" hangs, and the subject of "it was ..." (ids of the dep column)
 _ALIAS_DEPS, _DUMMY_SUBJECTS = ids("pobj", "oprd", "attr"), ids("nsubj", "expl")
+_CONJ = get_string_id("conj")
 
 
 def resolve_mentions(
@@ -302,7 +305,9 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
                 window.append(candidate)
         roots = {clusters.find(c.id) for c in window}
         chosen = None
-        if len(roots) == 1:
+        if m.text in _REFLEXIVE:
+            chosen = _clause_subject(tt, m, window)
+        elif len(roots) == 1:
             chosen = window[0]
         elif roots:
             for sentence in (m.sentence, m.sentence - 1):
@@ -320,6 +325,23 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
             gender.setdefault(clusters.find(chosen.id), g)
         if clusters.union(chosen.id, m.id, "pronoun") or clusters.find(chosen.id) == clusters.find(m.id):
             last_of[m.text] = chosen.id
+
+
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+
+
+def _clause_subject(tt: TokenTable, pronoun: Mention, window: list[Mention]) -> Mention | None:
+    """The antecedent of a reflexive: the subject of its own clause ("Montalvo ... turned himself in"),
+    through conjoined verbs ("walked in and turned himself in"), when that subject is a candidate."""
+    verb = tt.head[pronoun.head]
+    for _ in range(4):
+        for candidate in window:
+            if tt.dep[candidate.head] in SUBJECTS and tt.head[candidate.head] == verb:
+                return candidate
+        if tt.dep[verb] != _CONJ or tt.head[verb] == verb:
+            return None
+        verb = tt.head[verb]
+    return None
 
 
 def _organisation_of(clusters: Clusters, tt: TokenTable, person: int, affiliations: list[tuple[int, int]]) -> int | None:
@@ -362,8 +384,8 @@ def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: C
         return person and (known is None or known == g)
     if PERSON in labels or lemma in PERSON_NOUNS:
         return False
+    # "it" and "they" only for names: most noun phrases are no mention (only relation arguments are), so a
+    # description that looks like the only candidate seldom is
     if g == "n":
-        if plural or labels & {"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}:
-            return False
-        return bool(labels & _THINGS) or labels == {"CONCEPT"} and tt.pos_[candidate.head] == "NOUN"
-    return plural and not labels & {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+        return not plural and bool(labels & _THINGS)
+    return plural and bool(labels & {"NORP", "ORG", "GPE"})
