@@ -69,6 +69,7 @@ def resolve_mentions(
     _company_names(clusters, named)
     aliases.company_prefixes(clusters, named)
     aliases.facility_short_names(clusters, named)
+    aliases.prefix_names(clusters, named)
     _acronyms(clusters, tt, named)
     _also_known_as(clusters, index)
     _appositions(clusters, index)

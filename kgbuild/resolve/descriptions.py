@@ -126,7 +126,7 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
             # the narrator's "the channel" refers back to the narrator's names, not a quote's
             media = lemma[head].lower() in MEDIA_KINDS
             candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep[n.head] != COMPOUND
-                          and (media or not aliases.is_source(tt, n))]
+                          and (media or not aliases.is_source(tt, n)) and not _dateline(tt, n)]
             if m.in_quote:
                 candidates = [n for n in candidates if m.sentence - n.sentence <= 4]
             else:
@@ -135,6 +135,11 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
                 continue  # "the country" among Los Angeles, Mexico and Yemen: which one needs a gazetteer
             if candidates:
                 clusters.union(candidates[-1].id, m.id, "definite-description")
+
+
+def _dateline(tt: TokenTable, m: Mention) -> bool:
+    """A dateline's place ("TOKYO, March 3 -"): a city in capitals at the head of the text, never "the country"."""
+    return m.start <= 2 and m.text.isupper() and len(m.text) > 3
 
 
 _AGE = re.compile(r"^(\d{1,3})-year-old$")

@@ -127,6 +127,9 @@ def _article_of_name(tt: TokenTable, tokens: Sequence[int], first: int, last: in
             and t > 0 and not tt.is_punct[t - 1])
 
 
+_PERSON_TYPE = ids("PERSON")
+
+
 def mention_spans(tt: TokenTable, mentions: Sequence[Mention]) -> list[tuple[int, int, str]]:
     """(begin, end, text) of each mention, character offsets into the Doc's text, in text order.
 
@@ -147,6 +150,11 @@ def mention_spans(tt: TokenTable, mentions: Sequence[Mention]) -> list[tuple[int
         first, last = m.start, m.end - 1
         while first < last and tt.is_punct[first]:
             first += 1
+        if m.label == "CONCEPT":  # "Facebook creator": the description is "creator", "Facebook" a name of its own
+            while first < last and tt.ent_type[first] and tt.ent_type[first] not in _PERSON_TYPE:
+                first += 1
+            while first < last and (tt.is_punct[first] or tt.tag[first] == POSSESSIVE):
+                first += 1
         while last > first and (tt.is_punct[last] or tt.tag[last] == POSSESSIVE):
             last -= 1
         begin, end = idx[first], idx[last] + length[last]
