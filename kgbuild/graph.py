@@ -70,7 +70,8 @@ class KnowledgeGraph:
                    if e.type == "Organization" or e.type == "Person" and len(e.name.split()) > 1}
         one_word: list[str] = []
         for key, entity in resolved.entities.items():
-            node = self._node_for(doc, entity.type, entity.name, entity.names, context)
+            node = self._node_for(doc, entity.type, entity.name, entity.names, context,
+                                  set(merged.entity_nodes.values()))
             if entity.type == "Person" and len(entity.name.split()) == 1:
                 one_word.append(node)
             data = self.graph.nodes[node]
@@ -92,7 +93,8 @@ class KnowledgeGraph:
         for node in one_word:
             self._context[node] |= context
 
-    def _node_for(self, doc: Document, type_: str, name: str, names: set[str], context: set[tuple[str, str]]) -> str:
+    def _node_for(self, doc: Document, type_: str, name: str, names: set[str], context: set[tuple[str, str]],
+                  taken: set[str] = frozenset()) -> str:
         normalized = None
         if type_ == "Date":
             # "Thursday" means a different day in every article: dates are one node per ISO value
@@ -101,7 +103,7 @@ class KnowledgeGraph:
         elif type_ == "Concept":
             node = f"concept-{slug(doc.id)}-{slug(name)}"
         elif type_ == "Person" and len(name.split()) == 1:
-            node = self._one_word_person(doc, name, context)
+            node = self._one_word_person(doc, name, context, taken)
         else:
             key = (type_, normalize(name))
             node = self._by_name.get(key)
@@ -121,21 +123,22 @@ class KnowledgeGraph:
                 self.graph.nodes[node]["normalized_date"] = normalized
         return node
 
-    def _one_word_person(self, doc: Document, name: str, context: set[tuple[str, str]]) -> str:
+    def _one_word_person(self, doc: Document, name: str, context: set[tuple[str, str]], taken: set[str] = frozenset()) -> str:
         """The node of a person an article names with one word only ("Obama", "James").
 
         The one person of that surname seen elsewhere, if there is one; else an earlier bearer of
         the name whose articles share a name with this one (one not common to many articles);
-        else a new node.
+        else a new node. Never a node another entity of this article already has: the article's
+        resolution kept the two apart ("Shell" and "Formula Shell").
         """
         key = normalize(name)
-        candidates = self._surnames.get(key, set())
+        candidates = self._surnames.get(key, set()) - taken
         if len(candidates) == 1:
             return next(iter(candidates))
         common = max(2.0, COMMON_CONTEXT * len(self.documents))
         telling = {c for c in context if self._context_documents[c] <= common}
         for node in self._bearers[key]:
-            if self._context[node] & telling:
+            if node not in taken and self._context[node] & telling:
                 return node
         node = f"person-{slug(name)}"
         if node in self.graph:  # another bearer of the name has it

@@ -68,3 +68,9 @@ def test_a_wrong_merge_in_one_article_does_not_reach_another():
     assert _nodes_named(kg, "Montalvo").isdisjoint(_nodes_named(kg, "Mark Rathbun"))
     kg.add_document(_doc("c", ("Person", "Rathbun")))
     assert _nodes_named(kg, "Rathbun") == _nodes_named(kg, "Mark Rathbun")
+
+
+def test_a_surname_an_article_kept_apart_does_not_join_its_full_name():
+    kg = KnowledgeGraph()
+    kg.add_document(_doc("a", ("Person", "Formula Shell"), ("Person", "Shell")))  # resolution kept them apart
+    assert _nodes_named(kg, "Shell").isdisjoint(_nodes_named(kg, "Formula Shell"))

@@ -60,7 +60,11 @@ def resolve_mentions(
     mentions = index.mentions
     tt = index.table
     _repeated_names(index)
+    tickers = _tickers(index)
+    _repair_company_labels(mentions, {company for company, _ in tickers})
     clusters = Clusters(mentions)
+    for company, ticker in tickers:
+        clusters.union(company, ticker, "ticker", force=True)
     _repair_person_labels(mentions)
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
     _same_name(clusters, named)
@@ -123,6 +127,48 @@ def _repeated_names(index: MentionIndex) -> None:
             index.add(i, end, label, tt.root(i, end), " ".join(words))
 
 
+_TICKER = re.compile(r"^[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?$")
+
+
+def _tickers(index: MentionIndex) -> list[tuple[int, int]]:
+    """A ticker in angle brackets after a name ("Showa Shell Sekiyu KK <SHOL.T>") is that company's name,
+    and says the name is a company's, whatever NER made of it. Returns (company, ticker) mention ids."""
+    tt = index.table
+    found = []
+    for i in index.tokens_where(index.orth, {"<"}):
+        if i == 0 or i + 2 >= tt.n or tt.text[i + 2] != ">" or not _TICKER.match(tt.text[i + 1]):
+            continue
+        ent = index.ent_at(i - 1)
+        company = index.mention_at(ent.start, ent.end) if ent is not None else None
+        if company is None or company.label not in ("ORG", "PERSON", "GPE", "FAC", "PRODUCT"):
+            continue
+        company.label = "ORG"
+        ticker = index.add(i + 1, i + 2, "ORG", i + 1, tt.text[i + 1])
+        ticker.label = "ORG"
+        found.append((company.id, ticker.id))
+    return found
+
+
+#: Suffixes only a company's name ends with ("group", "company" may end other names).
+_LEGAL_SUFFIXES = frozenset("co co. ltd ltd. inc inc. corp corp. kk plc sa ag nv bv gmbh llc lp spa".split())
+
+
+def _repair_company_labels(mentions: list[Mention], with_ticker: set[int]) -> None:
+    """A name with a legal suffix or a ticker is a company's ("Showa Shell Sekiyu KK", tagged PERSON), and so
+    are its shorter forms that NER tagged as a person ("Showa Shell")."""
+    companies = [normalize(m.text).replace(",", " ").split() for m in mentions
+                 if m.label in ("ORG", "PERSON") and (m.id in with_ticker or
+                                                     m.text.split()[-1].lower().rstrip(",") in _LEGAL_SUFFIXES)]
+    if not companies:
+        return
+    for m in mentions:
+        if m.label != PERSON:
+            continue
+        words = normalize(m.text).split()
+        if any(len(words) >= 2 and name[:len(words)] == words or name == words for name in companies):
+            m.label = "ORG"
+
+
 def _repair_person_labels(mentions: list[Mention]) -> None:
     """NER often tags a surname alone as ORG or GPE ("Nemtsov", "Clarkson"): when it is the surname of a
     person named in full in the same document, it is that person."""
@@ -155,11 +201,18 @@ def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
     people = [(m, normalize(m.text).split()) for m in named if m.label == PERSON]
     # full names with their first and last words ("Mr Brown" is a surname, not a full name)
     full = [(m, words[0], words[-1]) for m, words in people if len(words) > 1]
+    # other longer names a word ends: "Shell" with "Formula Shell" (a person to NER) and the company
+    # "Showa Shell" is either, so neither
+    ends = defaultdict(set)
+    for m in named:
+        words = normalize(m.text).split()
+        if m.label != PERSON and len(words) > 1:
+            ends[words[-1]].add(clusters.find(m.id))
     for m, words in people:
         if len(words) != 1:
             continue
         matches = {clusters.find(f.id) for f, first, last in full if words[0] in (last, first)}
-        if len(matches) == 1:
+        if len(matches) == 1 and not ends.get(words[0], set()) - matches:
             clusters.union(matches.pop(), m.id, "partial-name")
     # a surname-only mention tagged ORG/GPE by NER ("Clinton's trip") is left apart: its type clashes
 
@@ -191,13 +244,20 @@ def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
         if m.start >= 2 and tt.text[m.start - 1] == "(" and (m.start - 1) in by_end:
             if abbreviates(compact, by_end[m.start - 1].text) and _same_kind(clusters, by_end[m.start - 1], m):
                 clusters.union(by_end[m.start - 1].id, m.id, "acronym")  # not a dateline: "Moscow (CNN)"
-        if not (2 <= len(compact) <= 6 and compact.upper() == compact and compact.isalpha()):
+        # "NSC", and "BfG" (capitals that start the words, small letters of a short word between)
+        mixed = compact[:1].isupper() and sum(ch.isupper() for ch in compact) >= 2
+        if not (2 <= len(compact) <= 6 and (compact.upper() == compact or mixed) and compact.isalpha()):
             continue
+        compact = compact.upper()
         if by_initials is None:
             by_initials = defaultdict(list)
             for other in named:
-                if len(other.text.split()) > 1:
+                words = other.text.split()
+                if len(words) > 1:
                     by_initials[_initials(other.text)].append(other)
+                    while len(words) > 2 and words[-1].lower() in COMPANY_SUFFIXES:
+                        words = words[:-1]  # "Bank fuer Gemeinwirtschaft AG" is "BfG"
+                        by_initials[_initials(" ".join(words))].append(other)
         for other in by_initials.get(compact, ()):
             # letters that abbreviate the name, and the same kind of thing: "US" is not "University of Sheffield"
             if other.id != m.id and _same_kind(clusters, other, m):

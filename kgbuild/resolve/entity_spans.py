@@ -19,6 +19,8 @@ below is a general pattern of English news text, not a list of names:
   is the facility;
 - ``demonym``: a nationality followed by another capitalised demonym ("Greek
   Cypriot") is one group;
+- ``foreign-of``: an organisation's name cut at a foreign particle ("Bank" +
+  "fuer" + "Gemeinwirtschaft AG") is one name;
 - ``credit``: the word of a photo credit is no part of a name ("Washington D.C.
   Image: United States Navy" names Washington D.C.), and alone names nothing.
 """
@@ -43,6 +45,8 @@ FACILITY_HEADS = frozenset("field airport airbase base port harbor harbour camp 
 TITLE_STARTS = frozenset("president minister prime secretary chancellor senator governor mayor king queen prince "
                          "princess general gen. sen. rep. gov. chief director ambassador judge justice leader "
                          "spokesman spokeswoman ceo chairman pope mr mrs ms dr sir lord lady".split())
+#: Particles that join the words of a foreign organisation's name: "Bank fuer Gemeinwirtschaft".
+FOREIGN_OF = frozenset({"fuer", "für", "de", "des", "der", "du", "di", "del", "della", "da", "do", "dos"})
 #: Words that open a photo credit when a colon follows: "Image: United States Navy".
 CREDIT_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "credit", "source", "video"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
@@ -181,6 +185,12 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
             after = spans.get(e + 1)
             if after is not None and after[1] in ("GPE", "LOC"):
                 replace(s, after[0], "ORG" if label == "LOC" else label, "of-name")
+                continue
+        # foreign-of: "Bank" + "fuer" + "Gemeinwirtschaft AG", "Banco" + "de" + "Santander" (NER cut at the particle)
+        if label == "ORG" and e + 1 < n and lower[e] in FOREIGN_OF and pos[s] == "PROPN":
+            after = spans.get(e + 1)
+            if after is not None and after[1] in ("ORG", "GPE", "PERSON") and text[e + 1][:1].isupper():
+                replace(s, after[0], "ORG", "foreign-of")
                 continue
         # place-club: "Newcastle United"
         if label == "GPE" and e < n and pos[e] == "PROPN" and _capitalised(tt, e) \

@@ -150,7 +150,7 @@ def mention_spans(tt: TokenTable, mentions: Sequence[Mention]) -> list[tuple[int
         first, last = m.start, m.end - 1
         while first < last and tt.is_punct[first]:
             first += 1
-        if m.label == "CONCEPT":  # "Facebook creator": the description is "creator", "Facebook" a name of its own
+        if m.label == "CONCEPT" and not tt.ent_type[m.head]:  # "Facebook creator": "Facebook" is a name of its own
             while first < last and tt.ent_type[first] and tt.ent_type[first] not in _PERSON_TYPE:
                 first += 1
             while first < last and (tt.is_punct[first] or tt.tag[first] == POSSESSIVE):
@@ -247,6 +247,10 @@ class MentionIndex:
     def has_span(self, start: int, end: int) -> bool:
         """Whether tokens ``start`` to ``end`` (exclusive) are a mention already."""
         return (start, end) in self._by_span
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention of tokens ``start`` to ``end`` (exclusive), if there is one."""
+        return self._by_span.get((start, end))
 
     def ent_at(self, i: int) -> Ent | None:
         """The (repaired) named-entity span token ``i`` is part of, if any."""

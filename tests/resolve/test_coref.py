@@ -74,3 +74,12 @@ def test_an_age_is_the_one_person_given_it_and_never_a_date(resolve):
                 "Kyrgios, 22, was not. A 19-year-old was arrested.")
     assert {"28-year-old", "he"} <= set(_anchors(r, "Juan Martin del Potro"))
     assert not [e for e in r.entities.values() if e.type == "Date" and e.name != "Sunday"]  # no "28", "22" nodes
+
+
+def test_a_company_its_acronym_its_ticker_and_the_bank_are_one(resolve):
+    r = resolve("Bank fuer Gemeinwirtschaft AG <BKFG.F>, or BfG, said its profits rose. BfG said the bank would "
+                "expand. Showa Shell Sekiyu KK <SHOL.T> agreed.")
+    bank = _entity(r, "BfG")
+    assert {"Bank fuer Gemeinwirtschaft AG", "BKFG.F", "bank"} <= bank.names | {bank.name}
+    showa = _entity(r, "SHOL.T")
+    assert showa.type == "Organization" and showa.key != bank.key  # a ticker says it is a company
