@@ -51,6 +51,8 @@ class BuildConfig:
         Download the pages feed entries link to and read them as web pages (off: nothing is fetched).
     allow_non_english : bool
         Build documents that are not English (with a warning) instead of skipping them.
+    mentions : bool
+        Write every mention of every entity as a NIF 2.0 ``nif:Phrase`` (offsets, text, entity).
 
     Example
     -------
@@ -76,6 +78,7 @@ class BuildConfig:
     html: bool = True
     fetch: bool = False
     allow_non_english: bool = False
+    mentions: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "patterns", tuple(self.patterns))

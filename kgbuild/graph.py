@@ -33,6 +33,8 @@ class MergedDocument:
     entity_nodes: dict[str, str] = field(default_factory=dict)  # document entity key → node id
     sentences: int = 0
     words: int = 0
+    #: (begin, end, text, node) of every mention of its entities, offsets into the whole text as given
+    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 class KnowledgeGraph:
@@ -46,7 +48,9 @@ class KnowledgeGraph:
     ['Hillary Clinton', 'Islamabad', 'Pakistani', 'Pakistani journalists']
     """
 
-    def __init__(self) -> None:
+    def __init__(self, mentions: bool = True) -> None:
+        #: keep every mention's offsets, for the NIF 2.0 phrases of the RDF (``kgbuild.rdf.export``)
+        self.keep_mentions = mentions
         self.graph = nx.MultiDiGraph()
         self.documents: dict[str, MergedDocument] = {}
         self._by_name: dict[tuple[str, str], str] = {}
@@ -66,7 +70,8 @@ class KnowledgeGraph:
                    if e.type == "Organization" or e.type == "Person" and len(e.name.split()) > 1}
         one_word: list[str] = []
         for key, entity in resolved.entities.items():
-            node = self._node_for(doc, entity.type, entity.name, entity.names, context)
+            node = self._node_for(doc, entity.type, entity.name, entity.names, context,
+                                  set(merged.entity_nodes.values()))
             if entity.type == "Person" and len(entity.name.split()) == 1:
                 one_word.append(node)
             data = self.graph.nodes[node]
@@ -76,6 +81,8 @@ class KnowledgeGraph:
             data["documents"].add(doc.id)
             data.setdefault("ner_label", entity.ner_label)
             merged.entity_nodes[key] = node
+            if self.keep_mentions:
+                merged.mentions.extend((b + doc.offset, e + doc.offset, text, node) for b, e, text in entity.spans)
         for statement in resolved.statements:
             s, o = merged.entity_nodes[statement.subject], merged.entity_nodes[statement.object]
             self.graph.add_edge(s, o, predicate=statement.predicate, statement=statement, document=doc.id)
@@ -86,7 +93,8 @@ class KnowledgeGraph:
         for node in one_word:
             self._context[node] |= context
 
-    def _node_for(self, doc: Document, type_: str, name: str, names: set[str], context: set[tuple[str, str]]) -> str:
+    def _node_for(self, doc: Document, type_: str, name: str, names: set[str], context: set[tuple[str, str]],
+                  taken: set[str] = frozenset()) -> str:
         normalized = None
         if type_ == "Date":
             # "Thursday" means a different day in every article: dates are one node per ISO value
@@ -95,7 +103,7 @@ class KnowledgeGraph:
         elif type_ == "Concept":
             node = f"concept-{document_slug(doc.id)}-{slug(name)}"
         elif type_ == "Person" and len(name.split()) == 1:
-            node = self._one_word_person(doc, name, context)
+            node = self._one_word_person(doc, name, context, taken)
         else:
             key = (type_, normalize(name))
             node = self._by_name.get(key)
@@ -103,8 +111,11 @@ class KnowledgeGraph:
                 node = f"{type_.lower()}-{slug(name)}"
                 self._by_name[key] = node
         if type_ == "Person":  # every full name of the person: "Showa Shell" as well as "Showa Shell Sekiyu KK"
+            # but only names that share a word with the canonical one: a wrong merge in one article must not
+            # make another article's surname this person's
+            words = set(normalize(name).split())
             for full in {name} | names:
-                if len(full.split()) > 1:
+                if len(full.split()) > 1 and words & set(normalize(full).split()):
                     self._surnames[normalize(full).split()[-1]].add(node)
         if node not in self.graph:
             self.graph.add_node(node, type=type_, label=name, names=set(), mentions=0, documents=set())
@@ -112,21 +123,22 @@ class KnowledgeGraph:
                 self.graph.nodes[node]["normalized_date"] = normalized
         return node
 
-    def _one_word_person(self, doc: Document, name: str, context: set[tuple[str, str]]) -> str:
+    def _one_word_person(self, doc: Document, name: str, context: set[tuple[str, str]], taken: set[str] = frozenset()) -> str:
         """The node of a person an article names with one word only ("Obama", "James").
 
         The one person of that surname seen elsewhere, if there is one; else an earlier bearer of
         the name whose articles share a name with this one (one not common to many articles);
-        else a new node.
+        else a new node. Never a node another entity of this article already has: the article's
+        resolution kept the two apart ("Shell" and "Formula Shell").
         """
         key = normalize(name)
-        candidates = self._surnames.get(key, set())
+        candidates = self._surnames.get(key, set()) - taken
         if len(candidates) == 1:
             return next(iter(candidates))
         common = max(2.0, COMMON_CONTEXT * len(self.documents))
         telling = {c for c in context if self._context_documents[c] <= common}
         for node in self._bearers[key]:
-            if self._context[node] & telling:
+            if node not in taken and self._context[node] & telling:
                 return node
         node = f"person-{slug(name)}"
         if node in self.graph:  # another bearer of the name has it

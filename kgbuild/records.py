@@ -28,6 +28,21 @@ class Document:
     author: str | None = None  # from a web page's or feed entry's metadata
     url: str | None = None  # where the text was published (canonical URL, feed link, WARC target)
     site: str | None = None  # the site's name
+    #: A part of a longer text (``ID#part2``): the id of the whole text and where this part starts in it,
+    #: so that mention offsets are into the text as given, not into the part
+    whole: str | None = None
+    offset: int = 0
+
+    @property
+    def whole_id(self) -> str:
+        """The id of the text this document is or is a part of.
+
+        Example
+        -------
+        >>> Document("a#part2", "Two.", whole="a", offset=5).whole_id, Document("b", "One.").whole_id
+        ('a', 'b')
+        """
+        return self.whole if self.whole is not None else self.id
 
 
 @dataclass
@@ -40,6 +55,9 @@ class Entity:
     names: set[str] = field(default_factory=set)  # every other name seen
     ner_label: str = "CONCEPT"
     mentions: int = 0
+    #: (begin, end, text) of every mention: names, descriptions, resolved pronouns; character offsets into
+    #: the document's text, ``text == document.text[begin:end]``
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass

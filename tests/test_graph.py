@@ -57,3 +57,20 @@ def test_a_name_common_to_most_articles_is_no_shared_context():
     kg.add_document(_doc("storm", ("Person", "Jonah"), ("Organization", "Daily Wire Service")))
     kg.add_document(_doc("match", ("Person", "Jonah"), ("Organization", "Daily Wire Service")))
     assert len(_nodes_named(kg, "Jonah")) == 2
+
+
+def test_a_wrong_merge_in_one_article_does_not_reach_another():
+    kg = KnowledgeGraph()
+    merged = _doc("a", ("Person", "Mark Rathbun"))
+    merged.entities["e0"].names.add("Daniel Montalvo")  # article a merged the two men by mistake
+    kg.add_document(merged)
+    kg.add_document(_doc("b", ("Person", "Montalvo")))
+    assert _nodes_named(kg, "Montalvo").isdisjoint(_nodes_named(kg, "Mark Rathbun"))
+    kg.add_document(_doc("c", ("Person", "Rathbun")))
+    assert _nodes_named(kg, "Rathbun") == _nodes_named(kg, "Mark Rathbun")
+
+
+def test_a_surname_an_article_kept_apart_does_not_join_its_full_name():
+    kg = KnowledgeGraph()
+    kg.add_document(_doc("a", ("Person", "Formula Shell"), ("Person", "Shell")))  # resolution kept them apart
+    assert _nodes_named(kg, "Shell").isdisjoint(_nodes_named(kg, "Formula Shell"))

@@ -142,7 +142,7 @@ def build_files(
 def _build(documents: Iterable[Document], out: Path, info, config: BuildConfig, report: ReadReport,
            names: list[str], document_store, progress, lock_output: Callable[[], None]) -> BuildSummary:
     """The build itself; ``lock_output`` is called before anything is written, files are renamed by the caller's group."""
-    kg = KnowledgeGraph()
+    kg = KnowledgeGraph(mentions=config.mentions)
     unchanged: list[str] = []
     read = [0]
 
@@ -178,7 +178,7 @@ def _build(documents: Iterable[Document], out: Path, info, config: BuildConfig, 
         return BuildSummary(kg, graph_path, html_path, writer.count, 0.0, list(report.skipped), counts=counts)
     for resolved in shown:
         kg.add_document(resolved)
-        _store_document(document_store, resolved)
+        _store_document(document_store, resolved, config.mentions)
     document_store.flush()
     if not kg.documents and not document_store.documents():
         _nothing_built(report, names)
@@ -262,9 +262,9 @@ def _unchanged_skipped(documents: Iterable[Document], store, unchanged: list[str
         yield document
 
 
-def _store_document(store, resolved: ResolvedDocument) -> None:
+def _store_document(store, resolved: ResolvedDocument, mentions: bool = True) -> None:
     """Replace the document's named graph in the store with what this build made of it."""
-    single = KnowledgeGraph()
+    single = KnowledgeGraph(mentions=mentions)
     single.add_document(resolved)
     store.add_document_quads(document_iri(resolved.document.id), iter_quads(single))
 

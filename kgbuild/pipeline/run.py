@@ -100,7 +100,7 @@ def build_graph(
         config = config.replace(model=model)
     if nlp is None and not config.scheduler:
         nlp = make_pipeline(config)
-    kg = KnowledgeGraph()
+    kg = KnowledgeGraph(mentions=config.mentions)
     documents = as_documents(texts, config.max_chars)
     for resolved in resolve_documents(documents, nlp, batch_size=batch_size, n_process=n_process, config=config):
         kg.add_document(resolved)

@@ -23,7 +23,7 @@ from kgbuild.dates import normalize_date, parse_reference
 from kgbuild.extract.properties import predicate_label, property_of
 from kgbuild.rdf.iris import _digest, _predicate_term, _statement_name, document_iri
 from kgbuild.rdf.ntriples import NtQuad
-from kgbuild.rdf.vocab import ENTITY, KG, MERGE, NIF, PREFIXES, SCHEMA, STATEMENT, WDT
+from kgbuild.rdf.vocab import ENTITY, ITSRDF, KG, MERGE, NIF, PREFIXES, SCHEMA, STATEMENT, WDT
 from kgbuild.records import content_hash
 
 if TYPE_CHECKING:  # used by duck typing; the graph imports this module to write itself
@@ -40,6 +40,8 @@ _TITLE, _DATE = nt.iri(DCTERMS.title), nt.iri(DCTERMS.date)
 _PUBLISHED, _AUTHOR, _URL = nt.iri(SDO.datePublished), nt.iri(SDO.author), nt.iri(SDO.url)
 _BEGIN, _END = nt.iri(NIF.beginIndex), nt.iri(NIF.endIndex)
 _EQUIVALENT = nt.iri(OWL.equivalentProperty)
+_CONTEXT, _PHRASE, _ANCHOR = nt.iri(NIF.Context), nt.iri(NIF.Phrase), nt.iri(NIF.anchorOf)
+_REFERENCE_CONTEXT, _IDENT_REF = nt.iri(NIF.referenceContext), nt.iri(ITSRDF.taIdentRef)
 # the bases of minted IRIs: their terms are made as text, without an rdflib term each (a build makes ~10⁶)
 _ENTITY, _STATEMENT, _MERGE = str(ENTITY), str(STATEMENT), str(MERGE)
 _K = {name: nt.iri(KG[name]) for name in (
@@ -214,6 +216,7 @@ def document_ntriples(kg: KnowledgeGraph, doc_id: str, stated: set[tuple[str, st
                 yield st, _K["normalizedTime"], date_literal(iso), g
         if statement.place and statement.place in nodes:
             yield st, _K["place"], f"<{entity}{nodes[statement.place]}>", g
+    yield from mention_ntriples(kg, doc_id)
     for i, (node, merge) in enumerate(merged.merges):
         record = f"<{_MERGE}{_digest(doc_id, str(i), node)}>"
         yield record, _TYPE, _K["MergeRecord"], g
@@ -222,6 +225,54 @@ def document_ntriples(kg: KnowledgeGraph, doc_id: str, stated: set[tuple[str, st
         yield record, _USED, g, g
         for name in merge.names:
             yield record, _K["mergedName"], nt.literal(name), g
+
+
+def mention_ntriples(kg: KnowledgeGraph, doc_id: str) -> Iterator[NtQuad]:
+    """The NIF 2.0 mentions of one document: every mention of every entity it kept, as a ``nif:Phrase``.
+
+    ``nif:beginIndex`` and ``nif:endIndex`` are character offsets into the text as given (for a part
+    ``ID#part2`` of a long text, into the whole text), ``nif:anchorOf`` is the text between them,
+    ``nif:referenceContext`` the ``nif:Context`` of the text (the document itself, or for a part the
+    whole text's IRI, with its ``kg:documentId``), ``itsrdf:taIdentRef`` the entity. Phrases are named
+    by the NIF URI scheme (RFC 5147): ``<context>#char=begin,end``. Nothing when the graph keeps no
+    mentions (``KnowledgeGraph(mentions=False)``, ``kgbuild build --no-mentions``).
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+    doc_id : str
+        A document of ``kg``.
+
+    Returns
+    -------
+    Iterator of (subject, predicate, object, graph) strings, graph the document IRI.
+
+    Example
+    -------
+    >>> from kgbuild import build_graph
+    >>> kg = build_graph(["Hillary Clinton met journalists. Clinton said she was happy."])
+    >>> sorted(o for s, p, o, g in mention_ntriples(kg, "doc1") if p == _ANCHOR)
+    ['"Clinton"', '"Hillary Clinton"', '"journalists"', '"she"']
+    """
+    merged = kg.documents[doc_id]
+    if not merged.mentions:
+        return
+    doc = merged.document
+    g = nt.iri(document_iri(doc_id))
+    whole = document_iri(doc.whole_id)
+    context = nt.iri(whole)
+    yield context, _TYPE, _CONTEXT, g
+    if doc.whole_id != doc_id:  # a part: the whole text is the context, named by its own id
+        yield context, _K["documentId"], nt.literal(doc.whole_id), g
+    entity = _ENTITY
+    for begin, end, text, node in merged.mentions:
+        phrase = f"<{whole}#char={begin},{end}>"
+        yield phrase, _TYPE, _PHRASE, g
+        yield phrase, _ANCHOR, nt.literal(text), g
+        yield phrase, _BEGIN, nt.integer(begin), g
+        yield phrase, _END, nt.integer(end), g
+        yield phrase, _REFERENCE_CONTEXT, context, g
+        yield phrase, _IDENT_REF, f"<{entity}{node}>", g
 
 
 class GraphWriter:

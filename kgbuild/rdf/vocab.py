@@ -76,7 +76,32 @@ ENTITY = Namespace(BASE + "entity/")
 DOC = Namespace(BASE + "doc/")
 STATEMENT = Namespace(BASE + "statement/")
 MERGE = Namespace(BASE + "merge/")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+
+
+class NIF(DefinedNamespace):
+    """The NIF 2.0 Core terms we write: statement offsets, and every mention as a ``nif:Phrase``."""
+
+    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    _fail = True
+
+    Context: URIRef
+    Phrase: URIRef
+    String: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+    anchorOf: URIRef
+    referenceContext: URIRef
+
+
+class ITSRDF(DefinedNamespace):
+    """Internationalization Tag Set (ITS 2.0) in RDF: ``itsrdf:taIdentRef``, the entity a mention names."""
+
+    _NS = Namespace("http://www.w3.org/2005/11/its/rdf#")
+    _fail = True
+
+    taIdentRef: URIRef
+
+
 #: The typed relation properties (kg:employer, kg:locatedIn...): our ontology's namespace, one term per
 #: entry of ``kgbuild.extract.properties.PROPERTIES``, each declared in ontologies/kgbuild.ttl.
 TYPED = Namespace(BASE + "ontology#")
@@ -92,7 +117,8 @@ PREFIXES: dict[str, Namespace] = {
     "doc": DOC,
     "st": STATEMENT,
     "merge": MERGE,
-    "nif": NIF,
+    "nif": NIF._NS,
+    "itsrdf": ITSRDF._NS,
     "wdt": WDT,
     "schema": SCHEMA,
 }

@@ -97,11 +97,13 @@ def split_document(document: Document, max_chars: int = MAX_CHARS) -> Iterator[D
 
     Example
     -------
-    >>> [(d.id, d.text) for d in split_document(Document("a", "One two. Three four."), max_chars=12)]
-    [('a#part1', 'One two. '), ('a#part2', 'Three four.')]
+    >>> [(d.id, d.text, d.offset) for d in split_document(Document("a", "One two. Three four."), max_chars=12)]
+    [('a#part1', 'One two. ', 0), ('a#part2', 'Three four.', 9)]
     """
     if len(document.text) <= max_chars:
         yield document
         return
+    offset = 0
     for i, piece in enumerate(split_text(document.text, max_chars), 1):
-        yield dataclasses.replace(document, id=f"{document.id}#part{i}", text=piece)
+        yield dataclasses.replace(document, id=f"{document.id}#part{i}", text=piece, whole=document.id, offset=offset)
+        offset += len(piece)

@@ -77,18 +77,20 @@ def read_text_file(path: str | Path, report: ReadReport, max_chars: int) -> Iter
         bad = BadBytes()
         pending: str | None = None
         n = 0
+        read, pending_at = 0, 0  # characters of text cut so far, and where the pending piece starts
         block, offset, final = head, 0, False
         while True:
             held = len(decoder.getstate()[0])
             text = bad.clean(decoder.decode(block, final=final), offset - held, encoding)
             pieces = [*chunker.feed(text), *(chunker.finish() if final else ())]
             for piece in pieces:
+                at, read = read, read + len(piece)
                 if not piece.strip():
                     continue
                 if pending is not None:
                     n += 1
-                    yield _document(path, f"{doc_id}#part{n}", pending)
-                pending = piece
+                    yield _document(path, f"{doc_id}#part{n}", pending, doc_id, pending_at)
+                pending, pending_at = piece, at
             if final:
                 break
             offset += len(block)
@@ -98,12 +100,16 @@ def read_text_file(path: str | Path, report: ReadReport, max_chars: int) -> Iter
             report.warn(path, f"not valid UTF-8 at byte {bad.first}: {plural(bad.count, 'bad byte')} replaced by U+FFFD")
         if pending is None:
             raise InputError("file has only whitespace" if offset or head else "file is empty", path=path)
-        yield _document(path, f"{doc_id}#part{n + 1}" if n else doc_id, pending)
+        if n:
+            yield _document(path, f"{doc_id}#part{n + 1}", pending, doc_id, pending_at)
+        else:
+            yield _document(path, doc_id, pending, None, pending_at)
         _parts_note(report, path, doc_id, n + 1, max_chars)
 
 
-def _document(path: str | Path, doc_id: str, text: str) -> Document:
-    return Document(id=doc_id, text=text, source=printable(path))
+def _document(path: str | Path, doc_id: str, text: str, whole: str | None = None, offset: int = 0) -> Document:
+    """One document of a text file; a part records the id of the whole text and where it starts in it."""
+    return Document(id=doc_id, text=text, source=printable(path), whole=whole, offset=offset)
 
 
 def _parts_note(report: ReadReport, path: str | Path, doc_id: str, parts: int, max_chars: int) -> None:

@@ -94,6 +94,31 @@ def short_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> Non
             clusters.union(fits.pop(), m.id, "short-name")
 
 
+#: Words that end a name without changing what it names: "Freedom Magazine" is "Freedom", "Washington D.C." "Washington".
+GENERIC_TAILS = ORG_HEADS | COMPANY_SUFFIXES | frozenset(
+    "magazine newspaper daily times post journal d.c. dc city inc. international".split())
+
+
+def prefix_names(clusters: Clusters, named: list[Mention]) -> None:
+    """A name is the longer name of its kind it begins, when the rest of that name only says what kind of
+    thing it is ("Freedom" / "Freedom Magazine", "Washington" / "Washington D.C.") or where it is
+    ("Comic Corps" / "Comic Corps of Canada", Canada named in the article) — and only one longer name fits."""
+    places = {normalize(m.text) for m in named if m.label in ("GPE", "LOC")}
+    entries = [(m, TYPE_GROUPS.get(m.label), normalize(m.text).split()) for m in named
+               if m.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT")]
+    longer = [(m, group, words) for m, group, words in entries if len(words) > 1]
+    for m, group, words in entries:
+        fits = set()
+        for other, other_group, parts in longer:
+            if other_group != group or len(parts) <= len(words) or parts[:len(words)] != words:
+                continue
+            rest = parts[len(words):]
+            if all(w in GENERIC_TAILS for w in rest) or rest[0] == "of" and " ".join(rest[1:]) in places:
+                fits.add(clusters.find(other.id))
+        if len(fits) == 1:
+            clusters.union(fits.pop(), m.id, "short-name")
+
+
 def facility_short_names(clusters: Clusters, named: list[Mention]) -> None:
     """ "Al-Ghani" is "the Al-Ghani oil field" named before, unless a person of the article is called so."""
     bases: dict[str, set[int]] = {}

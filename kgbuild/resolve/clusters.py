@@ -71,6 +71,13 @@ class Clusters:
         names = [set(normalize(self.mentions[j].text).split()) for j in members if self.mentions[j].label == PERSON]
         return [n for n in names if n and not n <= HONORIFICS]
 
+    def relabel(self, i: int, label: str) -> None:
+        """Give mention ``i`` another label ("the 28-year-old" is a description of a person, not a date)."""
+        self.mentions[i].label = label
+        root = self.find(i)
+        self._labels.pop(root, None)
+        self._person_names.pop(root, None)
+
     def union(self, a: int, b: int, rule: str, force: bool = False) -> bool:
         """Merge the clusters of mentions ``a`` and ``b`` on the evidence of ``rule``.
 

@@ -14,24 +14,29 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from kgbuild.lexicon import PRONOUNS
+from spacy.strings import get_string_id
+
+from kgbuild.lexicon import PRONOUNS, TYPE_GROUPS
 from kgbuild.names import normalize
 from kgbuild.parse.tokens import TokenTable, ids
 from kgbuild.resolve import aliases
-from kgbuild.resolve.aliases import COMPANY_SUFFIXES, abbreviates
+from kgbuild.resolve.aliases import COMPANY_SUFFIXES, PERSON_NOUNS, abbreviates
 from kgbuild.resolve.clusters import PERSON, Clusters
-from kgbuild.resolve.descriptions import descriptions
+from kgbuild.resolve.descriptions import ages, descriptions
+from kgbuild.resolve.entity_spans import ORG_HEADS
 from kgbuild.resolve.mentions import Mention, MentionIndex
-from kgbuild.resolve.tags import COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, SUBJECTS
+from kgbuild.resolve.tags import COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, POSS, SUBJECTS
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
 # where the alias after "known as" hangs, and the subject of "it was ..." (ids of the dep column)
 _ALIAS_DEPS, _DUMMY_SUBJECTS = ids("pobj", "oprd", "attr"), ids("nsubj", "expl")
+_CONJ = get_string_id("conj")
 
 
 def resolve_mentions(
-    index: MentionIndex, speakers: dict[int, int], links: list[tuple[int, int, str]] | None = None
+    index: MentionIndex, speakers: dict[int, int], links: list[tuple[int, int, str]] | None = None,
+    affiliations: list[tuple[int, int]] | None = None,
 ) -> Clusters:
     """Cluster the mentions of a Doc.
 
@@ -44,6 +49,10 @@ def resolve_mentions(
     links : list, optional
         (mention id, mention id, rule) pairs the extractor found to be one thing: a name and its
         title or apposition ("Russian President Vladimir Putin", "Clarkson, the presenter").
+    affiliations : list, optional
+        (person mention id, mention id) pairs the extractor tied together by a title or apposition
+        ("Acme spokesman John Smith", "Smith, a member of the team"): a quoted "we" of the person is
+        that organisation.
 
     Returns
     -------
@@ -51,7 +60,12 @@ def resolve_mentions(
     """
     mentions = index.mentions
     tt = index.table
+    _repeated_names(index)
+    tickers = _tickers(index)
+    _repair_company_labels(mentions, {company for company, _ in tickers})
     clusters = Clusters(mentions)
+    for company, ticker in tickers:
+        clusters.union(company, ticker, "ticker", force=True)
     _repair_person_labels(mentions)
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
     _same_name(clusters, named)
@@ -60,6 +74,7 @@ def resolve_mentions(
     _company_names(clusters, named)
     aliases.company_prefixes(clusters, named)
     aliases.facility_short_names(clusters, named)
+    aliases.prefix_names(clusters, named)
     _acronyms(clusters, tt, named)
     _also_known_as(clusters, index)
     _appositions(clusters, index)
@@ -70,9 +85,89 @@ def resolve_mentions(
     aliases.concept_names(clusters, tt, concepts, named)
     aliases.possessions(clusters, tt, mentions)
     descriptions(clusters, tt, mentions, index.narration_counts())
+    ages(clusters, tt, mentions)
     aliases.roles(clusters, tt, concepts)
-    _pronouns(clusters, tt, mentions, speakers)
+    _pronouns(clusters, tt, mentions, speakers, affiliations or [])
     return clusters
+
+
+#: NER labels of names whose every occurrence is a mention (not dates or numbers: "May", "One").
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+
+
+def _repeated_names(index: MentionIndex) -> None:
+    """Every other occurrence of a name NER found once is a mention too ("Texas" in "Texas student Ahmed
+    Mohamed", "Scientology" where NER missed it), spelled exactly so, with the label NER gave the name;
+    the same-name rule then makes it one entity with it. Not inside a name of the same kind: "Brown" in
+    "Sarah Brown" is her, not the "Brown" named alone."""
+    tt = index.table
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    seen = set()
+    for m in list(index.mentions):
+        if m.label not in _NAME_LABELS:
+            continue
+        words = tuple(tt.text[m.start:m.end])
+        if len(words) > 1 and tt.pos_[m.start] == "DET":
+            words = words[1:]  # "the Internet": "Internet" is the name
+        if words in seen or not words[0][:1].isupper() or len("".join(words)) < 2:
+            continue
+        seen.add(words)
+        names[words[0]].append((words, m.label))
+    if not names:
+        return
+    text, n = tt.text, tt.n
+    for i in range(n):
+        for words, label in names.get(text[i], ()):
+            end = i + len(words)
+            if end > n or tuple(text[i:end]) != words or index.has_span(i, end):
+                continue
+            inside = index.ent_at(i)
+            if inside is not None and (TYPE_GROUPS.get(inside.label, inside.label) == TYPE_GROUPS.get(label, label)
+                                       or (inside.start, inside.end) == (i, end)):
+                continue
+            index.add(i, end, label, tt.root(i, end), " ".join(words))
+
+
+_TICKER = re.compile(r"^[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?$")
+
+
+def _tickers(index: MentionIndex) -> list[tuple[int, int]]:
+    """A ticker in angle brackets after a name ("Showa Shell Sekiyu KK <SHOL.T>") is that company's name,
+    and says the name is a company's, whatever NER made of it. Returns (company, ticker) mention ids."""
+    tt = index.table
+    found = []
+    for i in index.tokens_where(index.orth, {"<"}):
+        if i == 0 or i + 2 >= tt.n or tt.text[i + 2] != ">" or not _TICKER.match(tt.text[i + 1]):
+            continue
+        ent = index.ent_at(i - 1)
+        company = index.mention_at(ent.start, ent.end) if ent is not None else None
+        if company is None or company.label not in ("ORG", "PERSON", "GPE", "FAC", "PRODUCT"):
+            continue
+        company.label = "ORG"
+        ticker = index.add(i + 1, i + 2, "ORG", i + 1, tt.text[i + 1])
+        ticker.label = "ORG"
+        found.append((company.id, ticker.id))
+    return found
+
+
+#: Suffixes only a company's name ends with ("group", "company" may end other names).
+_LEGAL_SUFFIXES = frozenset("co co. ltd ltd. inc inc. corp corp. kk plc sa ag nv bv gmbh llc lp spa".split())
+
+
+def _repair_company_labels(mentions: list[Mention], with_ticker: set[int]) -> None:
+    """A name with a legal suffix or a ticker is a company's ("Showa Shell Sekiyu KK", tagged PERSON), and so
+    are its shorter forms that NER tagged as a person ("Showa Shell")."""
+    companies = [normalize(m.text).replace(",", " ").split() for m in mentions
+                 if m.label in ("ORG", "PERSON") and (m.id in with_ticker or
+                                                     m.text.split()[-1].lower().rstrip(",") in _LEGAL_SUFFIXES)]
+    if not companies:
+        return
+    for m in mentions:
+        if m.label != PERSON:
+            continue
+        words = normalize(m.text).split()
+        if any(len(words) >= 2 and name[:len(words)] == words or name == words for name in companies):
+            m.label = "ORG"
 
 
 def _repair_person_labels(mentions: list[Mention]) -> None:
@@ -107,11 +202,18 @@ def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
     people = [(m, normalize(m.text).split()) for m in named if m.label == PERSON]
     # full names with their first and last words ("Mr Brown" is a surname, not a full name)
     full = [(m, words[0], words[-1]) for m, words in people if len(words) > 1]
+    # other longer names a word ends: "Shell" with "Formula Shell" (a person to NER) and the company
+    # "Showa Shell" is either, so neither
+    ends = defaultdict(set)
+    for m in named:
+        words = normalize(m.text).split()
+        if m.label != PERSON and len(words) > 1:
+            ends[words[-1]].add(clusters.find(m.id))
     for m, words in people:
         if len(words) != 1:
             continue
         matches = {clusters.find(f.id) for f, first, last in full if words[0] in (last, first)}
-        if len(matches) == 1:
+        if len(matches) == 1 and not ends.get(words[0], set()) - matches:
             clusters.union(matches.pop(), m.id, "partial-name")
     # a surname-only mention tagged ORG/GPE by NER ("Clinton's trip") is left apart: its type clashes
 
@@ -141,18 +243,32 @@ def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
         compact = m.text.replace(".", "")
         # "Lashkar-e-Taiba (LeT)": an acronym in brackets right after a name
         if m.start >= 2 and tt.text[m.start - 1] == "(" and (m.start - 1) in by_end:
-            if abbreviates(compact, by_end[m.start - 1].text):  # not a dateline: "Moscow (CNN)"
-                clusters.union(by_end[m.start - 1].id, m.id, "acronym")
-        if not (2 <= len(compact) <= 6 and compact.upper() == compact and compact.isalpha()):
+            if abbreviates(compact, by_end[m.start - 1].text) and _same_kind(clusters, by_end[m.start - 1], m):
+                clusters.union(by_end[m.start - 1].id, m.id, "acronym")  # not a dateline: "Moscow (CNN)"
+        # "NSC", and "BfG" (capitals that start the words, small letters of a short word between)
+        mixed = compact[:1].isupper() and sum(ch.isupper() for ch in compact) >= 2
+        if not (2 <= len(compact) <= 6 and (compact.upper() == compact or mixed) and compact.isalpha()):
             continue
+        compact = compact.upper()
         if by_initials is None:
             by_initials = defaultdict(list)
             for other in named:
-                if len(other.text.split()) > 1:
+                words = other.text.split()
+                if len(words) > 1:
                     by_initials[_initials(other.text)].append(other)
+                    while len(words) > 2 and words[-1].lower() in COMPANY_SUFFIXES:
+                        words = words[:-1]  # "Bank fuer Gemeinwirtschaft AG" is "BfG"
+                        by_initials[_initials(" ".join(words))].append(other)
         for other in by_initials.get(compact, ()):
-            if other.id != m.id:
+            # letters that abbreviate the name, and the same kind of thing: "US" is not "University of Sheffield"
+            if other.id != m.id and _same_kind(clusters, other, m):
                 clusters.union(other.id, m.id, "acronym")
+
+
+def _same_kind(clusters: Clusters, a: Mention, b: Mention) -> bool:
+    """Whether two names were tagged one kind of thing (person, organisation, place...): an acronym never
+    crosses types, not even organisation and place, which other rules may join ("the Kremlin")."""
+    return TYPE_GROUPS.get(a.label, a.label) == TYPE_GROUPS.get(b.label, b.label)
 
 
 def _also_known_as(clusters: Clusters, index: MentionIndex) -> None:
@@ -209,12 +325,27 @@ def _appositions(clusters: Clusters, index: MentionIndex) -> None:
             clusters.union(a.id, b.id, "apposition")
 
 
-def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speakers: dict[int, int]) -> None:
+def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speakers: dict[int, int],
+              affiliations: list[tuple[int, int]]) -> None:
+    """Pronouns join an entity only when one candidate fits: agreement, then syntax, then salience.
+
+    The candidates of "he"/"she" are the people named (or described) in the pronoun's sentence
+    before it and in the two sentences before; of "it"/"its" the singular things (organisations,
+    places, products, works... and singular descriptions); of "they" the plural ones. A candidate
+    of the wrong gender (known from an honorific or an earlier unambiguous pronoun) is left out, and
+    so is the subject of the pronoun's own clause for an object pronoun ("Obama told him").
+    One candidate left: it is the antecedent. Several: the one a subject names in the pronoun's
+    sentence (before it), else in the sentence before; else the entity of the last pronoun of the
+    same form, if it is a candidate. Otherwise no link: the mention is left out, not guessed.
+    "I" and "me" in reported speech are its speaker; "we" is the speaker's organisation when the
+    text ties the speaker to one, else nothing (a person is not "we").
+    """
     gender: dict[int, str] = {}
     for m in mentions:
         if m.label == PERSON and m.start > 0 and tt.lower_[m.start - 1] in HONORIFIC_GENDER:
             gender[clusters.find(m.id)] = HONORIFIC_GENDER[tt.lower_[m.start - 1]]
     ordered = sorted(mentions, key=lambda m: m.start)
+    last_of: dict[str, int] = {}  # pronoun form → the mention it was last resolved to
     for position, m in enumerate(ordered):
         if not m.is_pronoun:
             continue
@@ -222,33 +353,101 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
         if m.text == "it" and tt.lemma_[tt.head[m.head]] == "be" and tt.dep[m.head] in _DUMMY_SUBJECTS:
             continue  # "it was one meeting": an event or a dummy subject, not a thing named before
         if g == "speaker":
-            if m.id in speakers:
-                clusters.union(speakers[m.id], m.id, "pronoun")
+            target = speakers.get(m.id)
+            if target is not None and number == "pl" and PERSON in clusters.labels(target):
+                target = _organisation_of(clusters, tt, target, affiliations)
+            if target is not None and (number == "sg") == (PERSON in clusters.labels(target)):
+                clusters.union(target, m.id, "pronoun")  # "I" is the speaker; "we" the speaker's organisation
             continue
+        window = []
         for candidate in reversed(ordered[:position]):
             if m.sentence - candidate.sentence > 2:
                 break
-            if candidate.is_pronoun and candidate.text in PRONOUNS and PRONOUNS[candidate.text][0] == g and clusters.find(candidate.id) != candidate.id:
-                clusters.union(candidate.id, m.id, "pronoun")  # chains: "she ... she"
-                break
-            if _agrees(candidate, g, number, tt, clusters, gender):
-                if g in ("m", "f"):
-                    gender.setdefault(clusters.find(candidate.id), g)
-                clusters.union(candidate.id, m.id, "pronoun")
-                break
+            if _agrees(candidate, g, number, tt, clusters, gender) and not _bound(tt, candidate, m):
+                window.append(candidate)
+        roots = {clusters.find(c.id) for c in window}
+        chosen = None
+        if m.text in _REFLEXIVE:
+            chosen = _clause_subject(tt, m, window)
+        elif len(roots) == 1:
+            chosen = window[0]
+        elif roots:
+            for sentence in (m.sentence, m.sentence - 1):
+                subjects = {clusters.find(c.id) for c in window if c.sentence == sentence and tt.dep[c.head] in SUBJECTS}
+                if len(subjects) == 1:
+                    chosen = next(c for c in window if clusters.find(c.id) in subjects)
+                    break
+                if subjects:
+                    break
+            if chosen is None and m.text in last_of and clusters.find(last_of[m.text]) in roots:
+                chosen = mentions[last_of[m.text]]
+        if chosen is None:
+            continue
+        if g in ("m", "f"):
+            gender.setdefault(clusters.find(chosen.id), g)
+        if clusters.union(chosen.id, m.id, "pronoun") or clusters.find(chosen.id) == clusters.find(m.id):
+            last_of[m.text] = chosen.id
+
+
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+
+
+def _clause_subject(tt: TokenTable, pronoun: Mention, window: list[Mention]) -> Mention | None:
+    """The antecedent of a reflexive: the subject of its own clause ("Montalvo ... turned himself in"),
+    through conjoined verbs ("walked in and turned himself in"), when that subject is a candidate."""
+    verb = tt.head[pronoun.head]
+    for _ in range(4):
+        for candidate in window:
+            if tt.dep[candidate.head] in SUBJECTS and tt.head[candidate.head] == verb:
+                return candidate
+        if tt.dep[verb] != _CONJ or tt.head[verb] == verb:
+            return None
+        verb = tt.head[verb]
+    return None
+
+
+def _organisation_of(clusters: Clusters, tt: TokenTable, person: int, affiliations: list[tuple[int, int]]) -> int | None:
+    """The one organisation (or team) the text ties the person of mention ``person`` to, if exactly one."""
+    root = clusters.find(person)
+    found = {}
+    for p, org in affiliations:
+        if clusters.find(p) != root:
+            continue
+        labels = clusters.labels(org)
+        mention = clusters.mentions[org]
+        if "ORG" in labels or not labels and tt.lemma_[mention.head].lower() in ORG_HEADS | {"team", "club", "band"}:
+            found.setdefault(clusters.find(org), org)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _bound(tt: TokenTable, candidate: Mention, pronoun: Mention) -> bool:
+    """An object pronoun is not the subject of its own clause: in "Obama told him", "him" is not Obama."""
+    if tt.dep[pronoun.head] in SUBJECTS or pronoun.text.endswith("self") or pronoun.text.endswith("selves"):
+        return False
+    return tt.dep[candidate.head] in SUBJECTS and tt.head[candidate.head] == tt.head[pronoun.head]
+
+
+#: Labels of the singular things "it" may stand for (people and groups of people are "he", "she", "they").
+_THINGS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: Clusters, gender: dict[int, str]) -> bool:
+    """Whether ``candidate`` (not a pronoun) may be the antecedent of a pronoun of gender ``g`` and ``number``."""
     if candidate.is_pronoun or tt.dep[candidate.head] == COMPOUND:
         return False  # "Haqqani" in "the Haqqani network" names the network, not a referent
+    if tt.dep[candidate.head] == POSS and candidate.label == "CONCEPT":
+        return False
     labels = clusters.labels(candidate.id) or {candidate.label}
+    plural = tt.tag[candidate.head] in PLURAL_NOUNS or candidate.label == "NORP"
+    lemma = tt.lemma_[candidate.head].lower()
     if g in ("m", "f"):
         known = gender.get(clusters.find(candidate.id))
-        return PERSON in labels and (known is None or known == g)
-    if PERSON in labels:
+        person = PERSON in labels or (labels == {"CONCEPT"} and lemma in PERSON_NOUNS and not plural)
+        return person and (known is None or known == g)
+    if PERSON in labels or lemma in PERSON_NOUNS:
         return False
-    plural = tt.tag[candidate.head] in PLURAL_NOUNS or candidate.label == "NORP"
+    # "it" and "they" only for names: most noun phrases are no mention (only relation arguments are), so a
+    # description that looks like the only candidate seldom is
     if g == "n":
-        # "it" is resolved only to an organisation or place that was a subject: safer to drop than to guess
-        return not plural and bool(labels & {"ORG", "GPE"}) and tt.dep[candidate.head] in SUBJECTS
-    return plural
+        return not plural and bool(labels & _THINGS)
+    return plural and bool(labels & {"NORP", "ORG", "GPE"})

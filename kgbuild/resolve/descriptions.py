@@ -3,6 +3,7 @@
 - ``description``: two concept mentions with the same words are one thing
   (unless two people carry that title), and "Norland's port authority" is the
   "Norland Port Authority" named elsewhere;
+- ``age``: "the 28-year-old" is the one person given that age ("del Potro, 28,");
 - ``definite-description``: "the official" is the last earlier official with
   the same or more modifiers; "the club" or "the country" is the last
   organisation or place named shortly before.
@@ -10,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from kgbuild.names import normalize
@@ -124,7 +126,7 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
             # the narrator's "the channel" refers back to the narrator's names, not a quote's
             media = lemma[head].lower() in MEDIA_KINDS
             candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep[n.head] != COMPOUND
-                          and (media or not aliases.is_source(tt, n))]
+                          and (media or not aliases.is_source(tt, n)) and not _dateline(tt, n)]
             if m.in_quote:
                 candidates = [n for n in candidates if m.sentence - n.sentence <= 4]
             else:
@@ -133,3 +135,44 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
                 continue  # "the country" among Los Angeles, Mexico and Yemen: which one needs a gazetteer
             if candidates:
                 clusters.union(candidates[-1].id, m.id, "definite-description")
+
+
+def _dateline(tt: TokenTable, m: Mention) -> bool:
+    """A dateline's place ("TOKYO, March 3 -"): a city in capitals at the head of the text, never "the country"."""
+    return m.start <= 2 and m.text.isupper() and len(m.text) > 3
+
+
+_AGE = re.compile(r"^(\d{1,3})-year-old$")
+
+
+def ages(clusters: Clusters, tt: TokenTable, mentions: list[Mention]) -> None:
+    """ "The 28-year-old" is the one person of the article given that age: "Juan Martin del Potro, 28," or
+    "28-year-old del Potro"; never when two people are that old, or none is.
+
+    The age right before a name ("28-year-old del Potro") is that person's too. Ages are no dates:
+    "28" in "del Potro, 28," and an "N-year-old" nobody fits are descriptions, not date nodes.
+    """
+    by_start = {m.start: m for m in mentions if m.label == PERSON}
+    by_end = {m.end: m for m in mentions if m.label == PERSON}
+    holders: dict[str, set[int]] = defaultdict(set)
+    described: list[tuple[Mention, str]] = []
+    for m in mentions:
+        if m.label not in ("DATE", "CARDINAL"):
+            continue
+        match = _AGE.match(m.text.replace(" ", ""))
+        if match is not None:
+            clusters.relabel(m.id, "CONCEPT")  # an age is no date: "the 28-year-old" is a description
+            person = by_start.get(m.end)
+            if person is not None:  # "28-year-old del Potro"
+                holders[match.group(1)].add(clusters.find(person.id))
+                clusters.union(person.id, m.id, "age")
+            elif m.start > 0 and tt.lower_[m.start - 1] == "the" or tt.lower_[m.start] == "the":
+                described.append((m, match.group(1)))
+        elif m.text.isdigit() and m.start >= 2 and tt.text[m.start - 1] == "," and m.end < tt.n \
+                and tt.text[m.end] in (",", ")") and (m.start - 1) in by_end:
+            holders[m.text].add(clusters.find(by_end[m.start - 1].id))  # "Juan Martin del Potro, 28,"
+            clusters.relabel(m.id, "CONCEPT")  # an age, not a date: no node of its own unless a relation needs it
+    for m, age in described:
+        fits = {clusters.find(r) for r in holders.get(age, ())}
+        if len(fits) == 1:
+            clusters.union(fits.pop(), m.id, "age")

@@ -18,7 +18,7 @@ from kgbuild.parse.tokens import TokenTable
 from kgbuild.records import Document, Entity, Merge, ResolvedDocument, Statement
 from kgbuild.resolve.aliases import description_fits
 from kgbuild.resolve.coref import SPEAKER_PRONOUNS, Clusters, resolve_mentions
-from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name
+from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name, mention_spans
 from kgbuild.resolve.trust import shipped_model, statement_features, syntax_features
 
 #: Prepositions whose phrase completes a common noun's meaning ("link between", "series of", "fight against").
@@ -31,6 +31,8 @@ GRAPH_SKIP_PATTERNS = frozenset({"verb_only", "verb_circumstance"})
 DESCRIPTION_PREDICATES = frozenset({"be", "hold_position"})
 #: Patterns whose description names its subject: "Russian President Vladimir Putin", "Clarkson, the presenter".
 NAMING_PATTERNS = frozenset({"title", "apposition"})
+#: Patterns that tie a person to an organisation: "Acme spokesman John Smith", "John Smith, a member of the team".
+AFFILIATION_PATTERNS = frozenset({"title", "apposition_prep"})
 #: Preference of NER labels when a cluster has several (a name tagged PERSON once and ORG once).
 LABEL_PRIORITY = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME"]
 
@@ -145,6 +147,7 @@ def resolve_document(
     arg_mentions: list[tuple[Mention | None, Mention | None, Mention | None, Mention | None]] = []
     speakers: dict[int, int] = {}
     links: list[tuple[int, int, str]] = []
+    affiliations: list[tuple[int, int]] = []
     for rel in relations:
         subj = _mention_for(index, rel.subject)
         obj = _mention_for(index, rel.object, whole=rel.predicate in DESCRIPTION_PREDICATES)
@@ -155,10 +158,12 @@ def resolve_document(
                 if m is not None and m.is_pronoun and m.text in SPEAKER_PRONOUNS:
                     speakers[m.id] = speaker.id
         arg_mentions.append((subj, obj, speaker, place))
+        if rel.pattern in AFFILIATION_PATTERNS and subj is not None and obj is not None:
+            affiliations.append((subj.id, obj.id))  # "Acme spokesman John Smith": a quoted "we" of his is Acme
         if rel.pattern in NAMING_PATTERNS and subj is not None and obj is not None and obj.label == "CONCEPT" \
                 and subj.label not in ("CONCEPT", "PRONOUN") and description_fits(index.table, subj, obj):
             links.append((subj.id, obj.id, rel.pattern))  # the title or description is another name of it
-    clusters = resolve_mentions(index, speakers, links)
+    clusters = resolve_mentions(index, speakers, links, affiliations)
     entities, keys = _entities(document, index, clusters)
     statements = []
     model = shipped_model() if trust else None
@@ -238,7 +243,7 @@ def _entities(
         entities[key] = Entity(
             key=key, type=NER_CLASSES.get(label, "Concept"), name=canonical,
             names=names, ner_label=label if label != "CONCEPT" else "NOUN_CHUNK",
-            mentions=len(group),
+            mentions=len(group), spans=mention_spans(index.table, group),
         )
         key_of[root] = key
     return entities, [key_of.get(root) for root in roots]

@@ -18,7 +18,11 @@ below is a general pattern of English news text, not a list of names:
 - ``facility``: a name compounded with a facility noun ("the Mabruk oil field")
   is the facility;
 - ``demonym``: a nationality followed by another capitalised demonym ("Greek
-  Cypriot") is one group.
+  Cypriot") is one group;
+- ``foreign-of``: an organisation's name cut at a foreign particle ("Bank" +
+  "fuer" + "Gemeinwirtschaft AG") is one name;
+- ``credit``: the word of a photo credit is no part of a name ("Washington D.C.
+  Image: United States Navy" names Washington D.C.), and alone names nothing.
 """
 
 from __future__ import annotations
@@ -41,6 +45,10 @@ FACILITY_HEADS = frozenset("field airport airbase base port harbor harbour camp 
 TITLE_STARTS = frozenset("president minister prime secretary chancellor senator governor mayor king queen prince "
                          "princess general gen. sen. rep. gov. chief director ambassador judge justice leader "
                          "spokesman spokeswoman ceo chairman pope mr mrs ms dr sir lord lady".split())
+#: Particles that join the words of a foreign organisation's name: "Bank fuer Gemeinwirtschaft".
+FOREIGN_OF = frozenset({"fuer", "für", "de", "des", "der", "du", "di", "del", "della", "da", "do", "dos"})
+#: Words that open a photo credit when a colon follows: "Image: United States Navy".
+CREDIT_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "credit", "source", "video"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
@@ -153,6 +161,13 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
 
     text, lower, pos, dep = tt.text, tt.lower_, tt.pos_, tt.dep
     for s, (e, label, _) in sorted(spans.items()):
+        # credit: "Washington D.C. Image: ..." → "Washington D.C."; "Image:" alone names nothing
+        if lower[e - 1] in CREDIT_WORDS and e < n and text[e] == ":":
+            del spans[s]
+            if e - 1 > s:
+                spans[s] = (e - 1, label, "credit")
+            cached.clear()
+    for s, (e, label, _) in sorted(spans.items()):
         # possessor: "Herzog's Zionist Union" → "Herzog" + "Zionist Union"
         if label == "ORG":
             cut = next((i for i in range(s + 1, e - 1) if tt.tag[i] == POSSESSIVE), None)
@@ -170,6 +185,12 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
             after = spans.get(e + 1)
             if after is not None and after[1] in ("GPE", "LOC"):
                 replace(s, after[0], "ORG" if label == "LOC" else label, "of-name")
+                continue
+        # foreign-of: "Bank" + "fuer" + "Gemeinwirtschaft AG", "Banco" + "de" + "Santander" (NER cut at the particle)
+        if label == "ORG" and e + 1 < n and lower[e] in FOREIGN_OF and pos[s] == "PROPN":
+            after = spans.get(e + 1)
+            if after is not None and after[1] in ("ORG", "GPE", "PERSON") and text[e + 1][:1].isupper():
+                replace(s, after[0], "ORG", "foreign-of")
                 continue
         # place-club: "Newcastle United"
         if label == "GPE" and e < n and pos[e] == "PROPN" and _capitalised(tt, e) \

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kgbuild.lexicon import HONORIFICS, PRONOUNS
 from kgbuild.parse.tokens import TokenTable, ids, table_of
-from kgbuild.resolve.entity_spans import ORG_HEADS, ner_spans, repaired_spans
+from kgbuild.resolve.entity_spans import CREDIT_WORDS, ORG_HEADS, ner_spans, repaired_spans
 from kgbuild.resolve.quotes import one_of, quoted_tokens
 from kgbuild.resolve.tags import COMPOUND, POSSESSIVE, POSSESSIVE_PRONOUN
 
@@ -32,6 +32,31 @@ NON_REFERRING = frozenset(set(PRONOUNS) | {
     "some", "many", "much", "most", "few", "several", "lot", "others", "other", "such", "herself", "himself",
     "mine", "hers", "ours", "theirs", "myself", "yourself", "ourselves", "yourselves",
 })
+
+
+def is_pronoun_token(text: str) -> bool:
+    """Whether a word spelled so can be a pronoun: "us", "Us", "I" can, "US" and "IT" (in capitals) cannot.
+
+    Example
+    -------
+    >>> [is_pronoun_token(w) for w in ("us", "Us", "US", "I", "It", "IT")]
+    [True, True, False, True, True, False]
+    """
+    return len(text) == 1 or not text.isupper()
+
+
+def is_non_referring(name: str) -> bool:
+    """Whether a name is a word that never makes a node ("they", "something"), compared case-sensitively
+    in capitals: "US" is a name.
+
+    Example
+    -------
+    >>> is_non_referring("Us"), is_non_referring("US"), is_non_referring("Something")
+    (True, False, True)
+    """
+    return name.lower() in NON_REFERRING and is_pronoun_token(name)
+
+
 LEADING_DROP = frozenset({"DET", "PRON", "PUNCT", "CCONJ"})
 LEADING_WORDS = frozenset({"such", "even", "only", "just", "also", "all", "both", "then", "so-called"})  # "former" stays: a former leader is not the leader
 
@@ -94,6 +119,41 @@ def _article_of_name(tt: TokenTable, tokens: Sequence[int], first: int, last: in
             and t > 0 and not tt.is_punct[t - 1])
 
 
+_PERSON_TYPE = ids("PERSON")
+
+
+def mention_spans(tt: TokenTable, mentions: Sequence[Mention]) -> list[tuple[int, int, str]]:
+    """(begin, end, text) of each mention, character offsets into the Doc's text, in text order.
+
+    The span is the mention's tokens without the punctuation and possessive ending around them
+    ("“the Haqqani network's" → "the Haqqani network"); ``text == doc.text[begin:end]``.
+
+    Example
+    -------
+    >>> from kgbuild.parse.load import load_model
+    >>> from kgbuild.parse.tokens import TokenTable
+    >>> tt = TokenTable(load_model()("They met Clinton's aides."))
+    >>> mention_spans(tt, [Mention(0, 2, 4, "Clinton", "PERSON", 2, 0)])
+    [(9, 16, 'Clinton')]
+    """
+    spans = set()
+    text, idx, length = tt.doc_text, tt.idx, tt.length
+    for m in mentions:
+        first, last = m.start, m.end - 1
+        while first < last and tt.is_punct[first]:
+            first += 1
+        if m.label == "CONCEPT" and not tt.ent_type[m.head]:  # "Facebook creator": "Facebook" is a name of its own
+            while first < last and tt.ent_type[first] and tt.ent_type[first] not in _PERSON_TYPE:
+                first += 1
+            while first < last and (tt.is_punct[first] or tt.tag[first] == POSSESSIVE):
+                first += 1
+        while last > first and (tt.is_punct[last] or tt.tag[last] == POSSESSIVE):
+            last -= 1
+        begin, end = idx[first], idx[last] + length[last]
+        spans.add((begin, end, text[begin:end]))
+    return sorted(spans)
+
+
 class Ent(NamedTuple):
     """A (repaired) named-entity span: token start, end (exclusive), NER label and root token."""
 
@@ -137,14 +197,19 @@ class MentionIndex:
             if ent.label in NUMERIC_LABELS:
                 continue
             name = clean_name(tt, range(ent.start, ent.end))
-            # a bare "Mr" tagged as a person, or "Us" tagged as a place, names nothing
+            # a bare "Mr" tagged as a person, or "Us" tagged as a place, names nothing; "US" is the country
             if name and tt.span_text(ent.start, ent.end).lower().rstrip(".") not in HONORIFICS \
-                    and name.lower() not in NON_REFERRING:
+                    and not is_non_referring(name):
                 mention = self.add(ent.start, ent.end, ent.label, ent.root, name)
                 if rule != "ner":
                     ner = ner_spans(tt) if ner is None else ner
                     parts = tuple(tt.span_text(s, e) for s, e, _ in ner if s < ent.end and e > ent.start)
                     self.repairs[mention.id] = (parts, rule)
+        # every pronoun outside a name is a mention, not only those that are relation arguments: the
+        # coreference rules weigh each against the others, and a resolved one is a mention of its entity
+        for i in self.tokens_where(self.lower, set(PRONOUNS)):
+            if i not in self._ent_at and is_pronoun_token(tt.text[i]):
+                self.add(i, i + 1, "PRONOUN", i, tt.lower_[i])
 
     def narration_counts(self) -> list[int]:
         """For each sentence, how many sentences up to it have words outside quotes."""
@@ -170,6 +235,18 @@ class MentionIndex:
                 break
             found.append(ent)
         return found
+
+    def has_span(self, start: int, end: int) -> bool:
+        """Whether tokens ``start`` to ``end`` (exclusive) are a mention already."""
+        return (start, end) in self._by_span
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention of tokens ``start`` to ``end`` (exclusive), if there is one."""
+        return self._by_span.get((start, end))
+
+    def ent_at(self, i: int) -> Ent | None:
+        """The (repaired) named-entity span token ``i`` is part of, if any."""
+        return self._ent_at.get(i)
 
     def label_at(self, i: int) -> str:
         """The (repaired) entity label of token ``i``, "" outside entities."""
@@ -229,13 +306,15 @@ class MentionIndex:
         """The pronoun or noun-phrase mention headed by ``head``, a token outside named entities."""
         tt = self.table
         lower = tt.lower_[head].strip("\"'\u201c\u201d\u2018\u2019")
-        if lower in PRONOUNS:
+        if lower in PRONOUNS and is_pronoun_token(tt.text[head]):
             return self.add(head, head + 1, "PRONOUN", head, lower)
-        if lower in NON_REFERRING or tt.pos_[head] not in ("NOUN", "PROPN"):
+        if (lower in NON_REFERRING and is_pronoun_token(tt.text[head])) or tt.pos_[head] not in ("NOUN", "PROPN"):
             return None
+        if lower in CREDIT_WORDS and head + 1 < tt.n and tt.text[head + 1] == ":":
+            return None  # "... Image: United States Navy": a photo credit, not a thing
         lo, hi = _noun_phrase(tt, head)
         name = clean_name(tt, range(lo, hi + 1))
-        if not name or name.lower() in NON_REFERRING:
+        if not name or is_non_referring(name):
             return None
         label = "CONCEPT"
         if tt.lemma_[head].lower() in ORG_HEADS \

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kgbuild.extract.properties import predicate_label
 from kgbuild.rdf.iris import document_iri, entity_iri, predicate_iri, statement_iri
-from kgbuild.view.model import ENTITY_TYPES, DocumentInfo, Edge, Evidence, GraphModel, Node, assemble
+from kgbuild.view.model import ENTITY_TYPES, DocumentInfo, Edge, Evidence, GraphModel, Node, assemble, sentence_marks
 
 
 def model_from_kg(kg) -> GraphModel:  # a KnowledgeGraph, by duck typing: the graph shows itself through here
@@ -49,6 +49,10 @@ def model_from_kg(kg) -> GraphModel:  # a KnowledgeGraph, by duck typing: the gr
                           sorted(data["names"] - {label}), data["mentions"],
                           sorted(doc_index[d] for d in data["documents"] if d in doc_index)))
 
+    # mentions by document, offsets into the document's own text: a part's mentions count in the whole
+    # text, its sentences in the part, so (as in the RDF reader) the parts of a long text get no marks
+    mentions_in = {doc_id: [(b, e, node_index[node]) for b, e, _, node in merged.mentions if node in node_index]
+                   for doc_id, merged in kg.documents.items() if merged.document.whole is None}
     # one Evidence per distinct statement IRI, in IRI order, as the RDF reader sees them
     statements = {}
     for doc_id, s, statement, o in kg.statements():
@@ -65,5 +69,6 @@ def model_from_kg(kg) -> GraphModel:  # a KnowledgeGraph, by duck typing: the gr
             subject_text=statement.subject_text, object_text=statement.object_text,
             negated=bool(statement.negated), modality=statement.modality or "",
             confidence=float(statement.confidence), document=doc_index[doc_id],
+            marks=sentence_marks(mentions_in.get(doc_id, ()), statement.sentence_start, statement.sentence_end),
         ))
     return assemble(nodes, list(edges.values()), documents, len(statements))

@@ -71,7 +71,9 @@ def _payload(model: GraphModel, title: str, initial_nodes: int, max_entities: in
         "edges": [{"s": new_index[e.source], "o": new_index[e.target], "r": rel_index[e.predicate],
                    "neg": e.negated, "mod": e.modality,
                    "ev": [{"x": v.sentence, "rt": v.relation_text, "st": v.subject_text, "ot": v.object_text,
-                           "neg": v.negated, "mod": v.modality, "c": v.confidence, "doc": v.document}
+                           "neg": v.negated, "mod": v.modality, "c": v.confidence, "doc": v.document,
+                           # every mention in the sentence of a node the page holds: [start, end, node]
+                           "mk": [[a, b, new_index[n]] for a, b, n in v.marks if n in new_index]}
                           for v in e.evidence]}
                   for e in edges],
     }

@@ -17,7 +17,7 @@ import rdflib
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from kgbuild.rdf.vocab import KG, REL
+from kgbuild.rdf.vocab import ITSRDF, KG, NIF, REL
 
 #: Entity classes of the ontology, in legend order (most common kinds first).
 ENTITY_TYPES: tuple[str, ...] = (
@@ -39,6 +39,9 @@ class Evidence:
     modality: str = ""
     confidence: float | None = None
     document: int | None = None  # index into GraphModel.documents
+    #: (start, end, node) of every entity mention inside the sentence: character offsets into ``sentence``,
+    #: node an index into GraphModel.nodes (from the graph's NIF mentions; none for the parts of a long text)
+    marks: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -182,6 +185,14 @@ def read_model(graph: rdflib.Graph) -> GraphModel:
         if str(p).startswith(rel_prefix) and isinstance(s, URIRef) and isinstance(o, URIRef):
             edge_for(s, p, o)
 
+    # NIF mentions by the document whose offsets they count in (a document that is its own context)
+    mentions_in: dict[URIRef, list[tuple[int, int, int]]] = defaultdict(list)
+    for phrase in graph.subjects(RDF.type, NIF.Phrase):
+        context, entity = graph.value(phrase, NIF.referenceContext), graph.value(phrase, ITSRDF.taIdentRef)
+        begin, end = graph.value(phrase, NIF.beginIndex), graph.value(phrase, NIF.endIndex)
+        if context in doc_index and entity in node_index and begin is not None and end is not None:
+            mentions_in[context].append((int(begin), int(end), node_index[entity]))
+
     statements = sorted(set(graph.subjects(RDF.type, KG.Statement)))
     for st in statements:
         s, p, o = (graph.value(st, RDF.subject), graph.value(st, RDF.predicate),
@@ -200,9 +211,24 @@ def read_model(graph: rdflib.Graph) -> GraphModel:
             modality=_text(graph, st, KG.modality),
             confidence=float(confidence.toPython()) if isinstance(confidence, Literal) else None,
             document=doc_index.get(doc),
+            marks=sentence_marks(mentions_in.get(doc, ()), graph.value(st, NIF.beginIndex), graph.value(st, NIF.endIndex)),
         ))
 
     return assemble(nodes, list(edges.values()), documents, len(statements))
+
+
+def sentence_marks(mentions, begin, end) -> list[tuple[int, int, int]]:
+    """The mentions (begin, end, node) inside a sentence at ``begin``-``end``, as offsets into the sentence.
+
+    Example
+    -------
+    >>> sentence_marks([(0, 7, 1), (12, 15, 2), (40, 44, 1)], 10, 30)
+    [(2, 5, 2)]
+    """
+    if begin is None or end is None:
+        return []
+    begin, end = int(begin), int(end)
+    return sorted((b - begin, e - begin, node) for b, e, node in mentions if begin <= b and e <= end)
 
 
 def assemble(nodes: list[Node], edges: list[Edge], documents: list[DocumentInfo], n_statements: int) -> GraphModel:

@@ -79,6 +79,27 @@ def test_load_gold_rejects_bad_files_naming_them(tmp_path, change, problem):
     assert str(err.value).startswith(str(path))
 
 
+def test_load_gold_reads_the_optional_split(tmp_path):
+    assert bench.load_gold(_write(tmp_path, GOOD)).split == "dev"
+    assert bench.load_gold(_write(tmp_path, {**GOOD, "split": "heldout"})).split == "heldout"
+    with pytest.raises(KgbuildError, match="split must be one of"):
+        bench.load_gold(_write(tmp_path, {**GOOD, "split": "test"}))
+
+
+def test_gold_has_held_out_articles():
+    splits = [bench.load_gold(p).split for p in GOLD_FILES]
+    assert splits.count("heldout") >= 6 and splits.count("dev") >= 16
+
+
+def test_pronoun_check_is_case_sensitive(tmp_path):
+    data = json.loads(json.dumps(GOOD))
+    data["entities"].append({"key": "united_states", "type": "Place", "names": ["US", "the US"]})
+    assert bench.load_gold(_write(tmp_path, data)).entities[-1].names == ["US", "the US"]
+    data["entities"][-1]["names"].append("Us")
+    with pytest.raises(KgbuildError, match="pronoun 'Us'"):
+        bench.load_gold(_write(tmp_path, data))
+
+
 def test_load_gold_wants_the_file_named_after_the_article(tmp_path):
     with pytest.raises(KgbuildError, match="c__1.json"):
         bench.load_gold(_write(tmp_path, GOOD, name="other.json"))

@@ -155,3 +155,23 @@ def test_undeclared_terms_are_caught() -> None:
     graph.add((CLINTON, REL.invented, CLINTON))  # minted but not declared
     graph.add((CLINTON, made_up, Literal("x")))
     assert undeclared_terms(graph) == {nickname, REL.invented, made_up}
+
+
+@pytest.mark.parametrize("name", ["anchor of another length", "two entities", "no context", "context without id"])
+def test_broken_mentions_fail(built_quads, name: str) -> None:
+    from kgbuild.rdf.vocab import ITSRDF
+
+    graph = union(built_quads)
+    phrase = next(graph.subjects(RDF.type, NIF.Phrase))
+    if name == "anchor of another length":
+        graph.set((phrase, NIF.anchorOf, Literal(str(graph.value(phrase, NIF.anchorOf)) + "x")))
+    elif name == "two entities":
+        graph.add((phrase, ITSRDF.taIdentRef, next(o for o in graph.objects(None, ITSRDF.taIdentRef)
+                                                    if o != graph.value(phrase, ITSRDF.taIdentRef))))
+    elif name == "no context":
+        graph.remove((phrase, NIF.referenceContext, None))
+    else:
+        graph.remove((graph.value(phrase, NIF.referenceContext), KG.documentId, None))
+    assert validate(union(built_quads))[0]
+    conforms, _ = validate(graph)
+    assert not conforms, name

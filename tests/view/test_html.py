@@ -236,3 +236,26 @@ def test_big_graph_draws_top_entities_then_more(browser, tmp_path):  # noqa: F81
         assert opened.errors == []
     finally:
         opened.close()
+
+
+@pytest.mark.browser
+def test_clicking_a_node_highlights_every_mention_of_it(browser, tmp_path, nlp):  # noqa: F811
+    from kgbuild import Document, build_graph
+
+    text = ("Hillary Clinton met Pakistani journalists in Islamabad. Clinton said she was happy with the talks. "
+            "The journalists thanked her.")
+    kg = build_graph([Document("talks", text)], nlp=nlp)
+    opened = OpenedPage(browser, write_html(kg.to_rdflib(), tmp_path / "graph.html", title="mentions"))
+    try:
+        page = opened.page
+        i = _index(page, "Hillary Clinton")
+        point = page.evaluate("(i) => window.kgView.network.canvasToDOM(window.kgView.network.getPositions([i])[i])", i)
+        _click_canvas(opened, point)
+        panel = page.locator("#details")
+        assert panel.locator("h3").text_content() == "Hillary Clinton"
+        marks = panel.locator("blockquote.mentions mark.ment").all_text_contents()
+        # her names and her resolved pronouns in the sentences the page holds, each highlighted
+        assert "Hillary Clinton" in marks and "Clinton" in marks and {"she", "her"} & set(marks), marks
+        assert opened.errors == []
+    finally:
+        opened.close()

@@ -250,6 +250,31 @@
     return frag;
   }
 
+  /** The sentence with the given [start, end] ranges wrapped in <mark class="ment">. */
+  function marked(s, ranges) {
+    const frag = document.createDocumentFragment();
+    let pos = 0;
+    ranges.slice().sort((a, b) => a[0] - b[0]).forEach(([a, b]) => {
+      if (a < pos) return;
+      frag.append(s.slice(pos, a), el("mark", { class: "ment" }, s.slice(a, b)));
+      pos = b;
+    });
+    frag.append(s.slice(pos));
+    return frag;
+  }
+
+  /** Every sentence the page holds that mentions node i (names, descriptions, pronouns), once each,
+   * with each mention of the node highlighted. */
+  function mentionSentences(i) {
+    const seen = new Set(), out = [];
+    nodeEdges[i].forEach((ei) => E[ei].ev.forEach((v) => {
+      const mine = (v.mk || []).filter((m) => m[2] === i);
+      const key = v.doc + "\u0000" + v.x;
+      if (mine.length && !seen.has(key)) { seen.add(key); out.push([v, mine]); }
+    }));
+    return out;
+  }
+
   function showNode(i) {
     const n = N[i];
     details.replaceChildren(el("h3", {}, n.l), typeChip(n),
@@ -269,7 +294,16 @@
     });
     if (nodeEdges[i].length > 60) rels.append(el("li", { class: "muted" }, "… and " + (nodeEdges[i].length - 60) + " more"));
     if (!nodeEdges[i].length) rels.append(el("li", { class: "muted" }, "none"));
-    details.append(rels, el("div", { class: "meta" }, n.iri));
+    details.append(rels);
+    const mentions = mentionSentences(i);
+    if (mentions.length) {
+      details.append(el("h2", {}, "Mentions"));
+      mentions.slice(0, 40).forEach(([v, mine]) => details.append(
+        el("blockquote", { class: "mentions" }, marked(v.x, mine)),
+        el("div", { class: "meta" }, v.doc !== null ? DOCS[v.doc].title : "unknown document")));
+      if (mentions.length > 40) details.append(el("p", { class: "muted" }, "… and " + (mentions.length - 40) + " more sentences"));
+    }
+    details.append(el("div", { class: "meta" }, n.iri));
   }
 
   function showEdge(i) {

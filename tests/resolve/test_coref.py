@@ -1,0 +1,85 @@
+"""Conservative coreference: pronouns by agreement, syntax and salience; names within their kind; quoted "we"."""
+
+from __future__ import annotations
+
+from kgbuild.records import Entity
+
+
+def _anchors(resolved, name: str) -> list[str]:
+    """The texts of every mention of the entity called ``name``."""
+    hits = [e for e in resolved.entities.values() if e.name == name or name in e.names]
+    assert len(hits) == 1, f"{name!r} is on {len(hits)} entities"
+    return [text for _, _, text in hits[0].spans]
+
+
+def _entity(resolved, name: str) -> Entity:
+    return next(e for e in resolved.entities.values() if e.name == name or name in e.names)
+
+
+def test_a_pronoun_with_one_candidate_joins_it(resolve):
+    r = resolve("Hillary Clinton arrived in Islamabad on Monday. Later she thanked the hosts.")
+    assert _anchors(r, "Hillary Clinton") == ["Hillary Clinton", "she"]
+
+
+def test_every_mention_has_its_offsets_into_the_text(resolve):
+    text = "Hillary Clinton arrived in Islamabad on Monday. Later she thanked the hosts."
+    r = resolve(text)
+    spans = [s for e in r.entities.values() for s in e.spans]
+    assert spans and all(text[b:e] == t for b, e, t in spans)
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_clause(resolve):
+    r = resolve("John Smith arrived late. Barack Obama thanked him warmly.")
+    assert "him" in _anchors(r, "John Smith") and "him" not in _anchors(r, "Barack Obama")
+
+
+def test_two_people_and_no_subject_to_prefer_make_no_link(resolve):
+    # "his" could be either man: no subject of this sentence or the one before names one of them
+    r = resolve("The letter from John Smith to Peter Jones arrived. The envelope bore his name.")
+    assert "his" not in _anchors(r, "John Smith") + _anchors(r, "Peter Jones")
+
+
+def test_a_quoted_we_is_the_speakers_organisation_or_nothing(resolve):
+    r = resolve('"We are very proud of the team," said Acme Corp spokesman John Smith.')
+    assert "We" in _anchors(r, "Acme Corp") and "We" not in _anchors(r, "John Smith")
+    r = resolve('"We will appeal," said John Smith.')
+    assert _anchors(r, "John Smith") == ["John Smith"]  # a person is not "we"
+
+
+def test_us_in_capitals_is_the_country(resolve):
+    r = resolve("The US said it would send aid. Officials in the US agreed.")
+    us = _entity(r, "US")
+    assert us.type == "Place" and len(us.spans) >= 2
+
+
+def test_an_acronym_never_crosses_kinds(resolve):
+    r = resolve("Researchers of the University of Sheffield met officials from the US on Monday.")
+    assert _entity(r, "University of Sheffield").key != _entity(r, "US").key
+
+
+def test_a_name_nested_in_a_longer_name_of_another_kind_is_a_mention(resolve):
+    r = resolve("Canada welcomed the visitors. The Fan Expo Canada opened in Toronto on Monday.")
+    assert _anchors(r, "Canada") == ["Canada", "Canada"]  # alone, and inside the organisation's name
+    assert _entity(r, "Canada").key != _entity(r, "Fan Expo Canada").key
+
+
+def test_a_photo_credit_is_no_part_of_a_name(resolve):
+    r = resolve("The competition was held in Washington D.C. Image: United States Navy.")
+    names = {n for e in r.entities.values() for n in {e.name} | e.names}
+    assert "Washington D.C." in names and not any("Image" in n for n in names)
+
+
+def test_an_age_is_the_one_person_given_it_and_never_a_date(resolve):
+    r = resolve("Juan Martin del Potro, 28, beat Nick Kyrgios on Sunday. The 28-year-old said he was delighted. "
+                "Kyrgios, 22, was not. A 19-year-old was arrested.")
+    assert {"28-year-old", "he"} <= set(_anchors(r, "Juan Martin del Potro"))
+    assert not [e for e in r.entities.values() if e.type == "Date" and e.name != "Sunday"]  # no "28", "22" nodes
+
+
+def test_a_company_its_acronym_its_ticker_and_the_bank_are_one(resolve):
+    r = resolve("Bank fuer Gemeinwirtschaft AG <BKFG.F>, or BfG, said its profits rose. BfG said the bank would "
+                "expand. Showa Shell Sekiyu KK <SHOL.T> agreed.")
+    bank = _entity(r, "BfG")
+    assert {"Bank fuer Gemeinwirtschaft AG", "BKFG.F", "bank"} <= bank.names | {bank.name}
+    showa = _entity(r, "SHOL.T")
+    assert showa.type == "Organization" and showa.key != bank.key  # a ticker says it is a company
