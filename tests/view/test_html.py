@@ -240,11 +240,12 @@ def test_big_graph_draws_top_entities_then_more(browser, tmp_path):  # noqa: F81
 
 @pytest.mark.browser
 def test_clicking_a_node_highlights_every_mention_of_it(browser, tmp_path, nlp):  # noqa: F811
-    from kgbuild import Document, build_graph
+    from kgbuild import BuildConfig, Document, build_graph
 
     text = ("Hillary Clinton met Pakistani journalists in Islamabad. Clinton said she was happy with the talks. "
             "The journalists thanked her.")
-    kg = build_graph([Document("talks", text)], nlp=nlp)
+    # every statement kept, so the page holds all three sentences whatever their confidence
+    kg = build_graph([Document("talks", text)], nlp=nlp, config=BuildConfig(min_confidence=0.0))
     opened = OpenedPage(browser, write_html(kg.to_rdflib(), tmp_path / "graph.html", title="mentions"))
     try:
         page = opened.page
