@@ -99,9 +99,9 @@ class KnowledgeGraph:
         if type_ == "Date":
             # "Thursday" means a different day in every article: dates are one node per ISO value
             normalized = normalize_date(name, parse_reference(doc.date))
-            node = f"date-{slug(normalized)}" if normalized else f"date-{document_slug(doc.id)}-{slug(name)}"
+            node = f"date-{slug(normalized)}" if normalized else f"date-{_document_part(doc.id)}-{slug(name)}"
         elif type_ == "Concept":
-            node = f"concept-{document_slug(doc.id)}-{slug(name)}"
+            node = f"concept-{_document_part(doc.id)}-{slug(name)}"
         elif type_ == "Person" and len(name.split()) == 1:
             node = self._one_word_person(doc, name, context, taken)
         else:
@@ -142,7 +142,7 @@ class KnowledgeGraph:
                 return node
         node = f"person-{slug(name)}"
         if node in self.graph:  # another bearer of the name has it
-            node = f"person-{slug(name)}-{document_slug(doc.id)}"
+            node = f"person-{slug(name)}-{_document_part(doc.id)}"
         self._bearers[key].append(node)
         return node
 
@@ -215,3 +215,14 @@ class KnowledgeGraph:
 
         info = format_for(path, format)
         return write_ntriples(iter_ntriples(self, union=not info.quads), path, info.name, distinct=True)
+
+
+def _document_part(doc_id: str) -> str:
+    """A document's part of the entity ids it scopes (concepts, dates, namesakes): one per id, no dot.
+
+    Example
+    -------
+    >>> _document_part("DOC_1"), _document_part("doc 1")
+    ('DOC_1', 'doc%201')
+    """
+    return document_slug(doc_id).replace(".", "%2E")  # entity IRIs hold no dot (docs/output-contract.md)

@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-results", "--limit", dest="max_results", type=int, default=None, metavar="N",
                    help="print at most N rows or triples (default: all)")
     p.add_argument("--timeout", type=float, default=60.0, metavar="S",
-                   help="stop the query after S seconds, loading the graph included (default 60; 0: no limit)")
+                   help="stop the query after S seconds, not counting loading the graph (default 60; 0: no limit)")
     p.add_argument("--allow-service", action="store_true",
                    help="let SERVICE clauses send requests to other servers (refused by default: this is an offline tool)")
     p.set_defaults(func=run)

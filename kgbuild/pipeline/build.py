@@ -1,9 +1,12 @@
 """``build_files``: what ``kgbuild build`` does, as a function.
 
 Inputs are read as a stream, resolved (in this process, local workers or on Dask), merged into one
-``KnowledgeGraph`` and written to the graph file as they come; an optional on-disk store gets each
-document's named graph, and documents it already holds unchanged are skipped; ``graph.html`` is
-written at the end. Nothing is written when nothing could be built.
+``KnowledgeGraph`` and written to the graph file as they come; ``graph.html`` is written at the end.
+With an on-disk store, each document's named graph goes into it, documents it holds unchanged
+(same id, same text) are skipped, and the graph file and page are then written from the whole
+store. The output folder and the store are locked for the build; the graph file and the page
+appear together, or, when anything fails (a full disk), neither does. Nothing is written when
+nothing could be built.
 """
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ def run_bounded(source: str | Path, sparql: str, format: str, out: BinaryIO, tim
     out : binary file
         Where the answer goes, a block of rows at a time.
     timeout : float or None
-        Seconds the query may take, loading the graph included; then it is stopped (KgbuildError).
+        Seconds the query may take once the graph is loaded; then it is stopped (KgbuildError).
     max_results : int or None
         Rows (or triples) at most; the table says when it was cut.
     allow_service : bool
@@ -95,7 +95,7 @@ def run_bounded(source: str | Path, sparql: str, format: str, out: BinaryIO, tim
     child = ctx.Process(target=_child, args=(sender, str(source), sparql, format, max_results), daemon=True)
     child.start()
     sender.close()
-    deadline = None if timeout is None else time.monotonic() + timeout
+    deadline = None  # set once the graph is open: loading a big file is not the query's time
     try:
         while True:
             if deadline is not None and time.monotonic() > deadline:  # also while rows pour in
@@ -108,7 +108,9 @@ def run_bounded(source: str | Path, sparql: str, format: str, out: BinaryIO, tim
                     raise KgbuildError(f"the query process ended without an answer (exit code {child.exitcode}; "
                                        "out of memory?)") from None
                 kind, body = message[:1], message[1:]
-                if kind == b"D":
+                if kind == b"R":
+                    deadline = None if timeout is None else time.monotonic() + timeout
+                elif kind == b"D":
                     out.write(body)
                     out.flush()
                 elif kind == b"E":
@@ -126,7 +128,7 @@ def run_bounded(source: str | Path, sparql: str, format: str, out: BinaryIO, tim
 
 
 def _child(conn, source: str, sparql: str, format: str, max_results: int | None) -> None:
-    """The query process: evaluate, serialise, send blocks of output (D), an error (E) or the end (Z)."""
+    """The query process: open the graph (R), evaluate, serialise, send blocks of output (D), an error (E) or the end (Z)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C, by killing us
     try:
         import pyoxigraph as ox
@@ -136,6 +138,7 @@ def _child(conn, source: str, sparql: str, format: str, max_results: int | None)
         from kgbuild.sparql.results import iter_select, serialize
 
         store = open_source(source)
+        conn.send_bytes(b"R")  # the graph is open: the query's time starts
         answer = prepare(store, sparql)
         if isinstance(answer, ox.QuerySolutions):
             variables = [v.value for v in answer.variables]

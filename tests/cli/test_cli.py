@@ -84,3 +84,14 @@ def test_stats_and_view_take_a_store(tmp_path):
     assert "Hillary Clinton" in (tmp_path / "page.html").read_text()
     not_a_store = kgbuild("stats", tmp_path / "out")
     assert not_a_store.returncode == 2 and "not a kgbuild store" in not_a_store.stderr
+
+
+def test_progress_is_logged_when_not_on_a_terminal(capsys, monkeypatch):
+    """Off a terminal (logs, CI) progress is a plain line now and then, with documents read as well as done."""
+    import kgbuild.cli.progress as progress
+
+    monkeypatch.setattr(progress, "LOG_EVERY", 0.0)  # every document, instead of once a minute
+    assert list(progress.progress(iter("abc"), read=lambda: 5)) == ["a", "b", "c"]
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(", ")[0:2] for line in lines] == [
+        ["kgbuild: 1 document done", "5 read"], ["kgbuild: 2 documents done", "5 read"], ["kgbuild: 3 documents done", "5 read"]]
