@@ -14,9 +14,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import resource
 import time
+import unicodedata
+from collections import Counter
 from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -77,14 +82,65 @@ def identifiers():
     import py3langid
     from lingua import LanguageDetectorBuilder
 
-    from kgbuild.read.language import language_problem as heuristic_problem
+    from kgbuild.read.language import language_problem
 
-    yield "py3langid", lambda t: py3langid.classify(t)[0] == "en"
+    yield "py3langid (top language)", lambda t: py3langid.classify(t)[0] == "en"
+    yield "py3langid, English share >= 1 % (ours)", lambda t: language_problem(t) is None
     lingua = LanguageDetectorBuilder.from_all_languages().build()
     yield "lingua (high accuracy)", lambda t: (lambda l: l is None or l.iso_code_639_1.name == "EN")(lingua.detect_language_of(t))
     low = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
     yield "lingua (low accuracy)", lambda t: (lambda l: l is None or l.iso_code_639_1.name == "EN")(low.detect_language_of(t))
-    yield "stop words (old)", lambda t: heuristic_problem(t) is None
+    yield "stop words (old)", lambda t: old_stop_word_problem(t) is None
+
+
+# ------------------------------------------------- the old heuristic, as it was in kgbuild/read/language.py
+
+_WORD = re.compile(r"[^\W\d_]+")
+_NON_LATIN = re.compile("[\u0250-\U0010ffff]")  # beyond Latin Extended-B
+
+
+def old_stop_word_problem(text: str, sample: int = 5_000) -> str | None:
+    """The stop-word count kgbuild used before py3langid (kept here to compare)."""
+    head = text[:sample]
+    words = _WORD.findall(head.lower())
+    letters = sum(map(len, words))
+    if letters < 40:
+        return None
+    if not head.isascii():
+        scripts = Counter(_script(ch) for ch in _NON_LATIN.findall(head) if ch.isalpha())
+        if sum(scripts.values()) > letters * 0.3:
+            return f"does not look like English (mostly {scripts.most_common(1)[0][0]} script)"
+    english = sum(1 for w in words if w in STOP_WORDS)
+    if len(words) < 8 or english >= 0.15 * len(words):
+        return None
+    counts = {lang: sum(1 for w in words if w in stops) for lang, stops in _FUNCTION_WORDS.items()}
+    lang, count = max(counts.items(), key=lambda kv: kv[1])
+    if count >= 0.2 * len(words) and count > english:
+        return (f"looks like {lang}, not English ({count} of {len(words)} words are {lang} function words, "
+                f"{english} English)")
+    return None
+
+
+#: The commonest function words of a few languages, minus any that are English stop words.
+_FUNCTION_WORDS = {lang: set(words.split()) - STOP_WORDS for lang, words in {
+    "French": "le la les des du un une et est que qui dans pour pas sur au aux avec ce ces il elle ils sont été "
+              "par plus ne se son sa ses leur nous vous mais ou où être avoir fait comme été très aussi",
+    "German": "der die das und ist nicht ein eine einen dem den des zu mit sich auf für von im auch es sind wird "
+              "wurde werden dass aber oder nach bei aus wie noch nur hat haben sie er wir ich",
+    "Spanish": "el la los las de del y que en un una es por con para se su sus al lo como más pero fue ha este "
+               "esta son está muy también hay",
+    "Italian": "il la le di che è e un una per con non sono del della dei nel gli da si al anche come più ma ha "
+               "questo questa lo alla",
+    "Portuguese": "o a os as de do da dos das e que em um uma para com não se por no na é mais como mas foi ao ele "
+                  "ela são também",
+    "Dutch": "de het een en van is dat die in op te zijn niet met voor er maar ook als aan bij door naar wordt werd "
+             "hij zij wij",
+}.items()}
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "UNKNOWN")
+    return "CJK" if name.startswith("CJK") else name.split()[0].title()
 
 
 def main() -> None:
@@ -96,7 +152,7 @@ def main() -> None:
     english = english_articles(args.articles)
     other = [t for texts in OTHER.values() for t in texts]
     print(f"{len(english)} English corpus articles, {len(other)} non-English sentences in {len(OTHER)} languages")
-    print(f"{'identifier':24} {'chars':>6} {'en missed':>10} {'other taken':>12} {'ms/text':>8}  peak RSS MB")
+    print(f"{'identifier':40} {'chars':>6} {'en missed':>10} {'other taken':>12} {'ms/text':>8}  peak RSS MB")
     for name, is_english in identifiers():
         for size in (60, 200, 2000):
             en = [t[:size] for t in english]
@@ -107,7 +163,7 @@ def main() -> None:
             taken = sum(is_english(t) for t in xx)
             ms = (time.perf_counter() - started) * 1000 / (len(en) + len(xx))
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"{name:24} {size:>6} {missed:>5}/{len(en):<4} {taken:>6}/{len(xx):<5} {ms:>8.2f}  {rss:,.0f}")
+            print(f"{name:40} {size:>6} {missed:>5}/{len(en):<4} {taken:>6}/{len(xx):<5} {ms:>8.2f}  {rss:,.0f}")
 
 
 if __name__ == "__main__":

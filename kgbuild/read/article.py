@@ -71,11 +71,13 @@ def extract_article(page: bytes | str, url: str | None = None) -> Article | None
     found = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
                                         include_tables=False, deduplicate=False,
                                         date_extraction_params={"extensive_search": False, "original_date": True})
-    text = (found.text or "").strip() if found is not None else ""
+    field = found.as_dict() if found is not None and hasattr(found, "as_dict") else (found or {})
+    text = (field.get("text") or "").strip()
     if not text:
         return None
-    return Article(text=_LINE.sub("\n\n", text), title=_value(found.title), date=iso_date(found.date),
-                   author=_value(found.author), site=_value(found.sitename), url=_value(found.url) or url)
+    return Article(text=_LINE.sub("\n\n", text), title=_value(field.get("title")), date=iso_date(field.get("date")),
+                   author=_value(field.get("author")), site=_value(field.get("sitename")),
+                   url=_value(field.get("url")) or url)
 
 
 def _value(text: str | None) -> str | None:

@@ -2,8 +2,9 @@
 
 Chosen over lingua and our old stop-word count by ``bench/language.py`` (300 corpus articles,
 36 news sentences in 12 other languages, cut to 60, 200 and 2,000 characters): py3langid takes
-0.5-4 ms a text and a few MB, and no foreign sentence passes it; lingua is as exact on foreign
-text and better on 60-character English, but needs 2-70 ms a text and over 1 GB of models; the
+0.5-4 ms a text and some 70 MB of model (loaded once, on the first text), and no foreign sentence
+passes it; lingua is as exact on foreign text and better on 60-character English, but needs 2-70 ms
+a text and over 1 GB of models; the
 old count let 11 of the 36 foreign sentences through. py3langid's top guess for an earnings table
 ("Shr 45 cts vs 58 cts") is sometimes Pidgin or "no language", but it still gives English a
 share of 2 % or more, where a foreign text gives it under 0.01 %: so a text is called

@@ -9,11 +9,12 @@ that ends early (a truncated download) keeps the pages read before the break, wi
 
 from __future__ import annotations
 
+import io
 import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kgbuild.dates import iso_date
 from kgbuild.errors import InputError
@@ -68,9 +69,10 @@ def read_warc_file(path: Path, report: ReadReport, max_chars: int) -> Iterator[D
 
     skipped: Counter[str] = Counter()
     pages = yielded = records = 0
-    with open_input(path) as raw:
+    with open_input(path) as opened:
+        raw: Any = opened if hasattr(opened, "peek") else io.BufferedReader(opened)  # type: ignore[arg-type]
         # our own gunzip, not warcio's: warcio takes a truncated member for the end of the file
-        handle = _Gunzip(raw) if raw.peek(2)[:2] == b"\x1f\x8b" else raw
+        handle: Any = _Gunzip(raw) if raw.peek(2)[:2] == b"\x1f\x8b" else raw
         start = handle.peek(5)[:5]
         if not start:
             raise InputError("file is empty", path=path)
@@ -147,13 +149,21 @@ def _document(record, path: Path, skipped: Counter) -> Document | None:
 
 
 class _Gunzip:
-    """A gzip stream of many members (one per WARC record), read in blocks; ``truncated`` once it ends early."""
+    """A gzip stream of many members (one per WARC record), inflated a block at a time; ``truncated`` once it ends early.
+
+    Inflated with a bound on the output of each step, so a highly compressed stretch never
+    expands into memory at once.
+    """
+
+    STEP = 1 << 16
 
     def __init__(self, raw) -> None:
         self.raw = raw
         self.truncated = False
         self._inflate = zlib.decompressobj(wbits=31)
+        self._pending = b""  # compressed bytes not inflated yet
         self._buffer = b""
+        self._started = False  # the current member has begun
 
     def peek(self, size: int) -> bytes:
         """The next bytes, left to be read."""
@@ -162,29 +172,30 @@ class _Gunzip:
         return data
 
     def read(self, size: int = -1) -> bytes:
-        while (size < 0 or len(self._buffer) < size) and not self.truncated:
-            block = self.raw.read(1 << 16)
-            if not block:
-                if not self._inflate.eof and (self._inflate.unconsumed_tail or self._started):
-                    self.truncated = True
-                break
-            self._feed(block)
-        if size < 0:
-            size = len(self._buffer)
-        data, self._buffer = self._buffer[:size], self._buffer[size:]
-        return data
-
-    _started = False
-
-    def _feed(self, block: bytes) -> None:
-        while block:
+        want = self.STEP if size < 0 else size
+        parts = [self._buffer]
+        have = len(self._buffer)
+        while have < want and not self.truncated:
+            if not self._pending:
+                self._pending = self.raw.read(self.STEP)
+                if not self._pending:
+                    if self._started:
+                        self.truncated = True
+                    break
             self._started = True
-            self._buffer += self._inflate.decompress(block)
-            if not self._inflate.eof:
-                return
-            block = self._inflate.unused_data  # the next member starts here
-            self._inflate = zlib.decompressobj(wbits=31)
-            self._started = False
+            out = self._inflate.decompress(self._pending, self.STEP)
+            self._pending = self._inflate.unconsumed_tail
+            if self._inflate.eof:  # the next member starts in what is left
+                self._pending = self._inflate.unused_data + self._pending
+                self._inflate = zlib.decompressobj(wbits=31)
+                self._started = False
+            parts.append(out)
+            have += len(out)
+        data = b"".join(parts)
+        if size < 0:
+            size = len(data)
+        self._buffer = data[size:]
+        return data[:size]
 
 
 def _reason(exc: Exception) -> str:

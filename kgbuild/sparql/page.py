@@ -40,7 +40,7 @@ CONSTRUCT {{
 
 
 def _asset(name: str) -> str:
-    return resources.files("kgbuild.sparql").joinpath("assets", name).read_text(encoding="utf-8")
+    return resources.files("kgbuild.sparql").joinpath("assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def examples() -> list[dict[str, str]]:
@@ -51,7 +51,7 @@ def examples() -> list[dict[str, str]]:
     >>> [e["name"] for e in examples()]
     ['about entity', 'relation counts', 'who met whom']
     """
-    folder = resources.files("kgbuild.sparql").joinpath("assets", "examples")
+    folder = resources.files("kgbuild.sparql").joinpath("assets").joinpath("examples")
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)
     return [{"name": f.name.removesuffix(".rq").replace("_", " "), "query": f.read_text(encoding="utf-8")} for f in files]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.server
 import io
@@ -13,6 +14,7 @@ from warcio.warcwriter import WARCWriter
 
 from kgbuild.errors import InputError
 from kgbuild.read.inputs import read_inputs
+from kgbuild.read.language import language_problem
 from kgbuild.read.report import ReadReport
 from kgbuild.read.web import Fetcher
 
@@ -202,15 +204,24 @@ class _Site(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def site():
+@contextlib.contextmanager
+def serve_site():
+    """The site on 127.0.0.1 (a free port); yields its base URL."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Site)
     _Site.requests = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def site():
+    with serve_site() as url:
+        yield url
 
 
 def test_fetch_reads_the_linked_pages_and_warns_per_failing_url(tmp_path, site):
@@ -232,3 +243,28 @@ def test_nothing_is_fetched_without_fetch(tmp_path, site):
     (tmp_path / "planet.rss").write_text(rss(site))
     docs, _ = read([tmp_path])
     assert len(docs) == 2 and _Site.requests == []
+
+
+def test_a_crawl_is_streamed_one_record_at_a_time(tmp_path):
+    """Peak memory (tracemalloc: every Python allocation) stays far below the crawl's size: one page at a time."""
+    import tracemalloc
+
+    body = page(ARTICLE * 40).encode()  # ~13 kB a page, 100 pages
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for i in range(100):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://planet.example/story/{i}", "response",
+                                                          payload=io.BytesIO(body), http_headers=headers))
+    read_inputs([tmp_path / "crawl.warc.gz"], report=ReadReport(echo=False))  # imports, before measuring
+    language_problem(" ".join(ARTICLE))  # the identifier's model (some 70 MB) loads once, on first use
+    tracemalloc.start()
+    try:
+        pages = sum(1 for _ in read_inputs([path], report=ReadReport(echo=False)))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    crawl = 100 * len(body)
+    assert pages == 100
+    assert peak < crawl / 2, f"reading a {crawl >> 10} kB crawl peaked at {peak >> 10} kB"

@@ -10,8 +10,8 @@ import rdflib.namespace as ns
 
 from kgbuild.rdf.iris import document_iri
 from kgbuild.rdf.vocab import KG
-from tests.read.test_web import ARTICLE, _Site, page, rss, site, write_warc  # noqa: F401
-from tests.system.test_bad_input import kgbuild
+from tests.read.test_web import ARTICLE, _Site, page, rss, serve_site, write_warc
+from tests.system.test_bad_input import kgbuild_all
 from tests.system.test_shapes import union, validate
 
 
@@ -28,13 +28,17 @@ def built(tmp_path_factory):
     (folder / "fr.html").write_text(page(["Le ministre a rencontré ses homologues européens lundi à Bruxelles pour "
                                           "discuter des sanctions et de la guerre."], "Le ministre"))
     (folder / "empty.html").write_text("<html><body><script>x()</script></body></html>")
-    run = kgbuild("build", "news", "-o", "out", "--no-html", cwd=root)
+    with serve_site() as site:  # the --fetch build runs beside the other (each loads spaCy)
+        (root / "linked.rss").write_text(rss(site))
+        run, fetched = kgbuild_all([("build", "news", "-o", "out", "--no-html"),
+                                    ("build", "linked.rss", "--fetch", "-o", "out-fetched", "--no-html")], cwd=root)
+        requests = list(_Site.requests)
     graph = rdflib.Graph().parse(root / "out" / "graph.ttl", format="turtle")
-    return run, graph
+    return run, graph, (site, fetched, requests, root / "out-fetched" / "graph.ttl")
 
 
 def test_every_kind_of_input_is_built_and_bad_ones_are_one_line_each(built):
-    run, graph = built
+    run, graph, _ = built
     assert run.returncode == 0, run.stderr
     documents = {str(d) for d in graph.subjects(rdflib.RDF.type, KG.Document)}
     expected = ["vance", "planet-example-world-vance-meets-hale", "planet-example-missing",
@@ -48,7 +52,7 @@ def test_every_kind_of_input_is_built_and_bad_ones_are_one_line_each(built):
 
 
 def test_a_page_s_metadata_is_on_its_document(built):
-    _, graph = built
+    _, graph, _ = built
     doc = document_iri("vance")
     assert graph.value(doc, ns.DCTERMS.title) == rdflib.Literal("Vance meets Hale")
     assert graph.value(doc, ns.SDO.datePublished) == rdflib.Literal("2015-03-05", datatype=ns.XSD.date)
@@ -61,23 +65,22 @@ def test_a_page_s_metadata_is_on_its_document(built):
 
 
 def test_the_article_date_is_the_reference_for_relative_dates(built):
-    _, graph = built
+    _, graph, _ = built
     # "on Thursday" in an article of Thursday 5 March 2015 is that day
     assert (None, KG.normalizedDate, rdflib.Literal("2015-03-05", datatype=ns.XSD.date)) in graph
 
 
 def test_the_mixed_graph_conforms_to_the_shapes(built):
-    _, graph = built
+    _, graph, _ = built
     conforms, text = validate(union((s, p, o, None) for s, p, o in graph))
     assert conforms, text
 
 
-def test_fetch_on_the_command_line_reads_the_linked_page(tmp_path, site):  # noqa: F811
-    (tmp_path / "planet.rss").write_text(rss(site))
-    run = kgbuild("build", "planet.rss", "--fetch", "-o", "out", "--no-html", cwd=tmp_path)
+def test_fetch_on_the_command_line_reads_the_linked_page(built):
+    site, run, requests, path = built[2]
     assert run.returncode == 0, run.stderr
     assert f"{site}/missing: HTTP 404 Not Found; using the feed entry" in run.stderr
-    assert _Site.requests == ["/world/vance-meets-hale", "/missing"]
-    graph = rdflib.Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    assert requests == ["/world/vance-meets-hale", "/missing"]
+    graph = rdflib.Graph().parse(path, format="turtle")
     fetched = next(d for d in graph.subjects(rdflib.RDF.type, KG.Document) if "vance-meets-hale" in str(d))
     assert graph.value(fetched, ns.SDO.author) == rdflib.Literal("Lois Lane")  # the page's, not the feed's
