@@ -151,8 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     dev = [r for r in rows if r["split"] == "DEV"]
     held = [r for r in rows if r["split"] == "HELD-OUT"]
     names = ["bias"] + sorted({n for r in dev for n in r["features"]} - {"bias"})
+    for name, members in (("DEV", dev), ("HELD-OUT", held)):  # the baseline: the extractor's own confidence
+        conf = [(r["features"].get("confidence", 0.0), r["correct"]) for r in members]
+        print(f"{name}: AUC of the extractor's confidence alone "
+              f"{pb.auc([c for c, ok in conf if ok], [c for c, ok in conf if not ok])}")
     best = None
-    for l2 in (0.003, 0.01, 0.03, 0.1):
+    for l2 in (0.003, 0.01, 0.03, 0.1, 0.3, 1.0):
         p = cross_validated(dev, names, l2)
         y = np.array([r["correct"] for r in dev])
         auc = pb.auc([float(v) for v, c in zip(p, y) if c], [float(v) for v, c in zip(p, y) if not c])
