@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 from importlib import resources
 
-from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES
+from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES, ORG_NOUNS
 from kgbuild.properties import PROPERTIES, property_of, typed
 from kgbuild.records import Entity, ResolvedDocument, Statement
 
@@ -250,7 +250,8 @@ MEMBER_ROLES = frozenset({"leader", "commander", "member", "founder", "militant"
 
 
 #: Parties that news names without "Party".
-PARTY_NAMES = frozenset({"labour", "conservatives", "tories", "democrats", "republicans", "liberal democrats",
+PARTY_NAMES = frozenset({"labour", "labor", "african national congress", "conservatives", "tories", "democrats",
+                         "republicans", "liberal democrats",
                          "lib dems", "snp", "ukip", "gop", "anc", "bjp", "congress party", "likud", "pml-n", "ppp"})
 
 
@@ -272,6 +273,8 @@ def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
     words = set(statement.relation_text.lower().replace(",", " ").split())
     if key == "citizenship" and any("'s" in w or "’s" in w for w in words):
         return None  # "the Swiss team's reserve driver": the nationality is the team's
+    if key == "citizenship" and ORG_NOUNS.intersection(words):
+        return None  # "Russian oil company Yukos": a company has no citizenship, whatever NER made of it
     if key == "educatedAt" and not SCHOOL_WORDS.intersection(obj.name.lower().split()):
         return None
     if key == "positionHeld" and not POSITION_NOUNS.intersection(obj.name.lower().split()):

@@ -85,6 +85,10 @@ REFINED = [
     ("Susan Segal, senior vice president of Manufacturers Hanover, said the swaps help.", None,
      ("Manufacturers Hanover", "kg:chairperson", "Susan Segal")),
     ("Maria Lopez joined Apple in 2005.", None, ("Maria Lopez", "kg:memberOfParty", "Apple")),
+    ("Russian oil company Yukos has dropped the threat of legal action.", None, ("Yukos", "kg:citizenship", "Russian")),
+    ("Education Secretary Ruth Kelly said the plan would help.", None, ("Ruth Kelly", "kg:employer", "Education")),
+    ("The game has Los Santos, which is a copy of Los Angeles, San Fierro, aka San Francisco.", None,
+     ("Los Angeles", "kg:locatedIn", "San Fierro")),
 ]
 
 

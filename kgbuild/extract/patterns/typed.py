@@ -142,6 +142,36 @@ def countries() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+#: Words that end the name of a region ("Kandahar province", "Oakland County").
+REGION_WORDS = frozenset({"county", "province", "state", "region", "district", "oblast", "voivodeship", "prefecture",
+                          "governorate", "department", "canton", "territory", "parish", "borough", "municipality"})
+
+
+@functools.lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """Lower-cased names of first-level regions (``kgbuild/data/regions.txt``).
+
+    Example
+    -------
+    >>> "n.j." in regions()
+    True
+    """
+    text = resources.files("kgbuild").joinpath("data/regions.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_region(text: str) -> bool:
+    """A country, a first-level region or a name ending in a region's word.
+
+    Example
+    -------
+    >>> is_region("Kentucky"), is_region("Kandahar Province"), is_region("San Fierro")
+    (True, True, False)
+    """
+    lower = text.lower().removeprefix("the ")
+    return lower in regions() or lower in _country_names() or lower.rsplit(" ", 1)[-1] in REGION_WORDS
+
+
 def coarse_type(label: str, text: str) -> str | None:
     """The type a signature uses for a name: its NER label coarsened, COUNTRY for a country's name.
 
@@ -228,7 +258,7 @@ def typed_pair_relations(sent: Span) -> Iterator:
     -------
     >>> from kgbuild.parse.load import load_model
     >>> doc = load_model()("The talks were held in Dushanbe, Tajikistan.")
-    >>> [(r.subject.text, r.predicate, r.object.text) for r in typed_pair_relations(next(doc.sents))]
+    >>> sorted((r.subject.text, r.predicate, r.object.text) for r in typed_pair_relations(next(doc.sents)))
     [('Dushanbe', 'kg:country', 'Tajikistan'), ('Dushanbe', 'kg:locatedIn', 'Tajikistan')]
     """
     table = table_of(sent.doc)
@@ -253,6 +283,8 @@ def typed_pair_relations(sent: Span) -> Iterator:
             found = known.get((first, sig, second)) or _possessive_role(first, sig, second)
             if not found or (between and between[-1] == "," and _in_list(table, s1, e2)):
                 continue
+            if between == [","] and first == "LOC" and second == "LOC" and not is_region(text2):
+                continue  # "Los Santos, Los Angeles, San Fierro": towns in a list, not a town in its region
             if between[:1] == ["'s"] and (not _owns(table, s1, e1, s2, e2) or not text2[:1].isupper()):
                 continue  # "Young's Chicago operation" owns no Chicago; "Australia's west coast" is no name
             if _cut(table, s1, e1, sent) or _cut(table, s2, e2, sent):
@@ -319,6 +351,11 @@ def _cut(table, start: int, end: int, sent: Span) -> bool:
         end < sent.end and pos[end] == "PROPN" and not table.ent_type_[end])
 
 
+#: Nouns that describe an organisation, not a person.
+ORG_NOUNS = frozenset({"company", "firm", "group", "bank", "airline", "carrier", "giant", "maker", "producer", "party",
+                       "newspaper", "club", "team", "agency", "network", "channel", "broadcaster", "retailer", "brand",
+                       "conglomerate", "manufacturer", "insurer", "operator", "exchange", "university", "band", "label",
+                       "magazine", "organisation", "organization", "charity", "union", "side", "outfit"})
 #: What a nationality says of the thing it describes, by that thing's type.
 _NATIONALITY = {"PER": "citizenship", "ORG": "country", "LOC": "country"}
 _COPULA_DEPS = frozenset({"attr", "appos"})
@@ -363,6 +400,8 @@ def descriptor_relations(sent: Span) -> Iterator:
         if target is None or target.i not in named:
             continue
         s, e, kind = named[target.i]
+        if noun.lemma_.lower() in ORG_NOUNS:
+            kind = "ORG"  # "Russian oil company Yukos": a company, whatever NER made of the name
         prop = _NATIONALITY.get(_COARSE.get(kind, ""))
         if prop is None or (kind != "PERSON" and noun.dep_ == "compound"):
             continue
