@@ -293,8 +293,9 @@ def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
     if key == "employer" and statement.pattern == "title" and obj.type == "Place" \
             and not GOVERNMENT_ROLES.intersection(statement.relation_text.lower().split()):
         return None  # "Scotland boss Gordon Strachan": a team's name; "U.S. Secretary of State": a government
-    if key == "headOfGovernment" and "prime" not in statement.relation_text.lower() and "mayor" not in statement.relation_text.lower():
-        return None  # "foreign minister of": not the head of government
+    if key == "headOfGovernment" and not words & {"prime", "mayor", "premier"} and not re.search(
+            rf"\b(prime minister|premier|mayor) of (the )?{re.escape(statement.object_text)}", statement.sentence, re.IGNORECASE):
+        return None  # "foreign minister of": not the head of government (the words may keep only "minister of")
     return key
 
 

@@ -203,6 +203,19 @@ def signature(words: list[str]) -> str:
     return " ".join(_DIGITS.sub("0", w.lower()) for w in words)
 
 
+def name_end(words: list[str], start: int, end: int) -> int:
+    """Where a name ends, without the possessive NER sometimes takes in ("Barack Obama's" daughter).
+
+    Example
+    -------
+    >>> name_end(["Barack", "Obama", "'s", "daughter"], 0, 3)
+    2
+    """
+    if end - start > 1 and words[end - 1] in ("'s", "’s", "'"):
+        return end - 1
+    return end
+
+
 def pair_signature(words: list[str]) -> str:
     """A pair's signature: the words between (``signature``) when they are at most ``MAX_GAP``,
     else "…" and the last two of them.
@@ -267,7 +280,10 @@ def typed_pair_relations(sent: Span) -> Iterator:
         return
     known = lexicon()
     words = table.text
-    names = [(s, e, sent.doc.vocab.strings[label], table.span_text(s, e)) for s, e, label in ents]
+    names = []
+    for s, e, label in ents:
+        e = name_end(words, s, e)
+        names.append((s, e, sent.doc.vocab.strings[label], table.span_text(s, e)))
     for i, (s1, e1, label1, text1) in enumerate(names):
         first = coarse_type(label1, text1)
         if first is None:
