@@ -22,7 +22,8 @@ import re
 from dataclasses import replace
 from importlib import resources
 
-from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES, ORG_NOUNS
+from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES, NOT_NATIONALITIES, ORG_NOUNS
+from kgbuild.names import HONORIFICS
 from kgbuild.properties import PROPERTIES, property_of, typed
 from kgbuild.records import Entity, ResolvedDocument, Statement
 
@@ -170,7 +171,8 @@ def fits(key: str, subject: Entity, obj: Entity) -> bool:
         return False  # "Carrie Rudzki with the jail in Oakland County, Michigan": a person is in no county
     for cls, entity in ((prop.domain, subject), (prop.range, obj)):
         allowed = _CLASS_FITS.get(cls)
-        if allowed is not None and entity.type not in allowed:
+        kind = "Person" if _kind(entity) == "Person" else entity.type
+        if allowed is not None and kind not in allowed:
             return False
         if allowed is None and entity.type in ("Date", "Quantity") and key not in ("inception",):
             return False  # a date is no member, owner or participant
@@ -226,7 +228,10 @@ def learned_verbs() -> dict[tuple[str, str, str], list[tuple[str, bool]]]:
 
 
 def _kind(entity: Entity) -> str:
-    """An entity's type, with "Title" for a capitalised name NER did not tag ("Jaws", "Animal Farm")."""
+    """An entity's type, with "Title" for a capitalised name NER did not tag ("Jaws", "Animal Farm"),
+    and "Person" for a name with an honorific, whatever NER made of it ("Mr Cable")."""
+    if entity.name.split(" ", 1)[0].lower().rstrip(".") in HONORIFICS and " " in entity.name:
+        return "Person"
     if entity.type == "Concept" and entity.name[:1].isupper() and all(w[:1].isupper() or not w.isalpha() for w in entity.name.split()):
         return "Title"
     return entity.type
@@ -273,6 +278,8 @@ def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
     words = set(statement.relation_text.lower().replace(",", " ").split())
     if key == "citizenship" and any("'s" in w or "’s" in w for w in words):
         return None  # "the Swiss team's reserve driver": the nationality is the team's
+    if key in ("citizenship", "country") and obj.name.lower() in NOT_NATIONALITIES:
+        return None  # "European champion", "a Christian college": no country
     if key == "citizenship" and ORG_NOUNS.intersection(words):
         return None  # "Russian oil company Yukos": a company has no citizenship, whatever NER made of it
     if key == "educatedAt" and not SCHOOL_WORDS.intersection(obj.name.lower().split()):
@@ -286,6 +293,8 @@ def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
         return key if party else None
     if key in ("memberOf", "employer") and party:
         return "memberOfParty"  # "Labour's Ed Balls": a party's member, not its employee
+    if key == "employer" and obj.name.split()[-1].lower() in POSITION_NOUNS:
+        return None  # "US Attorney", "New York Attorney": a name that took in the title is no employer
     if key == "employer" and statement.pattern == "title" and not POSITION_NOUNS.intersection(words):
         return None  # "Wimbledon champion Maria Sharapova": a title, but no job
     if key in ("headOfState", "headOfGovernment", "chairperson") and _deputy(statement, words):

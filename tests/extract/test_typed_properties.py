@@ -76,6 +76,8 @@ NOTHING = [
     "James Alexis, the head of Young's Chicago operation, will retire.",  # Chicago is not in Young
     "Searchers scoured the seabed off Australia's west coast.",  # a common noun, no name
     "She played an exhibition match with Wimbledon champion Maria Sharapova.",  # a title, no job
+    "European cross-country champion Hayley Yelling won again.",  # a continent is no citizenship
+    "She studied at Westmont, a small Christian college.",  # nor is a religion a country
 ]
 
 #: Guards that change the property, not only drop it: (sentence, edge that must be there, edge that must not).
@@ -87,6 +89,8 @@ REFINED = [
     ("Maria Lopez joined Apple in 2005.", None, ("Maria Lopez", "kg:memberOfParty", "Apple")),
     ("Russian oil company Yukos has dropped the threat of legal action.", None, ("Yukos", "kg:citizenship", "Russian")),
     ("Education Secretary Ruth Kelly said the plan would help.", None, ("Ruth Kelly", "kg:employer", "Education")),
+    ("Mr Cable will publish his \"Alternative Budget\" on Monday.", None,
+     ("Alternative Budget", "kg:publisher", "Mr Cable")),  # a person, whatever NER says, is no publisher
     ("The game has Los Santos, which is a copy of Los Angeles, San Fierro, aka San Francisco.", None,
      ("Los Angeles", "kg:locatedIn", "San Fierro")),
 ]
