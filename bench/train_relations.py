@@ -58,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.redocred}: no dev/gold.json (Re-DocRED dev split)", file=sys.stderr)
         return 2
 
-    from kgbuild.extract.patterns.typed import MAX_FAR_GAP, MAX_GAP, coarse_type, pair_signature
+    from spacy.tokens import Span
+
+    from kgbuild.extract.patterns.typed import MAX_FAR_GAP, MAX_GAP, coarse_type, name_end, pair_signature
     from kgbuild.extract.properties import BY_WIKIDATA, property_of
     from kgbuild.parse.tokens import table_of
     from kgbuild.pipeline.stream import make_pipeline
@@ -81,8 +83,11 @@ def main(argv: list[str] | None = None) -> int:
             if pid in BY_WIKIDATA:
                 related[(head, tail)].add(BY_WIKIDATA[pid])
         # 1. pairs of names and the words between them
+        words = [t.text for t in parsed]
         for sent in parsed.sents:
-            ents = [e for e in parsed.ents if sent.start <= e.start and e.end <= sent.end]
+            # each name as the runtime sees it (``name_end``), with its label
+            ents = [Span(parsed, e.start, name_end(words, e.start, e.end), label=e.label_)
+                    for e in parsed.ents if sent.start <= e.start and e.end <= sent.end]
             for i, a in enumerate(ents):
                 first = coarse_type(a.label_, a.text)
                 if first is None:

@@ -22,8 +22,9 @@ import re
 from dataclasses import replace
 from importlib import resources
 
-from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES
+from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES, NOT_NATIONALITIES, ORG_NOUNS
 from kgbuild.extract.properties import PROPERTIES, property_of, typed
+from kgbuild.lexicon import HONORIFICS
 from kgbuild.records import Entity, ResolvedDocument, Statement
 
 #: Patterns whose relations mean nothing untyped: dropped unless they were typed.
@@ -170,7 +171,8 @@ def fits(key: str, subject: Entity, obj: Entity) -> bool:
         return False  # "Carrie Rudzki with the jail in Oakland County, Michigan": a person is in no county
     for cls, entity in ((prop.domain, subject), (prop.range, obj)):
         allowed = _CLASS_FITS.get(cls)
-        if allowed is not None and entity.type not in allowed:
+        kind = "Person" if _kind(entity) == "Person" else entity.type
+        if allowed is not None and kind not in allowed:
             return False
         if allowed is None and entity.type in ("Date", "Quantity") and key not in ("inception",):
             return False  # a date is no member, owner or participant
@@ -226,7 +228,10 @@ def learned_verbs() -> dict[tuple[str, str, str], list[tuple[str, bool]]]:
 
 
 def _kind(entity: Entity) -> str:
-    """An entity's type, with "Title" for a capitalised name NER did not tag ("Jaws", "Animal Farm")."""
+    """An entity's type, with "Title" for a capitalised name NER did not tag ("Jaws", "Animal Farm"),
+    and "Person" for a name with an honorific, whatever NER made of it ("Mr Cable")."""
+    if entity.name.split(" ", 1)[0].lower().rstrip(".") in HONORIFICS and " " in entity.name:
+        return "Person"
     if entity.type == "Concept" and entity.name[:1].isupper() and all(w[:1].isupper() or not w.isalpha() for w in entity.name.split()):
         return "Title"
     return entity.type
@@ -250,7 +255,8 @@ MEMBER_ROLES = frozenset({"leader", "commander", "member", "founder", "militant"
 
 
 #: Parties that news names without "Party".
-PARTY_NAMES = frozenset({"labour", "conservatives", "tories", "democrats", "republicans", "liberal democrats",
+PARTY_NAMES = frozenset({"labour", "labor", "african national congress", "conservatives", "tories", "democrats",
+                         "republicans", "liberal democrats",
                          "lib dems", "snp", "ukip", "gop", "anc", "bjp", "congress party", "likud", "pml-n", "ppp"})
 
 
@@ -272,6 +278,10 @@ def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
     words = set(statement.relation_text.lower().replace(",", " ").split())
     if key == "citizenship" and any("'s" in w or "’s" in w for w in words):
         return None  # "the Swiss team's reserve driver": the nationality is the team's
+    if key in ("citizenship", "country") and obj.name.lower() in NOT_NATIONALITIES:
+        return None  # "European champion", "a Christian college": no country
+    if key == "citizenship" and ORG_NOUNS.intersection(words):
+        return None  # "Russian oil company Yukos": a company has no citizenship, whatever NER made of it
     if key == "educatedAt" and not SCHOOL_WORDS.intersection(obj.name.lower().split()):
         return None
     if key == "positionHeld" and not POSITION_NOUNS.intersection(obj.name.lower().split()):
@@ -283,6 +293,8 @@ def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
         return key if party else None
     if key in ("memberOf", "employer") and party:
         return "memberOfParty"  # "Labour's Ed Balls": a party's member, not its employee
+    if key == "employer" and obj.name.split()[-1].lower() in POSITION_NOUNS:
+        return None  # "US Attorney", "New York Attorney": a name that took in the title is no employer
     if key == "employer" and statement.pattern == "title" and not POSITION_NOUNS.intersection(words):
         return None  # "Wimbledon champion Maria Sharapova": a title, but no job
     if key in ("headOfState", "headOfGovernment", "chairperson") and _deputy(statement, words):
@@ -290,8 +302,9 @@ def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
     if key == "employer" and statement.pattern == "title" and obj.type == "Place" \
             and not GOVERNMENT_ROLES.intersection(statement.relation_text.lower().split()):
         return None  # "Scotland boss Gordon Strachan": a team's name; "U.S. Secretary of State": a government
-    if key == "headOfGovernment" and "prime" not in statement.relation_text.lower() and "mayor" not in statement.relation_text.lower():
-        return None  # "foreign minister of": not the head of government
+    if key == "headOfGovernment" and not words & {"prime", "mayor", "premier"} and not re.search(
+            rf"\b(prime minister|premier|mayor) of (the )?{re.escape(statement.object_text)}", statement.sentence, re.IGNORECASE):
+        return None  # "foreign minister of": not the head of government (the words may keep only "minister of")
     return key
 
 

@@ -23,6 +23,10 @@ _PERSON, _OF, _DET = get_string_id("PERSON"), get_string_id("of"), get_string_id
 _EMPLOYER_IDS = ids(*EMPLOYER_ENTS)
 _TITLE_DEPS = ids("compound", "nmod", "amod")
 _NOUNS = frozenset({NOUN, PROPN})
+#: Fields of ministries that NER takes for an organisation's name ("Education Secretary Ruth Kelly").
+_FIELDS = frozenset({"education", "health", "defence", "defense", "treasury", "justice", "interior", "energy",
+                     "transport", "transportation", "environment", "agriculture", "commerce", "trade", "culture",
+                     "finance", "housing", "immigration", "security", "homeland", "home", "foreign", "state", "work"})
 #: Words of a title that NER sometimes takes into an organisation's name ("New York Attorney").
 _TITLE_NOUNS = frozenset({"attorney", "general", "secretary", "minister", "president", "governor", "mayor", "chief",
                           "commissioner", "director", "chairman", "spokesman", "ambassador", "senator"})
@@ -109,7 +113,9 @@ def title_relations(sent: Span) -> Iterator:
                     # "Real Sociedad manager": NER cut the name short, and a cut name is no employer;
                     # "New York Attorney General": nor is a name that took in the title's words
                     and not (other_start > indices[0] and pos[other_start - 1] == PROPN)
-                    and table.lower_[other_end - 1] not in _TITLE_NOUNS):
+                    and table.lower_[other_end - 1] not in _TITLE_NOUNS
+                    # "Education Secretary Ruth Kelly": a ministry's field, not its name
+                    and not (other_end - other_start == 1 and table.lower_[other_start] in _FIELDS)):
                 employer = Argument(head=table.root(other_start, other_end), tokens=tuple(range(other_start, other_end)),
                                     text=table.span_text(other_start, other_end), role="object")
                 position = [i for i in indices if not other_start <= i < other_end and pos[i] != DET]
