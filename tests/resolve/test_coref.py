@@ -57,9 +57,14 @@ def test_an_acronym_never_crosses_kinds(resolve):
     assert _entity(r, "University of Sheffield").key != _entity(r, "US").key
 
 
-def test_a_name_nested_in_a_longer_name_of_another_kind_is_a_mention(resolve):
+def test_a_name_ner_missed_where_it_repeats_is_a_mention_of_it(resolve):
+    r = resolve("Anonymous attacked the website. Members of Anonymous said the attack would continue.")
+    assert _anchors(r, "Anonymous") == ["Anonymous", "Anonymous"]  # NER found the second only
+
+
+def test_a_name_inside_another_name_is_part_of_it(resolve):
     r = resolve("Canada welcomed the visitors. The Fan Expo Canada opened in Toronto on Monday.")
-    assert _anchors(r, "Canada") == ["Canada", "Canada"]  # alone, and inside the organisation's name
+    assert _anchors(r, "Canada") == ["Canada"]  # "Canada" in "Fan Expo Canada" is that organisation's name
     assert _entity(r, "Canada").key != _entity(r, "Fan Expo Canada").key
 
 
