@@ -88,3 +88,8 @@ def test_a_company_its_acronym_its_ticker_and_the_bank_are_one(resolve):
     assert {"Bank fuer Gemeinwirtschaft AG", "BKFG.F", "bank"} <= bank.names | {bank.name}
     showa = _entity(r, "SHOL.T")
     assert showa.type == "Organization" and showa.key != bank.key  # a ticker says it is a company
+
+
+def test_every_quoted_i_of_attributed_speech_is_its_speaker(resolve):
+    r = resolve('"I think my team played well and I am proud of them," said coach John Smith.')
+    assert [a for a in _anchors(r, "John Smith") if a in ("I", "my")] == ["I", "my", "I"]
