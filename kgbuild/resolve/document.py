@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from kgbuild.extract.types import Argument, Relation
 from kgbuild.parse.tokens import TokenTable
 from kgbuild.records import NER_CLASSES, Document, Entity, Merge, ResolvedDocument, Statement
-from kgbuild.resolve.aliases import description_fits
+from kgbuild.resolve.aliases import description_fits, is_role
 from kgbuild.resolve.coref import SPEAKER_PRONOUNS, Clusters, resolve_mentions
 from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name, mention_spans
 
@@ -112,6 +112,9 @@ def resolve_document(
         if rel.pattern in NAMING_PATTERNS and subj is not None and obj is not None and obj.label == "CONCEPT" \
                 and subj.label not in ("CONCEPT", "PRONOUN") and description_fits(index.table, subj, obj):
             links.append((subj.id, obj.id, rel.pattern))  # the title or description is another name of it
+        elif rel.pattern == "copula" and rel.predicate == "be" and subj is not None and obj is not None \
+                and subj.label == "PERSON" and is_role(index.table, obj):
+            links.append((subj.id, obj.id, "copula-role"))  # "Rishi Sunak is the prime minister": his title
     for m in index.mentions:  # every quoted "I" of a sentence whose speech is attributed, not only arguments
         if m.is_pronoun and m.in_quote and m.text in SPEAKER_PRONOUNS and m.id not in speakers and m.sentence in quoted:
             speakers[m.id] = quoted[m.sentence]

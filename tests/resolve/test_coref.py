@@ -93,3 +93,13 @@ def test_a_company_its_acronym_its_ticker_and_the_bank_are_one(resolve):
 def test_every_quoted_i_of_attributed_speech_is_its_speaker(resolve):
     r = resolve('"I think my team played well and I am proud of them," said coach John Smith.')
     assert [a for a in _anchors(r, "John Smith") if a in ("I", "my")] == ["I", "my", "I"]
+
+
+def test_a_title_binds_to_the_person_the_article_gives_it_to(resolve):
+    r = resolve("Rishi Sunak is the prime minister. Boris Johnson attacked him. The Prime Minister said little.")
+    assert "Prime Minister" in _entity(r, "Rishi Sunak").names
+    assert not {"prime minister", "Prime Minister"} & _entity(r, "Boris Johnson").names
+    r = resolve("Prime Minister Rishi Sunak met former Prime Minister Boris Johnson on Monday. "
+                "The Prime Minister said the talks were useful.")
+    assert "Prime Minister" in _entity(r, "Rishi Sunak").names
+    assert "Prime Minister" not in _entity(r, "Boris Johnson").names
