@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "query",
         help="run a SPARQL query on a graph file or a store",
         description="Run a SPARQL 1.1 query on a graph (any RDF format kgbuild writes) or a store directory. "
-        "The prefixes kg: rel: ent: doc: st: rdf: rdfs: owl: skos: prov: dcterms: xsd: schema: nif: are predeclared; "
+        "The prefixes kg: rel: ent: doc: st: rdf: rdfs: owl: skos: prov: dcterms: xsd: schema: nif: itsrdf: are predeclared; "
         "the default graph is the union of all graphs.",
     )
     p.add_argument("graph", help="graph file (.ttl .nt .nq .trig .jsonld) or store directory")

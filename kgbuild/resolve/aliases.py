@@ -223,6 +223,15 @@ def roles(clusters: Clusters, tt: TokenTable, concepts: list[Mention]) -> None:
             clusters.union(fits.pop(), m.id, "role")
 
 
+def is_role(tt: TokenTable, m: Mention) -> bool:
+    """Whether a description is one definite role: "the prime minister", "Turkey's foreign minister" (not "a
+    minister", not "ministers", not "the minister's aide")."""
+    if m.label != "CONCEPT" or tt.tag[m.head] != SINGULAR_NOUN or tt.lemma_[m.head].lower() not in ROLE_NOUNS:
+        return False
+    return (m.start > 0 and tt.lower_[m.start - 1] == "the") or any(
+        tt.tag[t] == POSSESSIVE or tt.lower_[t] == "the" for t in range(m.start, m.head))
+
+
 def abbreviates(short: str, name: str) -> bool:
     """True when ``short`` could abbreviate ``name``: same first letter, its letters in order in the name."""
     short, name = short.lower(), name.lower()

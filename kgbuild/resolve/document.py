@@ -16,7 +16,7 @@ from kgbuild.extract.types import Argument, Relation
 from kgbuild.lexicon import LIGHT_VERB_IDIOMS, NER_CLASSES, TITLE_HEADS
 from kgbuild.parse.tokens import TokenTable
 from kgbuild.records import Document, Entity, Merge, ResolvedDocument, Statement
-from kgbuild.resolve.aliases import description_fits
+from kgbuild.resolve.aliases import description_fits, is_role
 from kgbuild.resolve.coref import SPEAKER_PRONOUNS, Clusters, resolve_mentions
 from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name, mention_spans
 from kgbuild.resolve.trust import shipped_model, statement_features, syntax_features
@@ -146,6 +146,7 @@ def resolve_document(
     index = MentionIndex(doc, table)
     arg_mentions: list[tuple[Mention | None, Mention | None, Mention | None, Mention | None]] = []
     speakers: dict[int, int] = {}
+    quoted: dict[int, int] = {}  # sentence → the speaker of reported speech in it
     links: list[tuple[int, int, str]] = []
     affiliations: list[tuple[int, int]] = []
     for rel in relations:
@@ -154,6 +155,7 @@ def resolve_document(
         speaker = _mention_for(index, rel.attribution)
         place = _mention_for(index, rel.place)
         if speaker is not None:  # "we" and "I" in reported speech are its speaker
+            quoted.setdefault(speaker.sentence, speaker.id)
             for m in (subj, obj):
                 if m is not None and m.is_pronoun and m.text in SPEAKER_PRONOUNS:
                     speakers[m.id] = speaker.id
@@ -163,6 +165,12 @@ def resolve_document(
         if rel.pattern in NAMING_PATTERNS and subj is not None and obj is not None and obj.label == "CONCEPT" \
                 and subj.label not in ("CONCEPT", "PRONOUN") and description_fits(index.table, subj, obj):
             links.append((subj.id, obj.id, rel.pattern))  # the title or description is another name of it
+        elif rel.pattern == "copula" and rel.predicate == "be" and subj is not None and obj is not None \
+                and subj.label == "PERSON" and is_role(index.table, obj):
+            links.append((subj.id, obj.id, "copula-role"))  # "Rishi Sunak is the prime minister": his title
+    for m in index.mentions:  # every quoted "I" of a sentence whose speech is attributed, not only arguments
+        if m.is_pronoun and m.in_quote and m.text in SPEAKER_PRONOUNS and m.id not in speakers and m.sentence in quoted:
+            speakers[m.id] = quoted[m.sentence]
     clusters = resolve_mentions(index, speakers, links, affiliations)
     entities, keys = _entities(document, index, clusters)
     statements = []

@@ -142,11 +142,21 @@ def mention_spans(tt: TokenTable, mentions: Sequence[Mention]) -> list[tuple[int
         first, last = m.start, m.end - 1
         while first < last and tt.is_punct[first]:
             first += 1
-        if m.label == "CONCEPT" and not tt.ent_type[m.head]:  # "Facebook creator": "Facebook" is a name of its own
-            while first < last and tt.ent_type[first] and tt.ent_type[first] not in _PERSON_TYPE:
-                first += 1
-            while first < last and (tt.is_punct[first] or tt.tag[first] == POSSESSIVE):
-                first += 1
+        if m.label == "CONCEPT" and not tt.ent_type[m.head]:
+            # a description is its head and the words before it, without a leading name of another entity:
+            # "Facebook creator" is "creator", "a footballer for Real Madrid" "a footballer" (the names in
+            # it are mentions of their own)
+            lead = first
+            while lead < m.head and (tt.pos_[lead] == "DET" or tt.is_punct[lead]):
+                lead += 1  # "the Russian military leader": the name after the article is no part of it either
+            if lead < m.head and tt.ent_type[lead] and tt.ent_type[lead] not in _PERSON_TYPE:
+                first = lead
+                while first < last and tt.ent_type[first] and tt.ent_type[first] not in _PERSON_TYPE:
+                    first += 1
+                while first < last and (tt.is_punct[first] or tt.tag[first] == POSSESSIVE):
+                    first += 1
+            if first <= m.head < last:
+                last = m.head
         while last > first and (tt.is_punct[last] or tt.tag[last] == POSSESSIVE):
             last -= 1
         begin, end = idx[first], idx[last] + length[last]

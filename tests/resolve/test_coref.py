@@ -57,9 +57,14 @@ def test_an_acronym_never_crosses_kinds(resolve):
     assert _entity(r, "University of Sheffield").key != _entity(r, "US").key
 
 
-def test_a_name_nested_in_a_longer_name_of_another_kind_is_a_mention(resolve):
+def test_a_name_ner_missed_where_it_repeats_is_a_mention_of_it(resolve):
+    r = resolve("Anonymous attacked the website. Members of Anonymous said the attack would continue.")
+    assert _anchors(r, "Anonymous") == ["Anonymous", "Anonymous"]  # NER found the second only
+
+
+def test_a_name_inside_another_name_is_part_of_it(resolve):
     r = resolve("Canada welcomed the visitors. The Fan Expo Canada opened in Toronto on Monday.")
-    assert _anchors(r, "Canada") == ["Canada", "Canada"]  # alone, and inside the organisation's name
+    assert _anchors(r, "Canada") == ["Canada"]  # "Canada" in "Fan Expo Canada" is that organisation's name
     assert _entity(r, "Canada").key != _entity(r, "Fan Expo Canada").key
 
 
@@ -83,3 +88,18 @@ def test_a_company_its_acronym_its_ticker_and_the_bank_are_one(resolve):
     assert {"Bank fuer Gemeinwirtschaft AG", "BKFG.F", "bank"} <= bank.names | {bank.name}
     showa = _entity(r, "SHOL.T")
     assert showa.type == "Organization" and showa.key != bank.key  # a ticker says it is a company
+
+
+def test_every_quoted_i_of_attributed_speech_is_its_speaker(resolve):
+    r = resolve('"I think my team played well and I am proud of them," said coach John Smith.')
+    assert [a for a in _anchors(r, "John Smith") if a in ("I", "my")] == ["I", "my", "I"]
+
+
+def test_a_title_binds_to_the_person_the_article_gives_it_to(resolve):
+    r = resolve("Rishi Sunak is the prime minister. Boris Johnson attacked him. The Prime Minister said little.")
+    assert "Prime Minister" in _entity(r, "Rishi Sunak").names
+    assert not {"prime minister", "Prime Minister"} & _entity(r, "Boris Johnson").names
+    r = resolve("Prime Minister Rishi Sunak met former Prime Minister Boris Johnson on Monday. "
+                "The Prime Minister said the talks were useful.")
+    assert "Prime Minister" in _entity(r, "Rishi Sunak").names
+    assert "Prime Minister" not in _entity(r, "Boris Johnson").names
