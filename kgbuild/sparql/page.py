@@ -49,7 +49,7 @@ def examples() -> list[dict[str, str]]:
     Example
     -------
     >>> [e["name"] for e in examples()]
-    ['about entity', 'relation counts', 'who met whom']
+    ['about entity', 'employers', 'members', 'mentions of', 'places in country', 'relation counts', 'who met whom']
     """
     folder = resources.files("kgbuild.sparql").joinpath("assets").joinpath("examples")
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)

@@ -156,7 +156,8 @@ def test_one_build_at_a_time_per_output_folder_and_store(tmp_path):
 
 def test_concurrent_cli_builds_into_one_folder(tmp_path):
     """Item 5, end to end: two real builds at once; the second refuses with one line, the first completes."""
-    docs = write(tmp_path / "docs", {f"d{i}": f"{TEXTS['a']} {TEXTS['b']}".replace("Monday", f"day {i}") for i in range(400)})
+    # big enough that the first build still runs when the second has loaded its model (a few seconds)
+    docs = write(tmp_path / "docs", {f"d{i}": f"{TEXTS['a']} {TEXTS['b']}".replace("Monday", f"day {i}") for i in range(3000)})
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     cmd = [sys.executable, "-m", "kgbuild", "build", str(docs), "-o", str(tmp_path / "out"), "--no-html"]
     first = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
