@@ -28,11 +28,13 @@ HEDGE_ADVERBS = frozenset("allegedly reportedly possibly probably apparently per
 HEDGE_ADJECTIVES = frozenset("alleged suspected possible probable apparent purported presumed".split())
 COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 #: Verbs and adjectives whose complement is not (yet) a fact: "is expected to make", "plans to buy",
-#: "wants to join", "is set to sign", "is likely to win" → modality, the governing word.
+#: "wants to join", "is set to sign", "is likely to win", "has to pay", "was ordered to leave",
+#: "invited him to address" → modality, the governing word.
 PLAN_WORDS = frozenset(
     "expect plan hope want need aim intend seek try attempt promise threaten vow pledge propose prepare wish "
     "look set due likely unlikely go urge ask push campaign call fight struggle hesitate consider offer "
-    "able unable bound poised eager keen ready willing determined".split()
+    "able unable bound poised eager keen ready willing determined have order require force tell invite allow "
+    "encourage permit expected".split()
 )
 #: Verbs whose complement did not happen: "failed to make the playoffs", "refused to sign".
 FAILURE_VERBS = frozenset("fail refuse decline".split())

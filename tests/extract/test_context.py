@@ -74,3 +74,12 @@ def test_questions_and_conditions_are_modality(relations_of):
     assert _get(rels, "fail").modality == "if"
     _, rels = relations_of("The union strikes the factory if the talks fail.")
     assert _get(rels, "strike").modality == "if"
+
+
+def test_duties_orders_and_invitations_are_not_facts(relations_of):
+    _, rels = relations_of("The company has to pay a fine.")
+    assert _get(rels, "pay").modality == "has"
+    _, rels = relations_of("The judge ordered Nebraska to end the ban.")
+    assert _get(rels, "end").modality == "ordered"
+    _, rels = relations_of("Boehner invited Netanyahu to address Congress.")
+    assert _get(rels, "address").modality == "invited"
