@@ -6,6 +6,7 @@ pickled to another process or a Dask worker, and the parsed Doc freed.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 
@@ -113,3 +114,19 @@ def content_hash(document: Document) -> str:
     'ba7816bf8f01'
     """
     return hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+
+
+def with_statements(resolved: ResolvedDocument, statements: list[Statement]) -> ResolvedDocument:
+    """``resolved`` with these statements, and of its descriptions (Concepts) only those they still use.
+
+    Example
+    -------
+    >>> ents = {"a": Entity("a", "Person", "Ann Lee"), "b": Entity("b", "Concept", "a plan")}
+    >>> sorted(with_statements(ResolvedDocument(Document("d", "x"), ents, []), []).entities)
+    ['a']
+    """
+    used = {k for st in statements for k in (st.subject, st.object, st.attributed_to, st.place) if k}
+    keep = {k for k, e in resolved.entities.items() if e.type != "Concept" or k in used}
+    return dataclasses.replace(resolved, statements=statements,
+                               entities={k: e for k, e in resolved.entities.items() if k in keep},
+                               merges=[m for m in resolved.merges if m.entity in keep])

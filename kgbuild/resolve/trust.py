@@ -21,7 +21,7 @@ from importlib import resources
 
 from kgbuild.extract.properties import property_of
 from kgbuild.lexicon import PRONOUN_WORDS
-from kgbuild.records import ResolvedDocument
+from kgbuild.records import ResolvedDocument, with_statements
 
 #: Predicates that are rarely a fact of their own: possession, identity, and light verbs whose
 #: meaning is in their object ("take place", "make a decision", "give consideration").
@@ -181,7 +181,4 @@ def keep_confident(resolved: ResolvedDocument, min_confidence: float) -> Resolve
             statements.append(st)
     if len(statements) == len(resolved.statements) and typed is None:
         return resolved
-    used = {k for st in statements for k in (st.subject, st.object, st.attributed_to, st.place) if k}
-    keep = {k for k, e in resolved.entities.items() if e.type != "Concept" or k in used}
-    return replace(resolved, statements=statements, entities={k: e for k, e in resolved.entities.items() if k in keep},
-                   merges=[m for m in resolved.merges if m.entity in keep])
+    return with_statements(resolved, statements)

@@ -25,7 +25,7 @@ from importlib import resources
 from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES, NOT_NATIONALITIES, ORG_NOUNS
 from kgbuild.extract.properties import PROPERTIES, property_of, typed
 from kgbuild.lexicon import HONORIFICS
-from kgbuild.records import Entity, ResolvedDocument, Statement
+from kgbuild.records import Entity, ResolvedDocument, Statement, with_statements
 
 #: Patterns whose relations mean nothing untyped: dropped unless they were typed.
 TYPED_ONLY_PATTERNS = frozenset({"possessive"})
@@ -368,7 +368,4 @@ def type_document(resolved: ResolvedDocument) -> ResolvedDocument:
             seen.add(key)
         statements.append(typed_statement)
     # a description only a dropped possessive used is no node
-    used = {k for st in statements for k in (st.subject, st.object, st.attributed_to, st.place) if k}
-    keep = {k for k, e in resolved.entities.items() if e.type != "Concept" or k in used}
-    return replace(resolved, statements=statements, entities={k: e for k, e in resolved.entities.items() if k in keep},
-                   merges=[m for m in resolved.merges if m.entity in keep])
+    return with_statements(resolved, statements)
