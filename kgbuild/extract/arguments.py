@@ -26,6 +26,10 @@ _CUT_IDS_APPOS_KEPT = ids(*(CUT_DEPS - {"appos"}))
 _CONJ_IDS = ids(*CONJ_DEPS)
 _APPOS, _POSS, _CASE, _CONJ = ids("appos"), get_string_id("poss"), get_string_id("case"), get_string_id("conj")
 _EDGE_IDS = ids(*EDGE_PUNCT)
+#: Prepositions whose object is the coordination as a whole: "a link between X and Y" is not a link
+#: between X and one between Y.
+COLLECTIVE_PREPOSITIONS = frozenset({"between", "among", "amongst"})
+_COLLECTIVE_IDS = ids(*COLLECTIVE_PREPOSITIONS)
 _EDGE_DEPS = ids("cc", "punct")
 #: What ``argument`` cuts from its head's children, by (conjuncts split, appositions kept, a possessive head):
 #: a possessive ("Obama's") is the argument without its "'s".
@@ -106,6 +110,7 @@ def argument_tokens(
     if not children(head):  # a single word, most often: nothing to cut or trim
         return [head]
     split = split_conj and not (table.ent_type[head] and _conjuncts_inside_name(table, head, coordinated(table, head)))
+    split = split and not _collective(table, head)
     cut = _HEAD_CUTS[split, keep_appos, dep[head] == _POSS]
     inner = _CUT_IDS_APPOS_KEPT if keep_appos else _CUT_IDS
     indices = [head]
@@ -149,9 +154,17 @@ def conjuncts(token: Token) -> Iterator[Token]:
 def conjuncts_of(table: TokenTable, i: int) -> list[int]:
     """``conjuncts`` by index: token ``i`` first, then its conjuncts unless they are inside a name."""
     others = coordinated(table, i)
-    if not others or _conjuncts_inside_name(table, i, others):
+    if not others or _conjuncts_inside_name(table, i, others) or _collective(table, i):
         return [i]
     return [i, *others]
+
+
+def _collective(table: TokenTable, i: int) -> bool:
+    """Whether token ``i`` is (a conjunct of) the object of "between" or "among"."""
+    head = table.head
+    while head[i] != i and table.dep[i] == _CONJ:
+        i = head[i]
+    return head[i] != i and table.lower[head[i]] in _COLLECTIVE_IDS
 
 
 def coordinated(table: TokenTable, i: int) -> list[int]:

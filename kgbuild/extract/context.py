@@ -38,6 +38,12 @@ PLAN_WORDS = frozenset(
 )
 #: Verbs whose complement did not happen: "failed to make the playoffs", "refused to sign".
 FAILURE_VERBS = frozenset("fail refuse decline".split())
+#: Implicative verbs (Karttunen 1971): their infinitive happened, "managed to escape", "went on to win".
+#: Any other verb's "to" infinitive is not asserted ("decided to sell", "agreed to pay"): modality.
+IMPLICATIVE_VERBS = frozenset("manage begin start continue go come help use happen get proceed resume remember bother "
+                              "dare live return".split())
+#: Words before a noun's "to" infinitive that make it a fact: "the first woman to win".
+FACTIVE_NOUN_MODIFIERS = frozenset("first last only second third next".split())
 #: Subordinators of a condition: "if the talks fail, the union will strike".
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 
@@ -48,6 +54,8 @@ _COMPLEMENT_IDS = ids(*COMPLEMENT_DEPS)
 _ADVMOD, _PREP, _POBJ, _AMOD, _NEG, _CONJ, _ROOT = (get_string_id(w) for w in ("advmod", "prep", "pobj", "amod", "neg", "conj", "ROOT"))
 _XCOMP, _MARK, _ADVCL, _LONGER, _NO, _QUESTION = (get_string_id(w) for w in ("xcomp", "mark", "advcl", "longer", "no", "?"))
 _CONDITION_IDS = ids(*CONDITION_MARKS)
+_ACL, _AUX, _TO_TAG, _JJS = (get_string_id(w) for w in ("acl", "aux", "TO", "JJS"))
+_FACTIVE_MODIFIER_IDS = ids(*FACTIVE_NOUN_MODIFIERS)
 _ACCORDING = get_string_id("according")
 
 
@@ -95,6 +103,33 @@ def _asks(table: TokenTable, i: int) -> bool:
     while end > i and table.is_punct[end] and table.lower[end] != _QUESTION:
         end -= 1
     return table.lower[end] == _QUESTION
+
+
+def _infinitive(table: TokenTable, verb: int) -> bool:
+    """Whether ``verb`` is a "to" infinitive ("to stock", "to show")."""
+    return any(table.dep[c] == _AUX and table.tag[c] == _TO_TAG for c in table.children(verb))
+
+
+def _irrealis_infinitive(table: TokenTable, child: int, ancestor: int) -> str | None:
+    """The modality of a "to" infinitive ``child`` under ``ancestor``: a purpose ("sent troops to show
+    solidarity"), a noun's aim or ability ("efforts to prevent", "the ability to catch"), or the
+    complement of a verb that is not implicative ("decided to sell"). None when it is a fact or not an
+    infinitive."""
+    if not _infinitive(table, child):
+        return None
+    dep = table.dep[child]
+    if dep == _ADVCL:
+        return "purpose"
+    if dep == _ACL:
+        if any(table.lower[c] in _FACTIVE_MODIFIER_IDS or table.tag[c] == _JJS for c in table.children(ancestor)):
+            return None  # "the first team to win": it won
+        return table.lower_[ancestor]
+    if dep == _XCOMP:
+        lemma = table.lemma_[ancestor].lower()
+        if lemma in IMPLICATIVE_VERBS or lemma in FAILURE_VERBS:
+            return None
+        return table.lower_[ancestor]
+    return None
 
 
 def context_changes(table: TokenTable, relation: Relation) -> dict[str, object]:
@@ -156,6 +191,8 @@ def context_changes(table: TokenTable, relation: Relation) -> dict[str, object]:
                     negated = not negated
                 elif lemma in PLAN_WORDS:
                     modality = modality or table.lower_[ancestor]
+        if not modality:
+            modality = _irrealis_infinitive(table, child, ancestor)
         if dep[child] == _ADVCL and any(dep[c] == _MARK and lower[c] in _CONDITION_IDS for c in table.children(child)):
             modality = modality or "if"
         if dep[ancestor] == _ROOT:

@@ -12,6 +12,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from kgbuild.extract.clauses import verb_of
+from kgbuild.extract.properties import property_of
 from kgbuild.extract.types import Argument, Relation
 from kgbuild.lexicon import LIGHT_VERB_IDIOMS, NER_CLASSES, TITLE_HEADS
 from kgbuild.parse.tokens import TokenTable
@@ -66,6 +67,10 @@ def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False)
     return index.for_head(head)
 
 
+#: Entity types that are values of a statement, not things it is about.
+VALUE_TYPES = frozenset({"Quantity", "Date"})
+
+
 def _idiom(tt: TokenTable, rel: Relation) -> bool:
     """Whether the relation is a light verb with the noun of its idiom as object ("take place")."""
     if rel.object is None or not rel.relation_tokens:
@@ -76,7 +81,7 @@ def _idiom(tt: TokenTable, rel: Relation) -> bool:
 
 def _trust_features(
     index: MentionIndex, rel: Relation, subj: Mention, obj: Mention, subject: Entity, object_: Entity,
-    attributed: bool, sentence: str,
+    attributed: bool, sentence: str, subject_mentions: int, object_mentions: int,
 ) -> dict[str, float]:
     """The trust model's features of one statement (``kgbuild.resolve.trust``)."""
     tt = index.table
@@ -84,7 +89,8 @@ def _trust_features(
     syntax = syntax_features(
         tt.dep_[verb] if verb is not None else None, verb, rel.subject.head if rel.subject else None,
         rel.object.head if rel.object else None, rel.sentence_start == 0, subj.is_pronoun, obj.is_pronoun,
-        subj.label == "CONCEPT" and subject.type != "Concept", obj.label == "CONCEPT" and object_.type != "Concept")
+        subj.label == "CONCEPT" and subject.type != "Concept", obj.label == "CONCEPT" and object_.type != "Concept",
+        subject_mentions, object_mentions, tt.tag_[verb] if verb is not None else None)
     return statement_features(
         rel.pattern, rel.predicate, subject.type, subject.name, rel.subject.text if rel.subject else "",
         object_.type, object_.name, rel.object.text if rel.object else "", rel.negated, rel.modality,
@@ -175,6 +181,7 @@ def resolve_document(
     entities, keys = _entities(document, index, clusters)
     statements = []
     model = shipped_model() if trust else None
+    mentions_of = Counter(keys)
     for rel, (subj, obj, speaker, place) in zip(relations, arg_mentions):
         if rel.pattern in GRAPH_SKIP_PATTERNS or subj is None or obj is None:
             continue
@@ -185,11 +192,15 @@ def resolve_document(
             continue  # "Dushanbe, Tajikistan": two names side by side are not an is-a
         if _idiom(index.table, rel):
             continue
+        if entities[s].type in VALUE_TYPES or (entities[o].type == "Date" and property_of(rel.predicate) is None):
+            continue  # "Nearly two-thirds offshore ...", "June this year expects ...": a value is never the
+            # subject, and a date is when a statement holds (its time), not what it is about
         sentence, sentence_start, sentence_end = index.sentence_text(rel.sentence_start)
         confidence = rel.confidence
         features = None
         if model is not None or features_out is not None:
-            features = _trust_features(index, rel, subj, obj, entities[s], entities[o], speaker is not None, sentence)
+            features = _trust_features(index, rel, subj, obj, entities[s], entities[o], speaker is not None, sentence,
+                                       mentions_of[s], mentions_of[o])
             if model is not None:
                 confidence = round(model.probability(features), 3)
         if confidence < min_confidence:

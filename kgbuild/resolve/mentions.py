@@ -17,7 +17,7 @@ import numpy as np
 from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
-from kgbuild.lexicon import HONORIFICS, PRONOUNS
+from kgbuild.lexicon import HONORIFICS, PRONOUNS, QUOTE_MARKS
 from kgbuild.parse.tokens import TokenTable, ids, table_of
 from kgbuild.resolve.entity_spans import CREDIT_WORDS, ORG_HEADS, ner_spans, repaired_spans
 from kgbuild.resolve.quotes import one_of, quoted_tokens
@@ -104,7 +104,9 @@ def clean_name(tt: TokenTable, tokens: Sequence[int]) -> str:
         text = "".join(tt.text_with_ws[name.start:name.stop]).strip()
     else:
         text = "".join([tt.text_with_ws[t] for t in name]).strip()
-    return " ".join(text.replace("\u2019", "'").replace("\u201c", "").replace("\u201d", "").split())
+    for mark in QUOTE_MARKS:  # a quote inside a phrase is punctuation, not part of the thing's name
+        text = text.replace(mark, "")
+    return " ".join(text.replace("\u2019", "'").split())
 
 
 def _droppable(tt: TokenTable, t: int) -> bool:

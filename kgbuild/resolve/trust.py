@@ -87,6 +87,7 @@ def statement_features(
         "long_sentence": float(len(sentence.split()) > 35),
         "confidence": confidence,
         "same_text": float(subject_label == object_label),
+        "both_named": float(subject_type != "Concept" and object_type != "Concept"),
     }
     features.update(_label_features("subject", subject_type, subject_label, subject_text))
     features.update(_label_features("object", object_type, object_label, object_text))
@@ -102,10 +103,12 @@ VERB_DEPS = frozenset({"ROOT", "conj", "relcl", "advcl", "xcomp", "ccomp", "acl"
 def syntax_features(
     verb_dep: str | None, verb: int | None, subject_head: int | None, object_head: int | None,
     first_sentence: bool, subject_pronoun: bool, object_pronoun: bool, subject_described: bool,
-    object_described: bool,
+    object_described: bool, subject_mentions: int = 1, object_mentions: int = 1, verb_tag: str | None = None,
 ) -> dict[str, float]:
     """What the parse says of a statement: where its verb sits, how far its arguments are from it, and
-    whether an argument was resolved from a pronoun or a description.
+    whether an argument was resolved from a pronoun or a description, how often the article mentions each
+    argument's entity (what an article is about it names again and again; trivia once), and the verb's
+    tense.
 
     Example
     -------
@@ -115,13 +118,21 @@ def syntax_features(
     features = {f"verb_{verb_dep if verb_dep in VERB_DEPS else 'other' if verb_dep else 'none'}": 1.0,
                 "first_sentence": float(first_sentence), "subject_from_pronoun": float(subject_pronoun),
                 "object_from_pronoun": float(object_pronoun), "subject_from_description": float(subject_described),
-                "object_from_description": float(object_described)}
+                "object_from_description": float(object_described),
+                "subject_repeated": float(subject_mentions >= 2), "subject_salient": float(subject_mentions >= 4),
+                "object_repeated": float(object_mentions >= 2), "object_salient": float(object_mentions >= 4)}
+    if verb_tag in VERB_TAGS:
+        features[f"verb_tag_{verb_tag}"] = 1.0
     if verb is not None and subject_head is not None:
         features["subject_far"] = float(abs(verb - subject_head) > 6)
         features["subject_after_verb"] = float(subject_head > verb)
     if verb is not None and object_head is not None:
         features["object_far"] = float(abs(object_head - verb) > 6)
     return features
+
+
+#: Penn tags of a verb: past, present, base form, participles.
+VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "MD"})
 
 
 class TrustModel:

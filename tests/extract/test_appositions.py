@@ -27,3 +27,24 @@ def test_a_name_in_apposition_to_a_common_noun_is_what_open_ie_describes(relatio
     app = next(r for r in rels if r.pattern == "apposition")
     assert [a.text for a in app.arguments] == ["Margaret Oduya", "The gardener"]
     assert (app.subject.text, app.object.text) == ("The gardener", "Margaret Oduya")  # graph view as before
+
+
+def test_words_before_a_name_that_are_no_position(relations_of):
+    for text in ("VIDEO Lewis Hamilton wins in Monaco.", "Postman Pat delivered the letters.",
+                 "One witness Oscar Perez saw the crash."):
+        _, rels = relations_of(text)
+        assert not [r for r in rels if r.pattern == "title"], text
+    _, rels = relations_of("Referee Gianluca Rocchi pointed to the spot.")
+    assert ("Gianluca Rocchi", "hold_position", "Referee") in triples(rels)
+
+
+def test_a_name_before_a_name_is_no_employer(relations_of):
+    _, rels = relations_of("Archbishop John Sentamu backed the eggs.")
+    assert not [r for r in rels if r.predicate == "work_for"]
+    _, rels = relations_of("Pentagon spokesman Steve Warren spoke to reporters.")
+    assert ("Steve Warren", "work_for", "Pentagon") in triples(rels)
+
+
+def test_items_of_a_list_are_not_appositions(relations_of):
+    _, rels = relations_of("Marathon Oil senior debt, United States Steel senior debt and USX preferred stock were cut.")
+    assert not [r for r in rels if r.pattern == "apposition"]

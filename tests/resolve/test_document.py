@@ -117,3 +117,20 @@ def test_light_verb_idioms_state_nothing_by_themselves(resolve):
     for text in ("The final took place.", "China played a key role.", "The board gave consideration."):
         assert not _edges(resolve(text)), text
     assert ("China", "play_role_in", "talks") in _edges(resolve("China played a key role in the talks."))
+
+
+def test_the_object_of_between_is_the_coordination(resolve):
+    edges = _edges(resolve("Marriage is a union between one man and one woman."))
+    assert not [e for e in edges if e[2] == "one woman"]  # not a union between marriage and one woman
+
+
+def test_values_are_not_subjects_and_dates_are_times(resolve):
+    resolved = resolve("Nearly two-thirds offshore their call centres. Acme opened a plant in March.")
+    types = {k: e.type for k, e in resolved.entities.items()}
+    assert all(types[s.subject] not in ("Quantity", "Date") for s in resolved.statements)
+    assert all(types[s.object] != "Date" for s in resolved.statements)
+
+
+def test_quotes_inside_a_phrase_are_not_part_of_its_name(resolve):
+    resolved = resolve('A "highly visible" convoy travelled through Poland.')
+    assert any(e.name == "highly visible convoy" for e in resolved.entities.values())

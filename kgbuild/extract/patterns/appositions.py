@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spacy.strings import get_string_id
-from spacy.symbols import DET, NOUN, PRON, PROPN
+from spacy.symbols import DET, NOUN, NUM, PRON, PROPN
 from spacy.tokens import Span
 
 from kgbuild.extract.arguments import argument
 from kgbuild.extract.relation import make_relation, predicate_key
 from kgbuild.extract.types import Argument
-from kgbuild.lexicon import HONORIFICS
+from kgbuild.lexicon import HONORIFICS, TITLE_HEADS
 from kgbuild.parse.tokens import ids, table_of
 
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
@@ -23,6 +23,9 @@ _PERSON, _OF, _DET = get_string_id("PERSON"), get_string_id("of"), get_string_id
 _EMPLOYER_IDS = ids(*EMPLOYER_ENTS)
 _TITLE_DEPS = ids("compound", "nmod", "amod")
 _NOUNS = frozenset({NOUN, PROPN})
+_PLURAL_TAGS = ids("NNS", "NNPS")
+#: Entities that are never part of a position: "26 November singer", "One witness".
+_NOT_IN_TITLES = ids("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 #: Fields of ministries that NER takes for an organisation's name ("Education Secretary Ruth Kelly").
 _FIELDS = frozenset({"education", "health", "defence", "defense", "treasury", "justice", "interior", "energy",
                      "transport", "transportation", "environment", "agriculture", "commerce", "trade", "culture",
@@ -61,6 +64,8 @@ def apposition_relations(sent: Span) -> Iterator:
         head = token.head
         if head.pos_ not in ("NOUN", "PROPN") or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        if any(c.dep_ in ("conj", "cc") for c in token.children):
+            continue  # "X, Y and Z": items of a list, which the parser sometimes takes for appositions
         subject = argument(head, role="subject")
         description = argument(token, role="object")
         # "the doctor, Erasistratus": Open IE states it of the name (Erasistratus is the doctor)
@@ -79,6 +84,24 @@ def apposition_relations(sent: Span) -> Iterator:
                 predicate=predicate_key([token.lemma_, of.lower_]), subject=subject, object=obj,
                 pattern="apposition_prep", sentence_start=sent.start,
             )
+
+
+def _is_position(table, head: int, indices: list[int], name_words: int) -> bool:
+    """Whether the words before a name are a position it holds: a singular role noun ("supremo", "Air Force
+    veteran", "President"), not a plural ("Families"), a headline word in capitals ("VIDEO"), a number or
+    date ("One witness", "26 November singer"), or a capitalised word before a one-word name, which is
+    more often the rest of the name than a title ("Postman Pat")."""
+    word = table.lower_[head].rstrip(".")
+    if word in TITLE_HEADS:
+        return True
+    if table.tag[head] in _PLURAL_TAGS or any(table.ent_type[i] in _NOT_IN_TITLES for i in indices):
+        return False
+    if any(table.pos[i] == NUM and not table.ent_type[i] for i in indices):
+        return False
+    text = table.text[head]
+    if len(text) > 3 and text.isupper():
+        return False
+    return not (table.pos[head] == PROPN and name_words == 1)
 
 
 def title_relations(sent: Span) -> Iterator:
@@ -100,6 +123,10 @@ def title_relations(sent: Span) -> Iterator:
             continue
         if all(table.lower_[i].rstrip(".") in HONORIFICS or table.is_punct[i] for i in indices):
             continue  # "Mr Brown": an honorific, not a position
+        if any(ch.isdigit() or ch == "," for ch in table.span_text(start, end)):
+            continue  # "Natalie Appleton,31": NER took in what follows the name
+        if not _is_position(table, title_heads[-1], indices, end - start):
+            continue
         person = Argument(head=root, tokens=tuple(range(start, end)), text=table.span_text(start, end), role="subject")
         title = Argument(head=title_heads[-1], tokens=tuple(indices), text=table.text_of(indices), role="object")
         yield make_relation(
@@ -115,7 +142,10 @@ def title_relations(sent: Span) -> Iterator:
                     and not (other_start > indices[0] and pos[other_start - 1] == PROPN)
                     and table.lower_[other_end - 1] not in _TITLE_NOUNS
                     # "Education Secretary Ruth Kelly": a ministry's field, not its name
-                    and not (other_end - other_start == 1 and table.lower_[other_start] in _FIELDS)):
+                    and not (other_end - other_start == 1 and table.lower_[other_start] in _FIELDS)
+                    # "Marc-Andre ter Stegen": a name right before the person is the rest of the name;
+                    # "Archbishop Sentamu": a title starts a person's name, not an employer's
+                    and other_end < start and table.lower_[other_start].rstrip(".") not in TITLE_HEADS):
                 employer = Argument(head=table.root(other_start, other_end), tokens=tuple(range(other_start, other_end)),
                                     text=table.span_text(other_start, other_end), role="object")
                 position = [i for i in indices if not other_start <= i < other_end and pos[i] != DET]
