@@ -100,8 +100,9 @@ class KnowledgeGraph:
             # "Thursday" means a different day in every article: dates are one node per ISO value
             normalized = normalize_date(name, parse_reference(doc.date))
             node = f"date-{slug(normalized)}" if normalized else f"date-{_document_part(doc.id)}-{slug(name)}"
-        elif type_ == "Concept":
-            node = f"concept-{_document_part(doc.id)}-{slug(name)}"
+        elif type_ in ("Concept", "Quantity"):
+            # "20 goals", "the report": another article's is another thing; only names are shared
+            node = f"{type_.lower()}-{_document_part(doc.id)}-{slug(name)}"
         elif type_ == "Person" and len(name.split()) == 1:
             node = self._one_word_person(doc, name, context, taken)
         else:

@@ -74,3 +74,11 @@ def test_a_surname_an_article_kept_apart_does_not_join_its_full_name():
     kg = KnowledgeGraph()
     kg.add_document(_doc("a", ("Person", "Formula Shell"), ("Person", "Shell")))  # resolution kept them apart
     assert _nodes_named(kg, "Shell").isdisjoint(_nodes_named(kg, "Formula Shell"))
+
+
+def test_quantities_and_concepts_of_two_articles_are_two_nodes():
+    kg = KnowledgeGraph()
+    kg.add_document(_doc("a", ("Quantity", "20 goals"), ("Concept", "report")))
+    kg.add_document(_doc("b", ("Quantity", "20 goals"), ("Concept", "report")))
+    assert len(_nodes_named(kg, "20 goals")) == 2
+    assert len(_nodes_named(kg, "report")) == 2
