@@ -42,6 +42,9 @@ FAILURE_VERBS = frozenset("fail refuse decline".split())
 #: Any other verb's "to" infinitive is not asserted ("decided to sell", "agreed to pay"): modality.
 IMPLICATIVE_VERBS = frozenset("manage begin start continue go come help use happen get proceed resume remember bother "
                               "dare live return".split())
+#: Quantifiers that deny what their noun's clause states: "found no evidence", "had little impact",
+#: "few analysts expected" (but "a few analysts", "a little help" are some).
+NEGATIVE_QUANTIFIERS = frozenset({"no", "little", "few"})
 #: Words before a noun's "to" infinitive that make it a fact: "the first woman to win".
 FACTIVE_NOUN_MODIFIERS = frozenset("first last only second third next".split())
 #: Subordinators of a condition: "if the talks fail, the union will strike".
@@ -56,6 +59,8 @@ _XCOMP, _MARK, _ADVCL, _LONGER, _NO, _QUESTION = (get_string_id(w) for w in ("xc
 _CONDITION_IDS = ids(*CONDITION_MARKS)
 _ACL, _AUX, _TO_TAG, _JJS = (get_string_id(w) for w in ("acl", "aux", "TO", "JJS"))
 _FACTIVE_MODIFIER_IDS = ids(*FACTIVE_NOUN_MODIFIERS)
+_NEGATIVE_QUANTIFIER_IDS = ids(*NEGATIVE_QUANTIFIERS)
+_A, _AN = get_string_id("a"), get_string_id("an")
 _ACCORDING = get_string_id("according")
 
 
@@ -103,6 +108,14 @@ def _asks(table: TokenTable, i: int) -> bool:
     while end > i and table.is_punct[end] and table.lower[end] != _QUESTION:
         end -= 1
     return table.lower[end] == _QUESTION
+
+
+def _denied_by_quantifier(table: TokenTable, noun: int) -> bool:
+    """Whether noun ``noun`` has a negative quantifier ("no evidence", "little impact", "few analysts")."""
+    for c in table.children(noun):
+        if c < noun and table.lower[c] in _NEGATIVE_QUANTIFIER_IDS and not (c > 0 and table.lower[c - 1] in (_A, _AN)):
+            return True
+    return False
 
 
 def _infinitive(table: TokenTable, verb: int) -> bool:
@@ -170,6 +183,10 @@ def context_changes(table: TokenTable, relation: Relation) -> dict[str, object]:
     for arg in relation.arguments[:2]:
         if not modality:
             modality = _hedging_adjective(table, arg.head) or modality
+    nouns = [a.head for a in (relation.subject, relation.object) if a is not None]
+    nouns += [t for t in relation.relation_tokens if table.pos_[t] == "NOUN"]  # "had little impact on"
+    if any(_denied_by_quantifier(table, n) for n in nouns):
+        negated = not negated
     # walk up through the clauses that embed the relation
     child = anchor
     while table.head[child] != child:

@@ -96,3 +96,12 @@ def test_a_to_infinitive_is_not_asserted_unless_its_verb_is_implicative(relation
     assert _get(rels, "escape_from").modality is None  # "managed to": it happened
     _, rels = relations_of("She was the first woman to win the Nobel Prize in chemistry.")
     assert _get(rels, "win").modality is None  # "the first woman to win": she won
+
+
+def test_negative_quantifiers_deny_the_clause(relations_of):
+    _, rels = relations_of("The police found no evidence of a crime.")
+    assert _get(rels, "find").negated
+    _, rels = relations_of("The report had little impact on the markets.")
+    assert _get(rels, "have_impact_on").negated
+    _, rels = relations_of("A few analysts expected the cut.")
+    assert not _get(rels, "expect").negated  # "a few" is some
