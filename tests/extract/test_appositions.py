@@ -48,3 +48,10 @@ def test_a_name_before_a_name_is_no_employer(relations_of):
 def test_items_of_a_list_are_not_appositions(relations_of):
     _, rels = relations_of("Marathon Oil senior debt, United States Steel senior debt and USX preferred stock were cut.")
     assert not [r for r in rels if r.pattern == "apposition"]
+
+
+def test_a_role_with_and_is_one_apposition_and_a_plural_title_is_shared(relations_of):
+    _, rels = relations_of("Dent Thompson, vice president and chief operations officer at Phoenix Air, spoke.")
+    assert [r for r in rels if r.pattern == "apposition"]
+    _, rels = relations_of("Supreme Court Justices Sonia Sotomayor and Elena Kagan sat near the bench.")
+    assert ("Sonia Sotomayor", "work_for", "Supreme Court") in triples(rels)

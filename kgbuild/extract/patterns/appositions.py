@@ -19,6 +19,7 @@ from kgbuild.parse.tokens import ids, table_of
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 EMPLOYER_ENTS = frozenset({"ORG", "GPE", "NORP"})
 _APPOS, _POSS = ids("appos"), ids("poss")
+_CONJ = get_string_id("conj")
 _PERSON, _OF, _DET = get_string_id("PERSON"), get_string_id("of"), get_string_id("det")
 _EMPLOYER_IDS = ids(*EMPLOYER_ENTS)
 _TITLE_DEPS = ids("compound", "nmod", "amod")
@@ -64,8 +65,10 @@ def apposition_relations(sent: Span) -> Iterator:
         head = token.head
         if head.pos_ not in ("NOUN", "PROPN") or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        if any(c.dep_ in ("conj", "cc") for c in token.children):
-            continue  # "X, Y and Z": items of a list, which the parser sometimes takes for appositions
+        if any(c.dep_ in ("conj", "cc") for c in token.children) and (
+                token.lemma_ == head.lemma_ or (token.pos_ == "PROPN" and head.pos_ == "PROPN")):
+            continue  # "X debt, Y debt and Z stock", "Obama, Putin and Merkel": a list the parser took for
+            # appositions; "Watanabe, a faction member and deputy secretary general" is one
         subject = argument(head, role="subject")
         description = argument(token, role="object")
         # "the doctor, Erasistratus": Open IE states it of the name (Erasistratus is the doctor)
@@ -86,15 +89,16 @@ def apposition_relations(sent: Span) -> Iterator:
             )
 
 
-def _is_position(table, head: int, indices: list[int], name_words: int) -> bool:
+def _is_position(table, head: int, indices: list[int], name_words: int, names: int = 1) -> bool:
     """Whether the words before a name are a position it holds: a singular role noun ("supremo", "Air Force
     veteran", "President"), not a plural ("Families"), a headline word in capitals ("VIDEO"), a number or
     date ("One witness", "26 November singer"), or a capitalised word before a one-word name, which is
-    more often the rest of the name than a title ("Postman Pat")."""
+    more often the rest of the name than a title ("Postman Pat"). A plural is the title of ``names`` > 1
+    conjoined names ("Justices Sonia Sotomayor and Elena Kagan")."""
     word = table.lower_[head].rstrip(".")
     if word in TITLE_HEADS:
         return True
-    if table.tag[head] in _PLURAL_TAGS or any(table.ent_type[i] in _NOT_IN_TITLES for i in indices):
+    if (table.tag[head] in _PLURAL_TAGS and names == 1) or any(table.ent_type[i] in _NOT_IN_TITLES for i in indices):
         return False
     if any(table.pos[i] == NUM and not table.ent_type[i] for i in indices):
         return False
@@ -125,7 +129,8 @@ def title_relations(sent: Span) -> Iterator:
             continue  # "Mr Brown": an honorific, not a position
         if any(ch.isdigit() or ch == "," for ch in table.span_text(start, end)):
             continue  # "Natalie Appleton,31": NER took in what follows the name
-        if not _is_position(table, title_heads[-1], indices, end - start):
+        names = 1 + sum(1 for c in table.children(root) if dep[c] == _CONJ and table.ent_type[c] == _PERSON)
+        if not _is_position(table, title_heads[-1], indices, end - start, names):
             continue
         person = Argument(head=root, tokens=tuple(range(start, end)), text=table.span_text(start, end), role="subject")
         title = Argument(head=title_heads[-1], tokens=tuple(indices), text=table.text_of(indices), role="object")
