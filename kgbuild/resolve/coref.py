@@ -20,7 +20,7 @@ from kgbuild.lexicon import PRONOUNS, TYPE_GROUPS
 from kgbuild.names import normalize
 from kgbuild.parse.tokens import TokenTable, ids
 from kgbuild.resolve import aliases
-from kgbuild.resolve.aliases import COMPANY_SUFFIXES, PERSON_NOUNS, abbreviates
+from kgbuild.resolve.aliases import COMPANY_SUFFIXES, PERSON_NOUNS, ROLE_NOUNS, abbreviates
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.descriptions import ages, descriptions
 from kgbuild.resolve.entity_spans import ORG_HEADS
@@ -207,10 +207,19 @@ def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
         words = normalize(m.text).split()
         if m.label != PERSON and len(words) > 1:
             ends[words[-1]].add(clusters.find(m.id))
+    # the first occurrence of each one-word name: a reader resolves it among the people named before it
+    # (every later occurrence is the same entity by the same-name rule)
+    first_at: dict[str, int] = {}
+    for m, words in people:
+        if len(words) == 1:
+            first_at[words[0]] = min(first_at.get(words[0], m.start), m.start)
     for m, words in people:
         if len(words) != 1:
             continue
-        matches = {clusters.find(f.id) for f, first, last in full if words[0] in (last, first)}
+        fitting = [f for f, first, last in full if words[0] in (last, first)]
+        matches = {clusters.find(f.id) for f in fitting}
+        if len(matches) > 1:  # "Mohamed" after "Ahmed Mohamed", before his father "Mohamed El-Hassan Mohamed"
+            matches = {clusters.find(f.id) for f in fitting if f.start < first_at[words[0]]}
         if len(matches) == 1 and not ends.get(words[0], set()) - matches:
             clusters.union(matches.pop(), m.id, "partial-name")
     # a surname-only mention tagged ORG/GPE by NER ("Clinton's trip") is left apart: its type clashes
@@ -353,7 +362,7 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
         if g == "speaker":
             target = speakers.get(m.id)
             if target is not None and number == "pl" and PERSON in clusters.labels(target):
-                target = _organisation_of(clusters, tt, target, affiliations)
+                target = _organisation_of(clusters, tt, target, affiliations, mentions)
             if target is not None and (number == "sg") == (PERSON in clusters.labels(target)):
                 clusters.union(target, m.id, "pronoun")  # "I" is the speaker; "we" the speaker's organisation
             continue
@@ -404,8 +413,13 @@ def _clause_subject(tt: TokenTable, pronoun: Mention, window: list[Mention]) -> 
     return None
 
 
-def _organisation_of(clusters: Clusters, tt: TokenTable, person: int, affiliations: list[tuple[int, int]]) -> int | None:
-    """The one organisation (or team) the text ties the person of mention ``person`` to, if exactly one."""
+def _organisation_of(clusters: Clusters, tt: TokenTable, person: int, affiliations: list[tuple[int, int]],
+                     mentions: list[Mention]) -> int | None:
+    """The one organisation, team or country the text ties the person of mention ``person`` to, if exactly one.
+
+    Ties are the extractor's affiliations ("Acme spokesman John Smith", "Smith, a member of the team"),
+    and the name that qualifies a role description of the person: "Panama coach", "Tunisia's coach",
+    "the Google spokesman" (a country's minister or coach speaks for the country or its team)."""
     root = clusters.find(person)
     found = {}
     for p, org in affiliations:
@@ -413,8 +427,16 @@ def _organisation_of(clusters: Clusters, tt: TokenTable, person: int, affiliatio
             continue
         labels = clusters.labels(org)
         mention = clusters.mentions[org]
-        if "ORG" in labels or not labels and tt.lemma_[mention.head].lower() in ORG_HEADS | {"team", "club", "band"}:
+        if labels & {"ORG", "GPE"} or not labels and tt.lemma_[mention.head].lower() in ORG_HEADS | {"team", "club", "band"}:
             found.setdefault(clusters.find(org), org)
+    named_at = {m.head: m for m in mentions if m.label in ("ORG", "GPE")}
+    for m in mentions:
+        if m.label != "CONCEPT" or clusters.find(m.id) != root or tt.lemma_[m.head].lower() not in ROLE_NOUNS:
+            continue
+        for child in tt.children(m.head):
+            org = named_at.get(child)
+            if org is not None and tt.dep[child] in (COMPOUND, POSS):
+                found.setdefault(clusters.find(org.id), org.id)
     return next(iter(found.values())) if len(found) == 1 else None
 
 
