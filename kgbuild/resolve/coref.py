@@ -66,6 +66,8 @@ def resolve_mentions(
     clusters = Clusters(mentions)
     for company, ticker in tickers:
         clusters.union(company, ticker, "ticker", force=True)
+    for date, weekday in index.weekdays:
+        clusters.union(date, weekday, "apposition", force=True)  # "Friday, July 21, 2017"
     _repair_person_labels(mentions)
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
     _same_name(clusters, named)
