@@ -252,8 +252,9 @@ def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
         compact = m.text.replace(".", "")
         # "Lashkar-e-Taiba (LeT)": an acronym in brackets right after a name
         if m.start >= 2 and tt.text[m.start - 1] == "(" and (m.start - 1) in by_end:
-            if abbreviates(compact, by_end[m.start - 1].text) and _same_kind(clusters, by_end[m.start - 1], m):
-                clusters.union(by_end[m.start - 1].id, m.id, "acronym")  # not a dateline: "Moscow (CNN)"
+            name = by_end[m.start - 1]
+            if _same_kind(clusters, name, m) and (abbreviates(compact, name.text) or _defines_acronym(compact, name.text)):
+                clusters.union(name.id, m.id, "acronym")  # not a dateline: "Moscow (CNN)"
         # "NSC", and "BfG" (capitals that start the words, small letters of a short word between)
         mixed = compact[:1].isupper() and sum(ch.isupper() for ch in compact) >= 2
         if not (2 <= len(compact) <= 6 and (compact.upper() == compact or mixed) and compact.isalpha()):
@@ -272,6 +273,12 @@ def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
             # letters that abbreviate the name, and the same kind of thing: "US" is not "University of Sheffield"
             if other.id != m.id and _same_kind(clusters, other, m):
                 clusters.union(other.id, m.id, "acronym")
+
+
+def _defines_acronym(acronym: str, name: str) -> bool:
+    """Capitals in brackets right after a name that begin with its first letter define an acronym of it, also
+    when the letters follow another language's word order: "Union of Rationalist Atheists and Agnostics (UAAR)"."""
+    return acronym.isupper() and len(acronym) >= 2 and acronym[0] == _initials(name)[:1]
 
 
 def _same_kind(clusters: Clusters, a: Mention, b: Mention) -> bool:
