@@ -19,7 +19,7 @@ from kgbuild.parse.tokens import TokenTable
 from kgbuild.resolve import aliases
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.mentions import Mention
-from kgbuild.resolve.tags import COMPOUND, DET, PLURAL_NOUNS
+from kgbuild.resolve.tags import COMPOUND, DET, PLURAL_NOUNS, POSSESSIVE
 
 #: Head nouns that name the kind of organisation, not which one: "intelligence agency" ≈ "intelligence service".
 GENERIC_ORG_HEADS = frozenset({"agency", "service", "services", "organization", "organisation", "body", "unit", "apparatus", "directorate", "establishment"})
@@ -70,6 +70,8 @@ def descriptions(clusters: Clusters, tt: TokenTable, mentions: list[Mention], na
         if len(holders.get(key, ())) > 1:
             continue
         if key in first:
+            if PERSON in clusters.labels(first[key]) | clusters.labels(m.id) and not _definite(tt, m):
+                continue  # "Facebook co-founder Mark Zuckerberg" ... "Co-founder of Google, Sergey Brin": a bare title is no one's
             clusters.union(first[key], m.id, "description")
         else:
             first[key] = m.id
@@ -135,6 +137,12 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
                 continue  # "the country" among Los Angeles, Mexico and Yemen: which one needs a gazetteer
             if candidates:
                 clusters.union(candidates[-1].id, m.id, "definite-description")
+
+
+def _definite(tt: TokenTable, m: Mention) -> bool:
+    """Whether a description is definite: "the founder", "this founder", "Google's founder" (not "founder", "a founder")."""
+    before = tt.lower_[m.start - 1] if m.start > 0 else ""
+    return before in DEFINITE or any(tt.lower_[t] in DEFINITE or tt.tag[t] == POSSESSIVE for t in range(m.start, m.head))
 
 
 def _dateline(tt: TokenTable, m: Mention) -> bool:
