@@ -101,6 +101,7 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
             roles[c.id] = aliases.role_of(tt, c)[1]
         return roles[c.id]
 
+    named_at = {n.start: n for n in named}
     for m in concepts:
         determiner = lower[m.start - 1] if m.start > 0 else ""
         head = m.head
@@ -123,6 +124,10 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
             clusters.union(earlier[-1].id, m.id, "definite-description")
             continue
         kinds = DESCRIPTION_TYPES.get(lemma[head].lower()) if not modifiers else None
+        following = named_at.get(m.end) if kinds else None
+        if following is not None and following.label in kinds:
+            clusters.union(following.id, m.id, "apposition")  # "the company Hitwise UK", "the country Mali"
+            continue
         if kinds:
             # not a name inside a compound ("former Liverpool player"), not the news source ("told CNN");
             # the narrator's "the channel" refers back to the narrator's names, not a quote's
