@@ -221,7 +221,8 @@ def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
         fitting = [f for f, first, last in full if words[0] in (last, first)]
         matches = {clusters.find(f.id) for f in fitting}
         if len(matches) > 1:  # "Mohamed" after "Ahmed Mohamed", before his father "Mohamed El-Hassan Mohamed"
-            matches = {clusters.find(f.id) for f in fitting if f.start < first_at[words[0]]}
+            matches = {clusters.find(f.id) for f, _, last in full
+                       if last == words[0] and f.start < first_at[words[0]]}
         if len(matches) == 1 and not ends.get(words[0], set()) - matches:
             clusters.union(matches.pop(), m.id, "partial-name")
     # a surname-only mention tagged ORG/GPE by NER ("Clinton's trip") is left apart: its type clashes

@@ -19,7 +19,7 @@ from kgbuild.parse.tokens import TokenTable
 from kgbuild.resolve import aliases
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.mentions import Mention
-from kgbuild.resolve.tags import COMPOUND, DET, PLURAL_NOUNS, POSSESSIVE
+from kgbuild.resolve.tags import APPOS, COMPOUND, DET, PLURAL_NOUNS
 
 #: Head nouns that name the kind of organisation, not which one: "intelligence agency" ≈ "intelligence service".
 GENERIC_ORG_HEADS = frozenset({"agency", "service", "services", "organization", "organisation", "body", "unit", "apparatus", "directorate", "establishment"})
@@ -66,12 +66,13 @@ def descriptions(clusters: Clusters, tt: TokenTable, mentions: list[Mention], na
         if PERSON in clusters.labels(m.id):
             holders[key].add(clusters.find(m.id))
     first: dict[str, int] = {}
+    people_at = {n.start: n for n in mentions if n.label == PERSON}
     for m, key in zip(concepts, keys):
         if len(holders.get(key, ())) > 1:
             continue
         if key in first:
-            if PERSON in clusters.labels(first[key]) | clusters.labels(m.id) and not _definite(tt, m):
-                continue  # "Facebook co-founder Mark Zuckerberg" ... "Co-founder of Google, Sergey Brin": a bare title is no one's
+            if PERSON in clusters.labels(first[key]) | clusters.labels(m.id) and _new_referent(tt, clusters, m, first[key], people_at):
+                continue  # "cosplayer Jessica Anderson" ... "a cosplayer"; "Co-founder of Google, Sergey Brin"
             clusters.union(first[key], m.id, "description")
         else:
             first[key] = m.id
@@ -144,10 +145,19 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
                 clusters.union(candidates[-1].id, m.id, "definite-description")
 
 
-def _definite(tt: TokenTable, m: Mention) -> bool:
-    """Whether a description is definite: "the founder", "this founder", "Google's founder" (not "founder", "a founder")."""
-    before = tt.lower_[m.start - 1] if m.start > 0 else ""
-    return before in DEFINITE or any(tt.lower_[t] in DEFINITE or tt.tag[t] == POSSESSIVE for t in range(m.start, m.head))
+def _new_referent(tt: TokenTable, clusters: Clusters, m: Mention, earlier: int, people_at: dict[int, Mention]) -> bool:
+    """Whether a description names someone other than the person an identical earlier description is of: an
+    indefinite one introduces a new referent ("a cosplayer"), and one in apposition to another person's
+    name is that person's ("Co-founder of Google, Sergey Brin")."""
+    if m.start > 0 and tt.lower_[m.start - 1] in ("a", "an"):
+        return True
+    related = [c for c in tt.children(m.head) if tt.dep[c] == APPOS]
+    if tt.dep[m.head] == APPOS:
+        related.append(tt.head[m.head])
+    after = m.end + 1 if m.end < tt.n and tt.text[m.end] == "," else m.end
+    people = [people_at[after]] if after in people_at else []
+    people += [p for p in people_at.values() if p.head in related]
+    return any(clusters.find(p.id) != clusters.find(earlier) for p in people)
 
 
 def _dateline(tt: TokenTable, m: Mention) -> bool:
