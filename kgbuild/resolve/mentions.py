@@ -161,6 +161,8 @@ def mention_spans(tt: TokenTable, mentions: Sequence[Mention]) -> list[tuple[int
         while last > first and (tt.is_punct[last] or tt.tag[last] == POSSESSIVE):
             last -= 1
         begin, end = idx[first], idx[last] + length[last]
+        while end > begin and text[end - 1].isspace():  # a line break NER took into a date: "Friday, July 21, 2017\n\n"
+            end -= 1
         spans.add((begin, end, text[begin:end]))
     return sorted(spans)
 

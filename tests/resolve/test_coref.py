@@ -103,3 +103,53 @@ def test_a_title_binds_to_the_person_the_article_gives_it_to(resolve):
                 "The Prime Minister said the talks were useful.")
     assert "Prime Minister" in _entity(r, "Rishi Sunak").names
     assert "Prime Minister" not in _entity(r, "Boris Johnson").names
+
+
+def test_a_weekday_before_a_date_is_a_mention_of_that_day(resolve):
+    text = "Friday, March 3, 2023\n\nThe council of Leeds met on Tuesday to vote on the new budget."
+    r = resolve(text)
+    day = _anchors(r, "March 3, 2023")
+    assert sorted(day) == ["Friday", "March 3, 2023"]
+    assert "Tuesday" not in day  # another day of the week is another day
+
+
+def test_a_quoted_we_is_the_country_or_team_that_qualifies_the_speakers_role(resolve):
+    r = resolve('After the game, Brazil coach Tite Moreira said, "We played well and we deserved the win."')
+    assert {"We", "we"} <= set(_anchors(r, "Brazil"))
+    assert "We" not in _anchors(r, "Tite Moreira")
+
+
+def test_wholly_quoted_sentences_continue_the_speakers_quote(resolve):
+    r = resolve('Maria Lopez said, "The rain was heavy. I stayed at home all day." '
+                'The storm then moved north. "I was lucky."')
+    anchors = _anchors(r, "Maria Lopez")
+    assert anchors.count("I") == 1  # the second quote follows narration: whose it is is not said
+
+
+def test_a_surname_is_the_person_named_before_its_first_occurrence(resolve):
+    r = resolve("The student Ahmed Mohamed built a clock. Mohamed took it to school. "
+                "His father, Mohamed El-Hassan Mohamed, was proud. Mohamed said he was happy.")
+    anchors = _anchors(r, "Ahmed Mohamed")
+    assert anchors.count("Mohamed") == 2
+    assert "Mohamed El-Hassan Mohamed" not in anchors
+
+
+def test_an_acronym_in_brackets_is_the_name_before_it(resolve):
+    r = resolve("The World Health Organisation (WHO) recommends iodised salt. WHO says most countries comply.")
+    assert _anchors(r, "World Health Organisation") == ["The World Health Organisation", "WHO", "WHO"]
+
+
+def test_a_dateline_in_brackets_is_no_acronym(resolve):
+    r = resolve("Moscow (CNN) Vladimir Putin met the Chinese ambassador.")
+    assert "CNN" not in _anchors(r, "Moscow")
+
+
+def test_a_kind_noun_before_a_name_is_that_name(resolve):
+    r = resolve("Traffic to the site was measured by the company Hitwise UK. Apple was not involved.")
+    assert "company" in " ".join(_anchors(r, "Hitwise UK"))
+
+
+def test_an_indefinite_title_introduces_someone_new(resolve):
+    r = resolve("The photographer Jessica Anderson arrived early. Later a photographer from Paris asked for directions.")
+    assert "a photographer" not in _anchors(r, "Jessica Anderson")
+    assert all("Paris" not in a for a in _anchors(r, "Jessica Anderson"))
