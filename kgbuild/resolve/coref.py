@@ -209,20 +209,12 @@ def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
         words = normalize(m.text).split()
         if m.label != PERSON and len(words) > 1:
             ends[words[-1]].add(clusters.find(m.id))
-    # the first occurrence of each one-word name: a reader resolves it among the people named before it
-    # (every later occurrence is the same entity by the same-name rule)
-    first_at: dict[str, int] = {}
-    for m, words in people:
-        if len(words) == 1:
-            first_at[words[0]] = min(first_at.get(words[0], m.start), m.start)
     for m, words in people:
         if len(words) != 1:
             continue
-        fitting = [f for f, first, last in full if words[0] in (last, first)]
-        matches = {clusters.find(f.id) for f in fitting}
-        if len(matches) > 1:  # "Mohamed" after "Ahmed Mohamed", before his father "Mohamed El-Hassan Mohamed"
-            matches = {clusters.find(f.id) for f, _, last in full
-                       if last == words[0] and f.start < first_at[words[0]]}
+        # several people fit ("Sreenivasan" with "Vineeth Sreenivasan" and "Dhyan Sreenivasan"): none; the bare
+        # name may be a third person (their father, the actor Sreenivasan)
+        matches = {clusters.find(f.id) for f, first, last in full if words[0] in (last, first)}
         if len(matches) == 1 and not ends.get(words[0], set()) - matches:
             clusters.union(matches.pop(), m.id, "partial-name")
     # a surname-only mention tagged ORG/GPE by NER ("Clinton's trip") is left apart: its type clashes
