@@ -151,3 +151,9 @@ def test_an_indefinite_title_introduces_someone_new(resolve):
     r = resolve("The photographer Jessica Anderson arrived early. Later a photographer from Paris asked for directions.")
     assert "a photographer" not in _anchors(r, "Jessica Anderson")
     assert all("Paris" not in a for a in _anchors(r, "Jessica Anderson"))
+
+
+def test_a_name_is_not_the_longer_name_it_ends_after_of(resolve):
+    r = resolve("Steiner played for the Indianapolis Kautskys of the NBL. "
+                "The National Basketball League (NBL) folded in 1949.")
+    assert "NBL" not in " ".join(a for a in _anchors(r, "Indianapolis Kautskys of the NBL") if a != "the Indianapolis Kautskys of the NBL")
