@@ -19,7 +19,7 @@ from kgbuild.parse.tokens import TokenTable
 from kgbuild.resolve import aliases
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.mentions import Mention
-from kgbuild.resolve.tags import APPOS, COMPOUND, DET, PLURAL_NOUNS
+from kgbuild.resolve.tags import APPOS, COMPOUND, DET, PLURAL_NOUNS, POSSESSIVE_PRONOUN
 
 #: Head nouns that name the kind of organisation, not which one: "intelligence agency" ≈ "intelligence service".
 GENERIC_ORG_HEADS = frozenset({"agency", "service", "services", "organization", "organisation", "body", "unit", "apparatus", "directorate", "establishment"})
@@ -59,7 +59,8 @@ def descriptions(clusters: Clusters, tt: TokenTable, mentions: list[Mention], na
         a name and the narrator's "the channel" does not put the name out of reach.
     """
     concepts = [m for m in mentions if m.label == "CONCEPT"]
-    keys = [_reduced(m) for m in concepts]
+    # a possessive pronoun anchors a description to its possessor: "their country" is not "the country"
+    keys = [_reduced(m) + _possessor_word(tt, m) for m in concepts]
     # a title two people carry ("Prime Minister" Cameron, "Prime Minister" Abe) joins neither to a third use
     holders: dict[str, set[int]] = defaultdict(set)
     for m, key in zip(concepts, keys):
@@ -143,6 +144,14 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
                 continue  # "the country" among Los Angeles, Mexico and Yemen: which one needs a gazetteer
             if candidates:
                 clusters.union(candidates[-1].id, m.id, "definite-description")
+
+
+def _possessor_word(tt: TokenTable, m: Mention) -> str:
+    """ " /their" when a possessive pronoun determines the description ("their country"), else ""."""
+    for t in range(max(m.start - 1, 0), m.head):
+        if tt.tag[t] == POSSESSIVE_PRONOUN:
+            return " /" + tt.lower_[t]
+    return ""
 
 
 def _new_referent(tt: TokenTable, clusters: Clusters, m: Mention, earlier: int, people_at: dict[int, Mention]) -> bool:

@@ -157,3 +157,10 @@ def test_a_name_is_not_the_longer_name_it_ends_after_of(resolve):
     r = resolve("Steiner played for the Indianapolis Kautskys of the NBL. "
                 "The National Basketball League (NBL) folded in 1949.")
     assert "NBL" not in " ".join(a for a in _anchors(r, "Indianapolis Kautskys of the NBL") if a != "the Indianapolis Kautskys of the NBL")
+
+
+def test_a_possessive_description_is_not_the_same_description_with_the(resolve):
+    r = resolve("The team flew to the United States. Officials said the country welcomed them. "
+                "Later the refugees from Syria described their country.")
+    country = [e for e in r.entities.values() if any(t.endswith("country") for _, _, t in e.spans)]
+    assert not any({"the country", "their country"} <= {t for _, _, t in e.spans} for e in country)
