@@ -346,8 +346,9 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
     One candidate left: it is the antecedent. Several: the one a subject names in the pronoun's
     sentence (before it), else in the sentence before; else the entity of the last pronoun of the
     same form, if it is a candidate. Otherwise no link: the mention is left out, not guessed.
-    "I" and "me" in reported speech are its speaker; "we" is the speaker's organisation when the
-    text ties the speaker to one, else nothing (a person is not "we").
+    "I" and "me" in reported speech are its speaker (also in the wholly quoted sentences that continue
+    an attributed quote); "we" is the speaker's organisation, team or country when the text ties the
+    speaker to one ("Acme spokesman", "Panama coach", "Tunisia's coach"), else nothing (a person is not "we").
     """
     gender: dict[int, str] = {}
     for m in mentions:

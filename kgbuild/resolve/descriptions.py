@@ -1,8 +1,10 @@
 """Coreference rules for descriptions (used by ``kgbuild.resolve.coref``).
 
 - ``description``: two concept mentions with the same words are one thing
-  (unless two people carry that title), and "Norland's port authority" is the
-  "Norland Port Authority" named elsewhere;
+  (unless two people carry that title, the later one is indefinite or in apposition to
+  another person's name, or a possessive pronoun sets one apart: "their country"), and
+  "Norland's port authority" is the "Norland Port Authority" named elsewhere;
+- ``apposition``: "the company Hitwise UK" is Hitwise UK;
 - ``age``: "the 28-year-old" is the one person given that age ("del Potro, 28,");
 - ``definite-description``: "the official" is the last earlier official with
   the same or more modifiers; "the club" or "the country" is the last
