@@ -86,7 +86,9 @@ def short_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> Non
         for other, other_group, parts in longer:
             if other_group != group:
                 continue
-            if parts[-1] == word and m.label != PERSON:  # "Cisse" (tagged ORG) → "Papiss Cisse"; people: partial-name
+            if parts[-1] == word and m.label != PERSON and "of" not in parts[-3:-1]:
+                # "Cisse" (tagged ORG) → "Papiss Cisse"; people: partial-name. Not what a name is "of": the
+                # NBL is not "the Indianapolis Kautskys of the NBL", Texas not "the University of Texas"
                 fits.add(clusters.find(other.id))
             elif parts[0] == word and all(p in ORG_HEADS for p in parts[1:]):  # "State" → "State Department"
                 fits.add(clusters.find(other.id))

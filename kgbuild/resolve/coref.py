@@ -20,7 +20,7 @@ from kgbuild.lexicon import PRONOUNS, TYPE_GROUPS
 from kgbuild.names import normalize
 from kgbuild.parse.tokens import TokenTable, ids
 from kgbuild.resolve import aliases
-from kgbuild.resolve.aliases import COMPANY_SUFFIXES, PERSON_NOUNS, abbreviates
+from kgbuild.resolve.aliases import COMPANY_SUFFIXES, PERSON_NOUNS, ROLE_NOUNS, abbreviates
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.descriptions import ages, descriptions
 from kgbuild.resolve.entity_spans import ORG_HEADS
@@ -66,6 +66,8 @@ def resolve_mentions(
     clusters = Clusters(mentions)
     for company, ticker in tickers:
         clusters.union(company, ticker, "ticker", force=True)
+    for date, weekday in index.weekdays:
+        clusters.union(date, weekday, "apposition", force=True)  # "Friday, July 21, 2017"
     _repair_person_labels(mentions)
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
     _same_name(clusters, named)
@@ -210,6 +212,8 @@ def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
     for m, words in people:
         if len(words) != 1:
             continue
+        # several people fit ("Sreenivasan" with "Vineeth Sreenivasan" and "Dhyan Sreenivasan"): none; the bare
+        # name may be a third person (their father, the actor Sreenivasan)
         matches = {clusters.find(f.id) for f, first, last in full if words[0] in (last, first)}
         if len(matches) == 1 and not ends.get(words[0], set()) - matches:
             clusters.union(matches.pop(), m.id, "partial-name")
@@ -241,8 +245,9 @@ def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
         compact = m.text.replace(".", "")
         # "Lashkar-e-Taiba (LeT)": an acronym in brackets right after a name
         if m.start >= 2 and tt.text[m.start - 1] == "(" and (m.start - 1) in by_end:
-            if abbreviates(compact, by_end[m.start - 1].text) and _same_kind(clusters, by_end[m.start - 1], m):
-                clusters.union(by_end[m.start - 1].id, m.id, "acronym")  # not a dateline: "Moscow (CNN)"
+            name = by_end[m.start - 1]
+            if _same_kind(clusters, name, m) and (abbreviates(compact, name.text) or _defines_acronym(compact, name.text)):
+                clusters.union(name.id, m.id, "acronym")  # not a dateline: "Moscow (CNN)"
         # "NSC", and "BfG" (capitals that start the words, small letters of a short word between)
         mixed = compact[:1].isupper() and sum(ch.isupper() for ch in compact) >= 2
         if not (2 <= len(compact) <= 6 and (compact.upper() == compact or mixed) and compact.isalpha()):
@@ -261,6 +266,12 @@ def _acronyms(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
             # letters that abbreviate the name, and the same kind of thing: "US" is not "University of Sheffield"
             if other.id != m.id and _same_kind(clusters, other, m):
                 clusters.union(other.id, m.id, "acronym")
+
+
+def _defines_acronym(acronym: str, name: str) -> bool:
+    """Capitals in brackets right after a name that begin with its first letter define an acronym of it, also
+    when the letters follow another language's word order: "Union of Rationalist Atheists and Agnostics (UAAR)"."""
+    return acronym.isupper() and len(acronym) >= 2 and acronym[0] == _initials(name)[:1]
 
 
 def _same_kind(clusters: Clusters, a: Mention, b: Mention) -> bool:
@@ -335,8 +346,9 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
     One candidate left: it is the antecedent. Several: the one a subject names in the pronoun's
     sentence (before it), else in the sentence before; else the entity of the last pronoun of the
     same form, if it is a candidate. Otherwise no link: the mention is left out, not guessed.
-    "I" and "me" in reported speech are its speaker; "we" is the speaker's organisation when the
-    text ties the speaker to one, else nothing (a person is not "we").
+    "I" and "me" in reported speech are its speaker (also in the wholly quoted sentences that continue
+    an attributed quote); "we" is the speaker's organisation, team or country when the text ties the
+    speaker to one ("Acme spokesman", "Panama coach", "Tunisia's coach"), else nothing (a person is not "we").
     """
     gender: dict[int, str] = {}
     for m in mentions:
@@ -353,7 +365,7 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
         if g == "speaker":
             target = speakers.get(m.id)
             if target is not None and number == "pl" and PERSON in clusters.labels(target):
-                target = _organisation_of(clusters, tt, target, affiliations)
+                target = _organisation_of(clusters, tt, target, affiliations, mentions)
             if target is not None and (number == "sg") == (PERSON in clusters.labels(target)):
                 clusters.union(target, m.id, "pronoun")  # "I" is the speaker; "we" the speaker's organisation
             continue
@@ -404,8 +416,13 @@ def _clause_subject(tt: TokenTable, pronoun: Mention, window: list[Mention]) -> 
     return None
 
 
-def _organisation_of(clusters: Clusters, tt: TokenTable, person: int, affiliations: list[tuple[int, int]]) -> int | None:
-    """The one organisation (or team) the text ties the person of mention ``person`` to, if exactly one."""
+def _organisation_of(clusters: Clusters, tt: TokenTable, person: int, affiliations: list[tuple[int, int]],
+                     mentions: list[Mention]) -> int | None:
+    """The one organisation, team or country the text ties the person of mention ``person`` to, if exactly one.
+
+    Ties are the extractor's affiliations ("Acme spokesman John Smith", "Smith, a member of the team"),
+    and the name that qualifies a role description of the person: "Panama coach", "Tunisia's coach",
+    "the Google spokesman" (a country's minister or coach speaks for the country or its team)."""
     root = clusters.find(person)
     found = {}
     for p, org in affiliations:
@@ -413,8 +430,16 @@ def _organisation_of(clusters: Clusters, tt: TokenTable, person: int, affiliatio
             continue
         labels = clusters.labels(org)
         mention = clusters.mentions[org]
-        if "ORG" in labels or not labels and tt.lemma_[mention.head].lower() in ORG_HEADS | {"team", "club", "band"}:
+        if labels & {"ORG", "GPE"} or not labels and tt.lemma_[mention.head].lower() in ORG_HEADS | {"team", "club", "band"}:
             found.setdefault(clusters.find(org), org)
+    named_at = {m.head: m for m in mentions if m.label in ("ORG", "GPE")}
+    for m in mentions:
+        if m.label != "CONCEPT" or clusters.find(m.id) != root or tt.lemma_[m.head].lower() not in ROLE_NOUNS:
+            continue
+        for child in tt.children(m.head):
+            org = named_at.get(child)
+            if org is not None and tt.dep[child] in (COMPOUND, POSS):
+                found.setdefault(clusters.find(org.id), org.id)
     return next(iter(found.values())) if len(found) == 1 else None
 
 

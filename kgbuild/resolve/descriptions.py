@@ -1,8 +1,10 @@
 """Coreference rules for descriptions (used by ``kgbuild.resolve.coref``).
 
 - ``description``: two concept mentions with the same words are one thing
-  (unless two people carry that title), and "Norland's port authority" is the
-  "Norland Port Authority" named elsewhere;
+  (unless two people carry that title, the later one is indefinite or in apposition to
+  another person's name, or a possessive pronoun sets one apart: "their country"), and
+  "Norland's port authority" is the "Norland Port Authority" named elsewhere;
+- ``apposition``: "the company Hitwise UK" is Hitwise UK;
 - ``age``: "the 28-year-old" is the one person given that age ("del Potro, 28,");
 - ``definite-description``: "the official" is the last earlier official with
   the same or more modifiers; "the club" or "the country" is the last
@@ -19,7 +21,7 @@ from kgbuild.parse.tokens import TokenTable
 from kgbuild.resolve import aliases
 from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.mentions import Mention
-from kgbuild.resolve.tags import COMPOUND, DET, PLURAL_NOUNS
+from kgbuild.resolve.tags import APPOS, COMPOUND, DET, PLURAL_NOUNS, POSSESSIVE_PRONOUN
 
 #: Head nouns that name the kind of organisation, not which one: "intelligence agency" ≈ "intelligence service".
 GENERIC_ORG_HEADS = frozenset({"agency", "service", "services", "organization", "organisation", "body", "unit", "apparatus", "directorate", "establishment"})
@@ -59,17 +61,21 @@ def descriptions(clusters: Clusters, tt: TokenTable, mentions: list[Mention], na
         a name and the narrator's "the channel" does not put the name out of reach.
     """
     concepts = [m for m in mentions if m.label == "CONCEPT"]
-    keys = [_reduced(m) for m in concepts]
+    # a possessive pronoun anchors a description to its possessor: "their country" is not "the country"
+    keys = [_reduced(m) + _possessor_word(tt, m) for m in concepts]
     # a title two people carry ("Prime Minister" Cameron, "Prime Minister" Abe) joins neither to a third use
     holders: dict[str, set[int]] = defaultdict(set)
     for m, key in zip(concepts, keys):
         if PERSON in clusters.labels(m.id):
             holders[key].add(clusters.find(m.id))
     first: dict[str, int] = {}
+    people_at = {n.start: n for n in mentions if n.label == PERSON}
     for m, key in zip(concepts, keys):
         if len(holders.get(key, ())) > 1:
             continue
         if key in first:
+            if PERSON in clusters.labels(first[key]) | clusters.labels(m.id) and _new_referent(tt, clusters, m, first[key], people_at):
+                continue  # "cosplayer Jessica Anderson" ... "a cosplayer"; "Co-founder of Google, Sergey Brin"
             clusters.union(first[key], m.id, "description")
         else:
             first[key] = m.id
@@ -99,6 +105,7 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
             roles[c.id] = aliases.role_of(tt, c)[1]
         return roles[c.id]
 
+    named_at = {n.start: n for n in named}
     for m in concepts:
         determiner = lower[m.start - 1] if m.start > 0 else ""
         head = m.head
@@ -121,6 +128,10 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
             clusters.union(earlier[-1].id, m.id, "definite-description")
             continue
         kinds = DESCRIPTION_TYPES.get(lemma[head].lower()) if not modifiers else None
+        following = named_at.get(m.end) if kinds else None
+        if following is not None and following.label in kinds:
+            clusters.union(following.id, m.id, "apposition")  # "the company Hitwise UK", "the country Mali"
+            continue
         if kinds:
             # not a name inside a compound ("former Liverpool player"), not the news source ("told CNN");
             # the narrator's "the channel" refers back to the narrator's names, not a quote's
@@ -135,6 +146,29 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
                 continue  # "the country" among Los Angeles, Mexico and Yemen: which one needs a gazetteer
             if candidates:
                 clusters.union(candidates[-1].id, m.id, "definite-description")
+
+
+def _possessor_word(tt: TokenTable, m: Mention) -> str:
+    """ " /their" when a possessive pronoun determines the description ("their country"), else ""."""
+    for t in range(max(m.start - 1, 0), m.head):
+        if tt.tag[t] == POSSESSIVE_PRONOUN:
+            return " /" + tt.lower_[t]
+    return ""
+
+
+def _new_referent(tt: TokenTable, clusters: Clusters, m: Mention, earlier: int, people_at: dict[int, Mention]) -> bool:
+    """Whether a description names someone other than the person an identical earlier description is of: an
+    indefinite one introduces a new referent ("a cosplayer"), and one in apposition to another person's
+    name is that person's ("Co-founder of Google, Sergey Brin")."""
+    if m.start > 0 and tt.lower_[m.start - 1] in ("a", "an"):
+        return True
+    related = [c for c in tt.children(m.head) if tt.dep[c] == APPOS]
+    if tt.dep[m.head] == APPOS:
+        related.append(tt.head[m.head])
+    after = m.end + 1 if m.end < tt.n and tt.text[m.end] == "," else m.end
+    people = [people_at[after]] if after in people_at else []
+    people += [p for p in people_at.values() if p.head in related]
+    return any(clusters.find(p.id) != clusters.find(earlier) for p in people)
 
 
 def _dateline(tt: TokenTable, m: Mention) -> bool:

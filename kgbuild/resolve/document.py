@@ -40,6 +40,25 @@ LABEL_PRIORITY = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_O
 
 
 
+#: How many wholly quoted sentences may follow the attributed one and still be its speaker's words.
+QUOTE_CONTINUATION = 3
+
+
+def _speaker_of_sentence(sentence: int, quoted: dict[int, int], narrated: list[int]) -> int | None:
+    """The speaker of the reported speech in ``sentence``: the attributed speaker of that sentence, or of the
+    sentence a quotation continues from when this one and those between are wholly quoted (``He said, "It
+    felt good. [...] I was happy."``). ``narrated`` is ``MentionIndex.narration_counts()``: a sentence is
+    wholly quoted when its count is the one before it. Any narration in between ends the speaker's turn."""
+    if sentence in quoted:
+        return quoted[sentence]
+    for earlier in range(sentence - 1, max(sentence - 1 - QUOTE_CONTINUATION, -1), -1):
+        if narrated[earlier + 1] != narrated[earlier]:
+            return None  # the sentence after ``earlier`` has words of the narrator: a new turn
+        if earlier in quoted:
+            return quoted[earlier]
+    return None
+
+
 def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False) -> Mention | None:
     """The mention an argument refers to. ``whole``: a description keeps all its words ("host of Top Gear")."""
     if arg is None:
@@ -174,9 +193,12 @@ def resolve_document(
         elif rel.pattern == "copula" and rel.predicate == "be" and subj is not None and obj is not None \
                 and subj.label == "PERSON" and is_role(index.table, obj):
             links.append((subj.id, obj.id, "copula-role"))  # "Rishi Sunak is the prime minister": his title
+    narrated = index.narration_counts()
     for m in index.mentions:  # every quoted "I" of a sentence whose speech is attributed, not only arguments
-        if m.is_pronoun and m.in_quote and m.text in SPEAKER_PRONOUNS and m.id not in speakers and m.sentence in quoted:
-            speakers[m.id] = quoted[m.sentence]
+        if m.is_pronoun and m.in_quote and m.text in SPEAKER_PRONOUNS and m.id not in speakers:
+            speaker = _speaker_of_sentence(m.sentence, quoted, narrated)
+            if speaker is not None:
+                speakers[m.id] = speaker
     clusters = resolve_mentions(index, speakers, links, affiliations)
     entities, keys = _entities(document, index, clusters)
     statements = []

@@ -53,6 +53,15 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", 
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
 
+#: Kinds of names an acronym in brackets may follow ("Moscow (CNN)" is a dateline, no acronym).
+BRACKETED_ACRONYM_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LOC"})
+
+
+def _is_acronym(word: str) -> bool:
+    """Two to six capitals and digits that start with a letter: "WHO", "UAAR", "G20"."""
+    return 2 <= len(word) <= 6 and word[0].isalpha() and word.isupper() and word.isalnum()
+
+
 def _capitalised(tt: TokenTable, i: int) -> bool:
     return tt.text[i][:1].isupper() and not tt.is_punct[i] and tt.pos_[i] != "PRON" and tt.lower_[i] not in TITLE_STARTS
 
@@ -245,6 +254,23 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
             start = i + 1
             if start < end_name and end_name < t + 1 and pos[start] == "PROPN" and pos[end_name - 1] == "PROPN":
                 replace(start, t + 1, "FAC", "facility")
+    # bracket-acronym: "The World Health Organisation (WHO" → "World Health Organisation" + "WHO", and
+    # "The Union of Rationalist Atheists and Agnostics (UAAR)" where NER missed the acronym
+    for s, (e, label, _rule) in sorted(spans.items()):
+        if label not in BRACKETED_ACRONYM_LABELS:
+            continue
+        bracket = next((i for i in range(s + 1, e) if text[i] == "("), None)
+        if bracket is not None:
+            if bracket + 1 < e and _is_acronym(text[bracket + 1]) and e == bracket + 2:
+                del spans[s]
+                spans[s] = (bracket, label, "bracket-acronym")
+                spans[bracket + 1] = (e, label, "bracket-acronym")
+                cached.clear()
+            continue
+        if e + 2 < n and text[e] == "(" and text[e + 2] == ")" and _is_acronym(text[e + 1]) \
+                and e + 1 not in label_map() and text[e + 1][0] == text[s if pos[s] != "DET" else s + 1][0]:
+            spans[e + 1] = (e + 2, label, "bracket-acronym")
+            cached.clear()
     # article-name: "A Haber" named once in full is "A Haber" wherever NER saw only "Haber"
     with_article = {tt.span_text(s + 1, e) for s, (e, _, _) in spans.items() if text[s] == "A" and e > s + 1}
     for s, (e, _label, _rule) in sorted(spans.items()):

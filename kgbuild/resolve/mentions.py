@@ -17,6 +17,7 @@ import numpy as np
 from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
+from kgbuild.dates import WEEKDAYS
 from kgbuild.lexicon import HONORIFICS, PRONOUNS, QUOTE_MARKS
 from kgbuild.parse.tokens import TokenTable, ids, table_of
 from kgbuild.resolve.entity_spans import CREDIT_WORDS, ORG_HEADS, ner_spans, repaired_spans
@@ -162,6 +163,8 @@ def mention_spans(tt: TokenTable, mentions: Sequence[Mention]) -> list[tuple[int
         while last > first and (tt.is_punct[last] or tt.tag[last] == POSSESSIVE):
             last -= 1
         begin, end = idx[first], idx[last] + length[last]
+        while end > begin and text[end - 1].isspace():  # a line break NER took into a date: "Friday, July 21, 2017\n\n"
+            end -= 1
         spans.add((begin, end, text[begin:end]))
     return sorted(spans)
 
@@ -203,6 +206,8 @@ class MentionIndex:
         #: mention id → (NER fragments it joins, repair rule), for the merge records
         self.repairs: dict[int, tuple[tuple[str, ...], str]] = {}
         self._quoted = quoted_tokens(tt, self.orth, is_space)
+        #: (date mention id, weekday mention id) of the dates written "Friday, July 21, 2017"
+        self.weekdays: list[tuple[int, int]] = []
         self._ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         ner: list[tuple[int, int, str]] | None = None  # spaCy's own entities, read for the few repaired names
         for ent, (_, _, _, rule) in zip(self.ents, repaired):
@@ -212,6 +217,13 @@ class MentionIndex:
             # a bare "Mr" tagged as a person, or "Us" tagged as a place, names nothing; "US" is the country
             if name and tt.span_text(ent.start, ent.end).lower().rstrip(".") not in HONORIFICS \
                     and not is_non_referring(name):
+                weekday = self._weekday_apposition(ent)
+                if weekday is not None:  # "Friday, July 21, 2017": "Friday" and "July 21, 2017" name one day
+                    day = self.add(ent.start, ent.start + 1, ent.label, ent.start, tt.text[ent.start])
+                    date = self.add(weekday, ent.end, ent.label, tt.root(weekday, ent.end),
+                                    clean_name(tt, range(weekday, ent.end)))
+                    self.weekdays.append((date.id, day.id))
+                    continue
                 mention = self.add(ent.start, ent.end, ent.label, ent.root, name)
                 if rule != "ner":
                     ner = ner_spans(tt) if ner is None else ner
@@ -222,6 +234,15 @@ class MentionIndex:
         for i in self.tokens_where(self.lower, set(PRONOUNS)):
             if i not in self._ent_at and is_pronoun_token(tt.text[i]):
                 self.add(i, i + 1, "PRONOUN", i, tt.lower_[i])
+
+    def _weekday_apposition(self, ent: Ent) -> int | None:
+        """The first token of the date after a weekday and a comma in one DATE entity ("Friday, July 21,
+        2017"), or None: the weekday is in apposition to the date, a mention of the same day."""
+        tt = self.table
+        if ent.label != "DATE" or ent.end - ent.start < 3 or tt.lower_[ent.start] not in WEEKDAYS \
+                or tt.text[ent.start + 1] != ",":
+            return None
+        return ent.start + 2
 
     def narration_counts(self) -> list[int]:
         """For each sentence, how many sentences up to it have words outside quotes."""
