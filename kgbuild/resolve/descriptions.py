@@ -142,8 +142,9 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
                 candidates = [n for n in candidates if m.sentence - n.sentence <= 4]
             else:
                 candidates = [n for n in candidates if not n.in_quote and narration[m.sentence] - narration[n.sentence] <= 4]
-            if kinds == ("GPE",) and len({clusters.find(n.id) for n in candidates}) > 1:
-                continue  # "the country" among Los Angeles, Mexico and Yemen: which one needs a gazetteer
+            if len({clusters.find(n.id) for n in candidates}) > 1:
+                continue  # "the country" among Mexico and Yemen, "the company" among two firms: only when
+                # exactly one fits is it known which (the last named is often not: a quote's, a comparison's)
             if candidates:
                 clusters.union(candidates[-1].id, m.id, "definite-description")
 

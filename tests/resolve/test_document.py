@@ -134,3 +134,11 @@ def test_values_are_not_subjects_and_dates_are_times(resolve):
 def test_quotes_inside_a_phrase_are_not_part_of_its_name(resolve):
     resolved = resolve('A "highly visible" convoy travelled through Poland.')
     assert any(e.name == "highly visible convoy" for e in resolved.entities.values())
+
+
+def test_a_description_joins_only_the_one_candidate_that_fits(resolve):
+    resolved = resolve("Acme Corp bought a stake in Beta Holdings. The company said the deal closed on Friday.")
+    company = [e for e in resolved.entities.values() if "company" in e.names or e.name == "company"]
+    assert not [e for e in company if e.type == "Organization"]  # two firms fit: no guess
+    resolved = resolve("Acme Corp opened a plant in Ohio. The company said the plant employs 300 people.")
+    assert "company" in _entity_with(resolved, "Acme Corp").names
