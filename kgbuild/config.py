@@ -53,6 +53,9 @@ class BuildConfig:
         Build documents that are not English (with a warning) instead of skipping them.
     mentions : bool
         Write every mention of every entity as a NIF 2.0 ``nif:Phrase`` (offsets, text, entity).
+    pair_relations : bool
+        Add the typed statements of the document-level pair model (``kgbuild.resolve.pairs``); off by default:
+        on 3 news articles 3 of its 6 edges were wrong (datelines such as "(CNN)" given a country).
 
     Example
     -------
@@ -79,6 +82,7 @@ class BuildConfig:
     fetch: bool = False
     allow_non_english: bool = False
     mentions: bool = True
+    pair_relations: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "patterns", tuple(self.patterns))

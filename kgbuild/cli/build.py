@@ -27,6 +27,8 @@ def register(subparsers) -> None:
                    help="parse on this Dask cluster instead of local processes (workers need kgbuild and the model)")
     p.add_argument("--batch-size", type=int, default=DEFAULTS.batch_size, metavar="N", help="documents per spaCy batch")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    p.add_argument("--pair-relations", action=argparse.BooleanOptionalAction, default=DEFAULTS.pair_relations,
+                   help="add the document-level pair model's typed statements (kgbuild.resolve.pairs; off by default: not precise enough on news)")
     p.add_argument("--mentions", action=argparse.BooleanOptionalAction, default=DEFAULTS.mentions,
                    help="write every mention of every entity as a NIF 2.0 nif:Phrase (default: on; "
                         "--no-mentions for a smaller graph)")
@@ -49,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
     config = BuildConfig(model=args.model, workers=args.workers, scheduler=args.scheduler, batch_size=args.batch_size,
                          on_error=args.on_error, format=args.format, html=not args.no_html,
                          min_confidence=args.min_confidence, fetch=args.fetch,
-                         allow_non_english=args.allow_non_english, mentions=args.mentions)
+                         allow_non_english=args.allow_non_english, mentions=args.mentions,
+                         pair_relations=args.pair_relations)
     summary = build_files(args.inputs, args.output, config, store=args.store, progress=progress)
     print_skipped(summary)
     print(summary.line())

@@ -1,0 +1,227 @@
+"""Document-level typed relations: a logistic model scores each pair of a document's named entities.
+
+The typed patterns read relations stated inside one sentence between close names; most relations of
+an encyclopaedic or news text are stated across sentences ("Dushanbe ... the country's capital") or
+implied (a town's country). This scores every ordered pair of named entities of a resolved document,
+for each property of the shipped model (``kgbuild/data/pair_relations.json``, learned from the
+Re-DocRED dev split's training part, MIT licence, by ``bench/train_pair_relations.py``), from
+features that generalise: the two entity types, the sentence distance of their nearest mentions, the
+words between them in one sentence, the words before each mention, whether one is the document's
+first entity, and the country and region lexicons. A pair is stated when its probability reaches the
+property's threshold (chosen on the training documents by cross-validation) and it has evidence:
+its nearest mentions are at most ``MAX_SENTENCE_DISTANCE`` sentences apart.
+
+The features are single words and names of types, never sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import math
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from kgbuild.extract.patterns.typed import countries, is_region
+from kgbuild.extract.properties import PROPERTIES, property_of, typed
+from kgbuild.records import Entity, ResolvedDocument, Statement
+
+#: The pattern name of the statements this model makes.
+PAIR_PATTERN = "document_pair"
+#: Entity types the model relates (descriptions and quantities are no ends of a typed edge here).
+PAIR_TYPES = frozenset({"Person", "Organization", "Place", "Group", "Date", "Event", "CreativeWork", "Product"})
+#: A pair's nearest mentions at most this many sentences apart: nearer is evidence, farther is a guess.
+MAX_SENTENCE_DISTANCE = 3
+#: Words between two mentions kept as features (the first and last ones of a longer gap).
+MAX_BETWEEN_WORDS = 6
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+class _Layout:
+    """Token starts and sentence starts of a Doc, for finding a mention's token and sentence."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.token_starts = [t.idx for t in doc]
+        self.sentences = [(s.start_char, s.end_char, s.start, s.end) for s in doc.sents]
+        self.sentence_starts = [s[0] for s in self.sentences]
+
+    def token(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.token_starts, char) - 1)
+
+    def sentence(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
+
+
+def _mentions(entity: Entity, layout: _Layout) -> list[tuple[int, int, int]]:
+    """(sentence, first token, end token) of each mention of an entity."""
+    found = []
+    for begin, end, _text in entity.spans:
+        found.append((layout.sentence(begin), layout.token(begin), layout.token(max(begin, end - 1)) + 1))
+    return sorted(set(found))
+
+
+def _words(doc: Doc, start: int, end: int) -> list[str]:
+    return [t.lower_ if not t.like_num else "0" for t in doc[start:end] if not t.is_space]
+
+
+def pair_features(head: Entity, tail: Entity, head_mentions: list, tail_mentions: list, doc: Doc,
+                  first: str | None) -> tuple[list[str], tuple[int, int, int] | None, tuple[int, int, int] | None, int]:
+    """The features of one ordered pair, its nearest mentions (head's, tail's) and their sentence distance.
+
+    Parameters
+    ----------
+    head, tail : Entity
+    head_mentions, tail_mentions : list of (sentence, start token, end token)
+    doc : Doc
+        The parsed text.
+    first : str, optional
+        The key of the document's first named entity (its subject, in an encyclopaedia).
+    """
+    pair = f"{head.type}>{tail.type}"
+    best = None
+    for hm in head_mentions:
+        for tm in tail_mentions:
+            gap = (abs(hm[0] - tm[0]), max(tm[1] - hm[2], hm[1] - tm[2], 0))
+            if best is None or gap < best[0]:
+                best = (gap, hm, tm)
+    if best is None:
+        return [], None, None, 99
+    (distance, _), hm, tm = best
+    features = [pair, f"{pair}|sd={_bucket(distance, (0, 1, 2, 4))}"]
+    if distance == 0:
+        a, b = (hm, tm) if hm[1] < tm[1] else (tm, hm)
+        between = _words(doc, a[2], b[1])
+        order = "ht" if a is hm else "th"
+        features.append(f"{pair}|{order}|n={_bucket(len(between), (0, 1, 2, 4, 8, 15))}")
+        if len(between) > MAX_BETWEEN_WORDS:
+            between = between[:3] + between[-3:]
+        features += [f"{pair}|{order}|w={w}" for w in set(between)]
+        features += [f"w={w}" for w in set(between)]
+        if len(between) <= 3:
+            features.append(f"{pair}|{order}|seq={' '.join(between)}")
+    for role, mention in (("h", hm), ("t", tm)):
+        before = _words(doc, max(0, mention[1] - 2), mention[1])
+        after = _words(doc, mention[2], mention[2] + 1)
+        features += [f"{pair}|{role}<{w}" for w in before] + [f"{pair}|{role}>{w}" for w in after]
+    shared = len({m[0] for m in head_mentions} & {m[0] for m in tail_mentions})
+    features.append(f"{pair}|shared={_bucket(shared, (0, 1, 2, 4))}")
+    if first == head.key:
+        features.append(f"{pair}|h_first")
+    if first == tail.key:
+        features.append(f"{pair}|t_first")
+    for role, entity in (("h", head), ("t", tail)):
+        name = entity.name.lower()
+        if name in countries():
+            features.append(f"{pair}|{role}_country")
+        elif entity.type == "Place" and is_region(entity.name):
+            features.append(f"{pair}|{role}_region")
+        if entity.type == "Date":
+            features.append(f"{pair}|{role}_date={'year' if entity.name.strip().isdigit() else 'full'}")
+    features.append(f"{pair}|h_mentions={_bucket(len(head_mentions), (1, 2, 4))}")
+    features.append(f"{pair}|t_mentions={_bucket(len(tail_mentions), (1, 2, 4))}")
+    return features, hm, tm, distance
+
+
+def document_pairs(resolved: ResolvedDocument, doc: Doc):
+    """Every ordered pair of the document's named entities, with its features.
+
+    Yields
+    ------
+    (head key, tail key, features, head mention, tail mention, sentence distance, layout)
+    """
+    layout = _Layout(doc)
+    named = [e for e in resolved.entities.values() if e.type in PAIR_TYPES and e.spans]
+    mentions = {e.key: _mentions(e, layout) for e in named}
+    first = min(named, key=lambda e: min(s[0] for s in e.spans)).key if named else None
+    for head in named:
+        for tail in named:
+            if head.key == tail.key:
+                continue
+            features, hm, tm, distance = pair_features(head, tail, mentions[head.key], mentions[tail.key], doc, first)
+            if features:
+                yield head.key, tail.key, features, hm, tm, distance, layout
+
+
+class PairModel:
+    """Per-property weights of a logistic model over pair features, and each property's threshold."""
+
+    def __init__(self, data: dict) -> None:
+        self.properties: list[str] = data["properties"]
+        self.bias: list[float] = data["bias"]
+        self.thresholds: list[float] = data["thresholds"]
+        self.weights: dict[str, list[tuple[int, float]]] = {f: [tuple(x) for x in w] for f, w in data["weights"].items()}
+
+    def probabilities(self, features: list[str]) -> list[float]:
+        """The probability of each property for one pair."""
+        scores = list(self.bias)
+        for feature in features:
+            for k, w in self.weights.get(feature, ()):
+                scores[k] += w
+        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))) for s in scores]
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_pair_model() -> PairModel | None:
+    """The shipped model (``kgbuild/data/pair_relations.json``), or None when it is not installed."""
+    path = resources.files("kgbuild").joinpath("data/pair_relations.json")
+    if not path.is_file():
+        return None
+    return PairModel(json.loads(path.read_text(encoding="utf-8")))
+
+
+def add_pair_relations(resolved: ResolvedDocument, doc: Doc, model: PairModel | None = None,
+                       threshold_boost: float = 0.0) -> ResolvedDocument:
+    """The document with the model's typed statements added (those the document does not state already).
+
+    Parameters
+    ----------
+    resolved : ResolvedDocument
+        After typing (``kgbuild.resolve.typed.type_document``).
+    doc : Doc
+        Its parsed text.
+    model : PairModel, optional
+        Default: the shipped model.
+    threshold_boost : float
+        Added to every property's threshold (higher: fewer, surer statements).
+
+    Returns
+    -------
+    ResolvedDocument
+    """
+    model = model or shipped_pair_model()
+    if model is None:
+        return resolved
+    stated = {(st.subject, st.predicate, st.object) for st in resolved.statements if property_of(st.predicate)}
+    added = []
+    text = resolved.document.text
+    for head, tail, features, hm, tm, distance, layout in document_pairs(resolved, doc):
+        if distance > MAX_SENTENCE_DISTANCE:
+            continue
+        for key, p, threshold in zip(model.properties, model.probabilities(features), model.thresholds):
+            if p < threshold + threshold_boost or key not in PROPERTIES:
+                continue
+            predicate = typed(key)
+            if (head, predicate, tail) in stated:
+                continue
+            stated.add((head, predicate, tail))
+            first, last = sorted((hm[0], tm[0]))
+            start, end = layout.sentences[first][0], layout.sentences[last][1]
+            a, b = (hm, tm) if hm[1] < tm[1] else (tm, hm)
+            between = doc[a[2]:b[1]].text if distance == 0 else ""
+            added.append(Statement(
+                subject=head, predicate=predicate, object=tail, sentence=text[start:end], sentence_start=start,
+                sentence_end=end, relation_text=between, subject_text=doc[hm[1]:hm[2]].text,
+                object_text=doc[tm[1]:tm[2]].text, confidence=round(p, 3), pattern=PAIR_PATTERN))
+    if not added:
+        return resolved
+    return ResolvedDocument(resolved.document, resolved.entities, resolved.statements + added, resolved.merges,
+                            resolved.sentences, resolved.words)
