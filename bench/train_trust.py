@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus-dir", type=Path, default=pb.CORPUS_DIR)
     ap.add_argument("--judgements", type=Path, default=pb.JUDGEMENTS)
     ap.add_argument("--write", action="store_true", help="write kgbuild/data/trust.json")
-    ap.add_argument("--threshold", type=float, default=0.15, help="the default min-confidence to record")
+    ap.add_argument("--threshold", type=float, default=0.25, help="the default min-confidence to record")
     args = ap.parse_args(argv)
     rows = judged_rows(args.corpus_dir, args.judgements)
     # typed statements (kg:employer...) come from precision-tuned rules, not the open patterns: their

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from kgbuild.errors import KgbuildError
 
 #: The graph's default threshold on a statement's confidence (chosen in ``bench/train_trust.py``).
-DEFAULT_MIN_CONFIDENCE = 0.15
+DEFAULT_MIN_CONFIDENCE = 0.25
 
 
 @dataclass(frozen=True)
