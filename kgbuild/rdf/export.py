@@ -250,9 +250,9 @@ def mention_ntriples(kg: KnowledgeGraph, doc_id: str) -> Iterator[NtQuad]:
     Example
     -------
     >>> from kgbuild import build_graph
-    >>> kg = build_graph(["Hillary Clinton met journalists. Clinton said she was happy."])
+    >>> kg = build_graph(["Hillary Clinton met Imran Khan. Clinton said she was happy."])
     >>> sorted(o for s, p, o, g in mention_ntriples(kg, "doc1") if p == _ANCHOR)
-    ['"Clinton"', '"Hillary Clinton"', '"journalists"', '"she"']
+    ['"Clinton"', '"Hillary Clinton"', '"Imran Khan"', '"she"']
     """
     merged = kg.documents[doc_id]
     if not merged.mentions:
