@@ -9,6 +9,7 @@ the inner relations negative; a hedge ("allegedly", "may") sets modality.
 from __future__ import annotations
 
 from spacy.strings import get_string_id
+from spacy.symbols import NOUN
 from spacy.tokens import Doc
 
 from kgbuild.extract.arguments import argument
@@ -184,7 +185,7 @@ def context_changes(table: TokenTable, relation: Relation) -> dict[str, object]:
         if not modality:
             modality = _hedging_adjective(table, arg.head) or modality
     nouns = [a.head for a in (relation.subject, relation.object) if a is not None]
-    nouns += [t for t in relation.relation_tokens if table.pos_[t] == "NOUN"]  # "had little impact on"
+    nouns += [t for t in relation.relation_tokens if table.pos[t] == NOUN]  # "had little impact on"
     if any(_denied_by_quantifier(table, n) for n in nouns):
         negated = not negated
     # walk up through the clauses that embed the relation

@@ -1,5 +1,7 @@
 """Reported speech, negation and hedges."""
 
+import pytest
+
 
 def _get(rels, predicate):
     return next(r for r in rels if r.predicate == predicate)
@@ -85,17 +87,16 @@ def test_duties_orders_and_invitations_are_not_facts(relations_of):
     assert _get(rels, "address").modality == "invited"
 
 
-def test_a_to_infinitive_is_not_asserted_unless_its_verb_is_implicative(relations_of):
-    _, rels = relations_of("The army sent soldiers to Poland to show solidarity with its allies.")
-    assert _get(rels, "show").modality == "purpose"
-    _, rels = relations_of("Obama praised efforts to prevent Tehran from developing nuclear weapons.")
-    assert _get(rels, "prevent").modality == "efforts"
-    _, rels = relations_of("The company decided to sell its stake in Acme.")
-    assert _get(rels, "sell").modality == "decided"
-    _, rels = relations_of("He managed to escape from the prison.")
-    assert _get(rels, "escape_from").modality is None  # "managed to": it happened
-    _, rels = relations_of("She was the first woman to win the Nobel Prize in chemistry.")
-    assert _get(rels, "win").modality is None  # "the first woman to win": she won
+@pytest.mark.parametrize(("sentence", "predicate", "modality"), [
+    ("The army sent soldiers to Poland to show solidarity with its allies.", "show", "purpose"),
+    ("Obama praised efforts to prevent Tehran from developing nuclear weapons.", "prevent", "efforts"),
+    ("The company decided to sell its stake in Acme.", "sell", "decided"),
+    ("He managed to escape from the prison.", "escape_from", None),  # "managed to": it happened
+    ("She was the first woman to win the Nobel Prize in chemistry.", "win", None),  # she won
+])
+def test_a_to_infinitive_is_not_asserted_unless_its_verb_is_implicative(relations_of, sentence, predicate, modality):
+    _, rels = relations_of(sentence)
+    assert _get(rels, predicate).modality == modality
 
 
 def test_negative_quantifiers_deny_the_clause(relations_of):
