@@ -26,6 +26,7 @@ from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES, NOT_NATIONALITIES, 
 from kgbuild.extract.properties import PROPERTIES, property_of, typed
 from kgbuild.lexicon import HONORIFICS
 from kgbuild.records import Entity, ResolvedDocument, Statement, with_statements
+from kgbuild.resolve.nationalities import countries_for_nationalities
 
 #: Patterns whose relations mean nothing untyped: dropped unless they were typed.
 TYPED_ONLY_PATTERNS = frozenset({"possessive"})
@@ -51,6 +52,12 @@ VERB_LEXICON: dict[str, list[tuple[frozenset, frozenset, str, bool]]] = {
     "spokesperson_for": [(_PERSON, _BODY, "employer", False)],
     "employee_of": [(_PERSON, _ORG, "employer", False)],
     "ceo_of": [(_PERSON, _ORG, "employer", False)],
+    "executive_of": [(_PERSON, _ORG, "employer", False)],  # "Google's chief executive"
+    "director_of": [(_PERSON, _ORG, "employer", False)],
+    "manager_of": [(_PERSON, _ORG, "employer", False)],
+    "coach_of": [(_PERSON, _ORG, "employer", False)],
+    "editor_of": [(_PERSON, _ORG, "employer", False)],
+    "head_of": [(_PERSON, _ORG, "employer", False)],
     "founder_of": [(_PERSON | _ORG, _ORG, "foundedBy", True)],
     "co-founder_of": [(_PERSON | _ORG, _ORG, "foundedBy", True)],
     "cofounder_of": [(_PERSON | _ORG, _ORG, "foundedBy", True)],
@@ -192,6 +199,7 @@ def typed_statements(statement: Statement, entities: dict[str, Entity]) -> list[
     one = type_statement(statement, entities)
     if one is None:
         return []
+    one = _as_leader(one, entities)
     prop = property_of(one.predicate)
     other = COMPANIONS.get(prop.key) if prop is not None else None
     if prop is not None and prop.key in STATED_WITH_INVERSE:
@@ -201,6 +209,36 @@ def typed_statements(statement: Statement, entities: dict[str, Entity]) -> list[
     inverse = replace(one, predicate=typed(other), subject=one.object, object=one.subject,
                       subject_text=one.object_text, object_text=one.subject_text)
     return [one, inverse]
+
+
+#: Title words that make a place's employee its head of state or of government.
+LEADER_TITLES = {"president": "headOfState", "king": "headOfState", "queen": "headOfState", "emir": "headOfState",
+                 "prime minister": "headOfGovernment", "premier": "headOfGovernment", "mayor": "headOfGovernment",
+                 "governor": "headOfGovernment"}
+
+
+def _as_leader(statement: Statement, entities: dict[str, Entity]) -> Statement:
+    """ "U.S. President Barack Obama", "Pakistani Prime Minister Nawaz Sharif": a place's president or
+    prime minister heads its state or government (Wikidata P35, P6), which says more than its employer.
+
+    Example
+    -------
+    >>> ents = {"a": Entity("a", "Person", "Barack Obama"), "b": Entity("b", "Place", "U.S.")}
+    >>> st = Statement("a", "kg:employer", "b", "U.S. President Barack Obama spoke.", 0, 34, "is President of",
+    ...                "Barack Obama", "U.S.", 0.8, "title")
+    >>> s = _as_leader(st, ents); (s.subject, s.predicate, s.object)
+    ('b', 'kg:headOfState', 'a')
+    """
+    if statement.predicate != typed("employer") or statement.pattern != "title" or entities[statement.object].type != "Place":
+        return statement
+    words = statement.relation_text.lower().removeprefix("is ").removesuffix(" of")
+    if words.startswith(("former ", "ex-", "late ")) or _deputy(statement, set(words.split())):
+        return statement  # not the one who leads it now
+    key = LEADER_TITLES.get(words) or LEADER_TITLES.get(" ".join(words.split()[-2:]))
+    if key is None:
+        return statement
+    return replace(statement, predicate=typed(key), subject=statement.object, object=statement.subject,
+                   subject_text=statement.object_text, object_text=statement.subject_text)
 
 
 #: A learned entry (``kgbuild/data/typed_verbs.json``) is used when the gold of the training documents
@@ -249,9 +287,16 @@ POSITION_NOUNS = GOVERNMENT_ROLES | frozenset({
     "sheriff", "speaker", "treasurer", "economist", "strategist", "professor", "dean", "principal",
     "commissioner", "reporter", "journalist", "producer", "employee", "worker", "engineer", "scientist",
     "researcher", "lawyer", "partner", "owner", "boss", "vp", "cfo", "coo", "cto", "staffer", "operative",
+    "dj", "presenter", "host", "anchor", "columnist", "frontman", "singer", "guitarist", "drummer", "bassist",
+    "vocalist", "keyboardist",
 })
+#: Players' positions: "Chelsea striker Diego Costa" plays for Chelsea (Wikidata P54).
+PLAYER_NOUNS = frozenset({"striker", "goalkeeper", "keeper", "midfielder", "defender", "forward", "winger", "full-back",
+                          "centre-back", "center-back", "fullback", "playmaker", "quarterback", "pitcher", "batsman",
+                          "bowler", "player", "star", "skipper"})
 #: Roles that make their holder a member or leader of an organisation, not an employee: "ISIS leader".
-MEMBER_ROLES = frozenset({"leader", "commander", "member", "founder", "militant", "fighter"})
+MEMBER_ROLES = frozenset({"leader", "commander", "member", "founder", "militant", "fighter", "frontman", "singer",
+                          "guitarist", "drummer", "bassist", "vocalist", "keyboardist"})
 
 
 #: Parties that news names without "Party".
@@ -295,6 +340,8 @@ def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
         return "memberOfParty"  # "Labour's Ed Balls": a party's member, not its employee
     if key == "employer" and obj.name.split()[-1].lower() in POSITION_NOUNS:
         return None  # "US Attorney", "New York Attorney": a name that took in the title is no employer
+    if key == "employer" and statement.pattern == "title" and PLAYER_NOUNS.intersection(words) and obj.type == "Organization":
+        return "memberOfTeam"
     if key == "employer" and statement.pattern == "title" and not POSITION_NOUNS.intersection(words):
         return None  # "Wimbledon champion Maria Sharapova": a title, but no job
     if key in ("headOfState", "headOfGovernment", "chairperson") and _deputy(statement, words):
@@ -358,6 +405,7 @@ def type_document(resolved: ResolvedDocument) -> ResolvedDocument:
     >>> [s.predicate for s in type_document(ResolvedDocument(Document("d", st.sentence), ents, [st])).statements]
     ['kg:spouse']
     """
+    resolved = countries_for_nationalities(resolved)
     statements = []
     seen = set()
     for typed_statement in (t for st in resolved.statements for t in typed_statements(st, resolved.entities)):

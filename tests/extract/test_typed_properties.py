@@ -16,7 +16,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "headquarters": ("Acme Corporation is headquartered in Cleveland.", "Acme Corporation", "Cleveland"),
     "location": ("The Summer Olympics were held in Sydney.", "Summer Olympics", "Sydney"),
     "capital": ("Paris is the capital of France.", "France", "Paris"),
-    "citizenship": ("Hamid Mir is a Pakistani journalist.", "Hamid Mir", "Pakistani"),
+    "citizenship": ("Hamid Mir is a Pakistani journalist.", "Hamid Mir", "Pakistan"),  # the nationality names its country
     "employer": ("John Smith works for Google.", "John Smith", "Google"),
     "positionHeld": ("U.S. Secretary of State Hillary Clinton arrived on Monday.", "Hillary Clinton", "U.S. Secretary of State"),
     "memberOf": ("Zaki-ur-Rehman Lakhvi, a top leader of Lashkar-e-Taiba, was freed.", "Zaki-ur-Rehman Lakhvi", "Lashkar-e-Taiba"),
@@ -93,6 +93,24 @@ REFINED = [
      ("Alternative Budget", "kg:publisher", "Mr Cable")),  # a person, whatever NER says, is no publisher
     ("The game has Los Santos, which is a copy of Los Angeles, San Fierro, aka San Francisco.", None,
      ("Los Angeles", "kg:locatedIn", "San Fierro")),
+    # a government title's nationality is its country; a president or governor heads it
+    ("Pakistani Foreign Minister Hina Khar spoke to reporters.", ("Hina Khar", "kg:employer", "Pakistan"),
+     ("Hina Khar", "kg:employer", "Pakistani")),
+    ("French President Francois Hollande met the press.", ("France", "kg:headOfState", "Francois Hollande"),
+     ("Francois Hollande", "kg:employer", "France")),
+    ("Former French President Nicolas Sarkozy met the press.", ("Nicolas Sarkozy", "kg:employer", "France"),
+     ("France", "kg:headOfState", "Nicolas Sarkozy")),
+    ("Ohio Governor John Kasich signed the bill.", ("Ohio", "kg:headOfGovernment", "John Kasich"), None),
+    # a player's position: the club is his team, not his employer's name for the job
+    ("Chelsea striker Diego Costa scored twice.", ("Diego Costa", "kg:memberOfTeam", "Chelsea"),
+     ("Diego Costa", "kg:employer", "Chelsea")),
+    # a place in a name's own "in" phrase is where it is; a verb's "in" phrase is where it acted
+    ("The U.S. Embassy in Kabul was closed on Friday.", ("U.S. Embassy", "kg:locatedIn", "Kabul"), None),
+    ("Microsoft opened an office in Nairobi.", None, ("Microsoft", "kg:locatedIn", "Nairobi")),
+    # an apposition with a possessor says what one with "of" says
+    ("The release of Tom Baker, former Senator Jane Baker's husband, eased tensions.",
+     ("Tom Baker", "kg:spouse", "Jane Baker"), None),
+    ("Kevin Hart, Google's chief executive, resigned on Monday.", ("Kevin Hart", "kg:employer", "Google"), None),
 ]
 
 
@@ -135,3 +153,16 @@ def test_refined_or_dropped_by_the_words(nlp, text: str, present, absent) -> Non
     if present is not None:
         assert present in found, found
     assert absent not in found, found
+
+
+@pytest.mark.parametrize(("title", "expected"), [("is singer of", "kg:memberOf"), ("is DJ of", "kg:employer"),
+                                                 ("is striker of", "kg:memberOfTeam")])
+def test_a_title_noun_chooses_the_property(title: str, expected: str) -> None:
+    """A band's singer is its member, a radio station's DJ its employee, a club's striker on its team."""
+    from kgbuild.records import Entity, Statement
+    from kgbuild.resolve.typed import type_statement
+
+    ents = {"p": Entity("p", "Person", "Ann Lee"), "o": Entity("o", "Organization", "The Larks")}
+    sentence = "The Larks singer Ann Lee left."
+    st = Statement("p", "work_for", "o", sentence, 0, len(sentence), title, "Ann Lee", "The Larks", 0.8, "title")
+    assert type_statement(st, ents).predicate == expected

@@ -80,6 +80,15 @@ def apposition_relations(sent: Span) -> Iterator:
         )
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")), None)
         target = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_), None)
+        if owner is not None and target is None and not token.ent_type_ and token.pos_ == "NOUN":
+            # "Asif Zardari, Benazir Bhutto's husband" says what "Asif Zardari, the husband of Benazir Bhutto" says
+            obj = argument(owner, role="object")
+            yield make_relation(
+                arguments=[subject, obj], relation_tokens=[token], relation_text=f"is {token.text} of",
+                predicate=predicate_key([token.lemma_, "of"]), subject=subject, object=obj,
+                pattern="apposition_prep", sentence_start=sent.start,
+            )
         if target is not None and not token.ent_type_:
             obj = argument(target, role="object")
             yield make_relation(

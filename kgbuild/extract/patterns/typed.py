@@ -298,7 +298,8 @@ def typed_pair_relations(sent: Span) -> Iterator:
                 continue
             between = [words[j] for j in range(e1, s2)]
             sig = pair_signature(between)
-            found = known.get((first, sig, second)) or _possessive_role(first, sig, second)
+            found = (known.get((first, sig, second)) or _possessive_role(first, sig, second)
+                     or _attached_place(table, first, s1, e1, second, label2, s2, e2))
             if not found or (between and between[-1] == "," and _in_list(table, s1, e2)):
                 continue
             if between == [","] and first == "LOC" and second == "LOC" and not is_region(text2):
@@ -322,6 +323,31 @@ def typed_pair_relations(sent: Span) -> Iterator:
 
 
 _LIST_WORDS = frozenset({"and", "or", "&"})
+#: Types of a name that a place the name's own "in" phrase gives is a location of, and the property.
+_PLACE_OF = {"ORG": "locatedIn", "LOC": "locatedIn", "EVENT": "location", "WORK": None, "PER": None}
+
+
+def _attached_place(table, first: str, s1: int, e1: int, second: str, label2: str, s2: int,
+                    e2: int) -> list[tuple[str, str]] | None:
+    """ "the U.S. Embassy in Kabul", "McGill University in Montreal", "the 1988 Winter Olympics in
+    Calgary": a place in the first name's own "in" phrase, right after it, is where that thing is.
+
+    Only when the parse attaches "in" to the first name: in "X opened in Paris" the place is the
+    verb's, and the pair's words alone ("ORG in LOC") are right 0.6 of the time on Re-DocRED,
+    because they cannot tell the two apart. Its "in" phrases of names, read by hand on the training
+    documents, are mostly true even where Re-DocRED's gold has no relation.
+    """
+    prop = _PLACE_OF.get(first)
+    if prop is None or second not in ("LOC", "COUNTRY") or label2 not in ("GPE", "LOC") or table.lower_[e1] != "in":
+        return None
+    if table.head[e1] != table.root(s1, e1) or table.head[table.root(s2, e2)] != e1:
+        return None
+    if any(table.pos_[j] not in ("DET",) for j in range(e1 + 1, s2)):
+        return None  # "in the County of X" only: "Embassy in southern Kabul" has its own words
+    found = [(prop, "fwd")]
+    if second == "COUNTRY" and first != "EVENT":
+        found.append(("country", "fwd"))
+    return found
 
 
 def _owns(table, s1: int, e1: int, s2: int, e2: int) -> bool:

@@ -1,0 +1,97 @@
+"""A nationality that stands for its country: "Russian President Vladimir Putin" is Russia's president.
+
+A nationality is a node of its own (a Group: "Pakistani journalists" are Pakistanis, not Pakistan). But
+where a statement needs a country, the nationality names one: a citizenship and a country (Wikidata's
+P27 and P17 take countries), and the employer a government title gives ("Russian Defence Minister
+Sergey Shoigu" works for Russia). Those statements are re-pointed to the document's entity for the
+country (``kgbuild/data/demonyms.tsv``), made when the document never names it; the nationality's words in
+those statements' sentences become mentions of the country.
+
+Runs before typing (``kgbuild.resolve.typed.type_document``), so that the typing sees a place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from importlib import resources
+
+from kgbuild.extract.properties import typed
+from kgbuild.records import Entity, ResolvedDocument, Statement
+
+#: Predicates whose object, when a nationality, is its country.
+COUNTRY_PREDICATES = frozenset({"work_for", typed("citizenship"), typed("country")})
+#: The end of the key of a country entity made for a nationality.
+MADE = ":country"
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, tuple[str, ...]]:
+    """Lower-cased nationality → the names of its country, the usual one first.
+
+    Example
+    -------
+    >>> demonyms()["russian"][0], "US" in demonyms()["american"]
+    ('Russia', True)
+    """
+    text = resources.files("kgbuild").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            nationality, names = line.split("\t")
+            table[nationality.lower()] = tuple(names.split("|"))
+    return table
+
+
+def _normal(name: str) -> str:
+    return name.lower().removeprefix("the ").replace(".", "")
+
+
+def _country_entity(entities: dict[str, Entity], names: tuple[str, ...]) -> str | None:
+    """The key of the document's place entity that bears one of a country's names."""
+    wanted = {_normal(n) for n in names}
+    for key, entity in entities.items():
+        if entity.type == "Place" and any(_normal(n) in wanted for n in (entity.name, *entity.names)):
+            return key
+    return None
+
+
+def countries_for_nationalities(resolved: ResolvedDocument) -> ResolvedDocument:
+    """The document with the nationality objects of ``COUNTRY_PREDICATES`` statements re-pointed to countries.
+
+    Example
+    -------
+    >>> from kgbuild.records import Document
+    >>> text = "Russian President Vladimir Putin spoke."
+    >>> ents = {"p": Entity("p", "Person", "Vladimir Putin", spans=[(18, 32, "Vladimir Putin")]),
+    ...         "r": Entity("r", "Group", "Russian", spans=[(0, 7, "Russian")])}
+    >>> st = Statement("p", "work_for", "r", text, 0, len(text), "is President of", "Vladimir Putin", "Russian", 0.8, "title")
+    >>> out = countries_for_nationalities(ResolvedDocument(Document("d", text), ents, [st]))
+    >>> [(out.entities[s.object].name, out.entities[s.object].type, out.entities[s.object].spans) for s in out.statements]
+    [('Russia', 'Place', [(0, 7, 'Russian')])]
+    """
+    entities = dict(resolved.entities)
+    statements: list[Statement] = []
+    changed = False
+    for statement in resolved.statements:
+        obj = entities.get(statement.object)
+        names = demonyms().get(obj.name.lower()) if obj is not None and obj.type == "Group" else None
+        if statement.predicate not in COUNTRY_PREDICATES or names is None:
+            statements.append(statement)
+            continue
+        # the nationality's words in this sentence are mentions of the country (made when not named)
+        country = _country_entity(entities, names) or statement.object + MADE
+        words = [s for s in obj.spans if statement.sentence_start <= s[0] < statement.sentence_end]
+        place = entities.get(country) or Entity(country, "Place", names[0], set(), "GPE", 0, [])
+        entities[country] = dataclasses.replace(place, spans=sorted({*place.spans, *words}),
+                                                mentions=place.mentions + len(words))
+        entities[statement.object] = dataclasses.replace(
+            obj, spans=[s for s in obj.spans if s not in words], mentions=max(0, obj.mentions - len(words)))
+        statements.append(dataclasses.replace(statement, object=country))
+        changed = True
+    if not changed:
+        return resolved
+    used = {k for st in statements for k in (st.subject, st.object, st.attributed_to, st.place) if k}
+    # a nationality all of whose words named its country is no node any more
+    entities = {k: e for k, e in entities.items() if e.spans or k in used or k not in resolved.entities}
+    return dataclasses.replace(resolved, entities=entities, statements=statements)
