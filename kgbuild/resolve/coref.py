@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from spacy.strings import get_string_id
 
+from kgbuild.extract.patterns.typed import countries
 from kgbuild.lexicon import PRONOUNS, TYPE_GROUPS
 from kgbuild.names import normalize
 from kgbuild.parse.tokens import TokenTable, ids
@@ -69,6 +70,7 @@ def resolve_mentions(
     for date, weekday in index.weekdays:
         clusters.union(date, weekday, "apposition", force=True)  # "Friday, July 21, 2017"
     _repair_person_labels(mentions)
+    _repair_country_labels(tt, mentions)
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
     _same_name(clusters, named)
     _partial_names(clusters, named)
@@ -183,6 +185,22 @@ def _repair_person_labels(mentions: list[Mention]) -> None:
         key = normalize(m.text)
         if key in full or (len(key.split()) == 1 and key in surnames and m.text[:1].isupper()):
             m.label = PERSON
+
+
+def _repair_country_labels(tt: TokenTable, mentions: list[Mention]) -> None:
+    """NER sometimes tags a country's name as a person ("Tunisia's coach"): a name tagged PERSON that is a
+    country's name is the country, unless it is a word of a person's full name in the document ("Jordan"
+    of "Michael Jordan") or follows an honorific."""
+    names = {m.text.lower() for m in mentions if m.label == PERSON} & countries()
+    if not names:
+        return
+    words = {w for m in mentions if m.label == PERSON and len(m.text.split()) > 1 for w in normalize(m.text).split()}
+    for m in mentions:
+        key = m.text.lower()
+        if m.label != PERSON or key not in names or normalize(m.text) in words:
+            continue
+        if m.start == 0 or tt.lower_[m.start - 1] not in HONORIFIC_GENDER:  # "Mr Jordan" is a man
+            m.label = "GPE"
 
 
 def _same_name(clusters: Clusters, named: list[Mention]) -> None:

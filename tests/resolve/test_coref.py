@@ -119,6 +119,16 @@ def test_a_quoted_we_is_the_country_or_team_that_qualifies_the_speakers_role(res
     assert "We" not in _anchors(r, "Tite Moreira")
 
 
+def test_a_country_ner_took_for_a_person_is_the_country(resolve):
+    # en_core_web_sm tags "Togo" a person here; its coach's quoted "we" is the country's team
+    r = resolve("Togo lost to Peru on Sunday. After the match, Togo's coach Ali Kamel said, "
+                '"We were tired and we made mistakes."')
+    togo = _entity(r, "Togo")
+    assert togo.type == "Place" and {"We", "we"} <= set(_anchors(r, "Togo"))
+    r = resolve("Jordan Peters scored twice. Later Jordan thanked the fans.")
+    assert _entity(r, "Jordan Peters").type == "Person"  # a word of a person's name stays a person
+
+
 def test_wholly_quoted_sentences_continue_the_speakers_quote(resolve):
     r = resolve('Maria Lopez said, "The rain was heavy. I stayed at home all day." '
                 'The storm then moved north. "I was lucky."')
