@@ -367,6 +367,8 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
     "I" and "me" in reported speech are its speaker (also in the wholly quoted sentences that continue
     an attributed quote); "we" is the speaker's organisation, team or country when the text ties the
     speaker to one ("Acme spokesman", "Panama coach", "Tunisia's coach"), else nothing (a person is not "we").
+    They are resolved after the other pronouns, so that a speaker who is a pronoun ("..., he said") is known
+    by then (see ``_speaker_pronoun``).
     """
     gender: dict[int, str] = {}
     for m in mentions:
@@ -381,12 +383,7 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
         if m.text == "it" and tt.lemma_[tt.head[m.head]] == "be" and tt.dep[m.head] in _DUMMY_SUBJECTS:
             continue  # "it was one meeting": an event or a dummy subject, not a thing named before
         if g == "speaker":
-            target = speakers.get(m.id)
-            if target is not None and number == "pl" and PERSON in clusters.labels(target):
-                target = _organisation_of(clusters, tt, target, affiliations, mentions)
-            if target is not None and (number == "sg") == (PERSON in clusters.labels(target)):
-                clusters.union(target, m.id, "pronoun")  # "I" is the speaker; "we" the speaker's organisation
-            continue
+            continue  # after the other pronouns: the speaker may be one ("he said")
         window = []
         for candidate in reversed(ordered[:position]):
             if m.sentence - candidate.sentence > 2:
@@ -415,6 +412,31 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
             gender.setdefault(clusters.find(chosen.id), g)
         if clusters.union(chosen.id, m.id, "pronoun") or clusters.find(chosen.id) == clusters.find(m.id):
             last_of[m.text] = chosen.id
+    for m in ordered:
+        if m.is_pronoun and PRONOUNS[m.text][0] == "speaker" and m.id in speakers:
+            _speaker_pronoun(clusters, tt, m, speakers[m.id], affiliations, mentions)
+
+
+def _speaker_pronoun(clusters: Clusters, tt: TokenTable, m: Mention, speaker: int,
+                     affiliations: list[tuple[int, int]], mentions: list[Mention]) -> None:
+    """A quoted "I" is its speaker, a person or a description of one ("the poster wrote, 'I ...'"), never an
+    organisation; a quoted "we" is the speaker's organisation (``_organisation_of``), never a person. A
+    speaker that is a pronoun left unresolved is nobody known: no link."""
+    labels = clusters.labels(speaker)
+    if clusters.mentions[speaker].is_pronoun and not labels:
+        return
+    # without a name, the speaker is a description: a person's ("the poster") or an organisation's ("the ministry")
+    noun = tt.lemma_[clusters.mentions[speaker].head].lower()
+    if PRONOUNS[m.text][1] == "sg":
+        if PERSON in labels or not labels and noun not in ORG_HEADS:
+            clusters.union(speaker, m.id, "pronoun")
+        return
+    if PERSON in labels:
+        speaker = _organisation_of(clusters, tt, speaker, affiliations, mentions)
+        if speaker is not None and PERSON not in clusters.labels(speaker):
+            clusters.union(speaker, m.id, "pronoun")
+    elif labels or noun not in PERSON_NOUNS:
+        clusters.union(speaker, m.id, "pronoun")  # "Acme said: 'We ...'", "the ministry said: 'we ...'"
 
 
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})

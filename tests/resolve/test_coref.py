@@ -129,6 +129,18 @@ def test_a_country_ner_took_for_a_person_is_the_country(resolve):
     assert _entity(r, "Jordan Peters").type == "Person"  # a word of a person's name stays a person
 
 
+def test_a_quoted_i_is_a_speaker_a_pronoun_names_after_the_quote(resolve):
+    r = resolve('Anna Berg visited the new school on Monday. "I think we did well, and I am proud," she said.')
+    anchors = _anchors(r, "Anna Berg")
+    assert anchors.count("I") == 2 and "we" not in anchors  # "she" is Anna Berg; a person is not "we"
+
+
+def test_a_quoted_i_is_the_person_a_description_of_the_speaker_is(resolve):
+    r = resolve('One reader wrote in a letter: "I have waited three weeks for a reply."')
+    speaker = next(e for e in r.entities.values() if "reader" in e.name)
+    assert "I" in [text for _, _, text in speaker.spans]
+
+
 def test_wholly_quoted_sentences_continue_the_speakers_quote(resolve):
     r = resolve('Maria Lopez said, "The rain was heavy. I stayed at home all day." '
                 'The storm then moved north. "I was lucky."')
