@@ -358,7 +358,8 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
 
     The candidates of "he"/"she" are the people named (or described) in the pronoun's sentence
     before it and in the two sentences before; of "it"/"its" the singular things (organisations,
-    places, products, works... and singular descriptions); of "they" the plural ones. A candidate
+    places, products, works... and singular descriptions); of "they" the plural ones, and a description
+    headed by a collective noun ("the team", "the band": a group of people). A candidate
     of the wrong gender (known from an honorific or an earlier unambiguous pronoun) is left out, and
     so is the subject of the pronoun's own clause for an object pronoun ("Obama told him").
     One candidate left: it is the antecedent. Several: the one a subject names in the pronoun's
@@ -513,4 +514,10 @@ def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: C
     # description that looks like the only candidate seldom is
     if g == "n":
         return not plural and bool(labels & _THINGS)
+    if candidate.label == "CONCEPT" and lemma in COLLECTIVE_NOUNS and not plural:
+        return True  # "The team arrived late. They ...": a group of people is "they"
     return plural and bool(labels & {"NORP", "ORG", "GPE"})
+
+
+#: Singular nouns for a group of people, which English refers back to with "they".
+COLLECTIVE_NOUNS = frozenset({"team", "squad", "crew", "band", "family", "couple", "group"})

@@ -186,3 +186,9 @@ def test_a_possessive_description_is_not_the_same_description_with_the(resolve):
                 "Later the refugees from Syria described their country.")
     country = [e for e in r.entities.values() if any(t.endswith("country") for _, _, t in e.spans)]
     assert not any({"the country", "their country"} <= {t for _, _, t in e.spans} for e in country)
+
+
+def test_they_may_be_a_team_a_collective_noun_names(resolve):
+    r = resolve("The rowing team from Leeds reached Oslo on Tuesday. They had trained for a year.")
+    team = next(e for e in r.entities.values() if "team" in e.name)
+    assert "They" in [text for _, _, text in team.spans]
