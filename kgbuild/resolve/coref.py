@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from spacy.strings import get_string_id
 
+from kgbuild.extract.patterns.typed import countries
 from kgbuild.lexicon import PRONOUNS, TYPE_GROUPS
 from kgbuild.names import normalize
 from kgbuild.parse.tokens import TokenTable, ids
@@ -69,6 +70,7 @@ def resolve_mentions(
     for date, weekday in index.weekdays:
         clusters.union(date, weekday, "apposition", force=True)  # "Friday, July 21, 2017"
     _repair_person_labels(mentions)
+    _repair_country_labels(tt, mentions)
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
     _same_name(clusters, named)
     _partial_names(clusters, named)
@@ -183,6 +185,22 @@ def _repair_person_labels(mentions: list[Mention]) -> None:
         key = normalize(m.text)
         if key in full or (len(key.split()) == 1 and key in surnames and m.text[:1].isupper()):
             m.label = PERSON
+
+
+def _repair_country_labels(tt: TokenTable, mentions: list[Mention]) -> None:
+    """NER sometimes tags a country's name as a person ("Tunisia's coach"): a name tagged PERSON that is a
+    country's name is the country, unless it is a word of a person's full name in the document ("Jordan"
+    of "Michael Jordan") or follows an honorific."""
+    names = {m.text.lower() for m in mentions if m.label == PERSON} & countries()
+    if not names:
+        return
+    words = {w for m in mentions if m.label == PERSON and len(m.text.split()) > 1 for w in normalize(m.text).split()}
+    for m in mentions:
+        key = m.text.lower()
+        if m.label != PERSON or key not in names or normalize(m.text) in words:
+            continue
+        if m.start == 0 or tt.lower_[m.start - 1] not in HONORIFIC_GENDER:  # "Mr Jordan" is a man
+            m.label = "GPE"
 
 
 def _same_name(clusters: Clusters, named: list[Mention]) -> None:
@@ -340,7 +358,8 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
 
     The candidates of "he"/"she" are the people named (or described) in the pronoun's sentence
     before it and in the two sentences before; of "it"/"its" the singular things (organisations,
-    places, products, works... and singular descriptions); of "they" the plural ones. A candidate
+    places, products, works... and singular descriptions); of "they" the plural ones, and a description
+    headed by a collective noun ("the team", "the band": a group of people). A candidate
     of the wrong gender (known from an honorific or an earlier unambiguous pronoun) is left out, and
     so is the subject of the pronoun's own clause for an object pronoun ("Obama told him").
     One candidate left: it is the antecedent. Several: the one a subject names in the pronoun's
@@ -349,6 +368,8 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
     "I" and "me" in reported speech are its speaker (also in the wholly quoted sentences that continue
     an attributed quote); "we" is the speaker's organisation, team or country when the text ties the
     speaker to one ("Acme spokesman", "Panama coach", "Tunisia's coach"), else nothing (a person is not "we").
+    They are resolved after the other pronouns, so that a speaker who is a pronoun ("..., he said") is known
+    by then (see ``_speaker_pronoun``).
     """
     gender: dict[int, str] = {}
     for m in mentions:
@@ -363,12 +384,7 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
         if m.text == "it" and tt.lemma_[tt.head[m.head]] == "be" and tt.dep[m.head] in _DUMMY_SUBJECTS:
             continue  # "it was one meeting": an event or a dummy subject, not a thing named before
         if g == "speaker":
-            target = speakers.get(m.id)
-            if target is not None and number == "pl" and PERSON in clusters.labels(target):
-                target = _organisation_of(clusters, tt, target, affiliations, mentions)
-            if target is not None and (number == "sg") == (PERSON in clusters.labels(target)):
-                clusters.union(target, m.id, "pronoun")  # "I" is the speaker; "we" the speaker's organisation
-            continue
+            continue  # after the other pronouns: the speaker may be one ("he said")
         window = []
         for candidate in reversed(ordered[:position]):
             if m.sentence - candidate.sentence > 2:
@@ -397,6 +413,31 @@ def _pronouns(clusters: Clusters, tt: TokenTable, mentions: list[Mention], speak
             gender.setdefault(clusters.find(chosen.id), g)
         if clusters.union(chosen.id, m.id, "pronoun") or clusters.find(chosen.id) == clusters.find(m.id):
             last_of[m.text] = chosen.id
+    for m in ordered:
+        if m.is_pronoun and PRONOUNS[m.text][0] == "speaker" and m.id in speakers:
+            _speaker_pronoun(clusters, tt, m, speakers[m.id], affiliations, mentions)
+
+
+def _speaker_pronoun(clusters: Clusters, tt: TokenTable, m: Mention, speaker: int,
+                     affiliations: list[tuple[int, int]], mentions: list[Mention]) -> None:
+    """A quoted "I" is its speaker, a person or a description of one ("the poster wrote, 'I ...'"), never an
+    organisation; a quoted "we" is the speaker's organisation (``_organisation_of``), never a person. A
+    speaker that is a pronoun left unresolved is nobody known: no link."""
+    labels = clusters.labels(speaker)
+    if clusters.mentions[speaker].is_pronoun and not labels:
+        return
+    # without a name, the speaker is a description: a person's ("the poster") or an organisation's ("the ministry")
+    noun = tt.lemma_[clusters.mentions[speaker].head].lower()
+    if PRONOUNS[m.text][1] == "sg":
+        if PERSON in labels or not labels and noun not in ORG_HEADS:
+            clusters.union(speaker, m.id, "pronoun")
+        return
+    if PERSON in labels:
+        speaker = _organisation_of(clusters, tt, speaker, affiliations, mentions)
+        if speaker is not None and PERSON not in clusters.labels(speaker):
+            clusters.union(speaker, m.id, "pronoun")
+    elif labels or noun not in PERSON_NOUNS:
+        clusters.union(speaker, m.id, "pronoun")  # "Acme said: 'We ...'", "the ministry said: 'we ...'"
 
 
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
@@ -473,4 +514,10 @@ def _agrees(candidate: Mention, g: str, number: str, tt: TokenTable, clusters: C
     # description that looks like the only candidate seldom is
     if g == "n":
         return not plural and bool(labels & _THINGS)
+    if candidate.label == "CONCEPT" and lemma in COLLECTIVE_NOUNS and not plural:
+        return True  # "The team arrived late. They ...": a group of people is "they"
     return plural and bool(labels & {"NORP", "ORG", "GPE"})
+
+
+#: Singular nouns for a group of people, which English refers back to with "they".
+COLLECTIVE_NOUNS = frozenset({"team", "squad", "crew", "band", "family", "couple", "group"})

@@ -22,7 +22,9 @@ below is a general pattern of English news text, not a list of names:
 - ``foreign-of``: an organisation's name cut at a foreign particle ("Bank" +
   "fuer" + "Gemeinwirtschaft AG") is one name;
 - ``credit``: the word of a photo credit is no part of a name ("Washington D.C.
-  Image: United States Navy" names Washington D.C.), and alone names nothing.
+  Image: United States Navy" names Washington D.C.), and alone names nothing;
+- ``score``: the first number of a score is no part of the name before it
+  ("putting Sweden 1 – 0 up" names Sweden).
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ TITLE_STARTS = frozenset("president minister prime secretary chancellor senator 
 FOREIGN_OF = frozenset({"fuer", "für", "de", "des", "der", "du", "di", "del", "della", "da", "do", "dos"})
 #: Words that open a photo credit when a colon follows: "Image: United States Navy".
 CREDIT_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "credit", "source", "video"})
+#: Dashes between the two numbers of a score: "1 – 0", "2-1".
+SCORE_DASHES = frozenset({"-", "\u2013", "\u2014"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
@@ -84,6 +88,19 @@ def _chain_after(tt: TokenTable, start: int, label_at: dict[int, str]) -> int:
         if tt.is_sent_end(t):
             break
     return i
+
+
+def _score_start(tt: TokenTable, s: int, e: int) -> int | None:
+    """Where the score at the end of the name span ``s:e`` starts, if one is there or starts there: "Panama
+    2 - 1" (tagged whole) or "Sweden 1" before "– 0"; None when the span ends in no score."""
+    num, text = tt.like_num, tt.text
+    if num[e - 1] and e + 1 < tt.n and text[e] in SCORE_DASHES and num[e + 1]:
+        cut = e - 1  # "Sweden 1" + "– 0"
+    elif e - s > 3 and num[e - 1] and text[e - 2] in SCORE_DASHES and num[e - 3]:
+        cut = e - 3  # "Panama 2 - 1"
+    else:
+        return None
+    return cut if cut > s and not num[cut - 1] else None
 
 
 def entity_spans(doc: Doc) -> list[tuple[Span, str]]:
@@ -176,6 +193,12 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
             if e - 1 > s:
                 spans[s] = (e - 1, label, "credit")
             cached.clear()
+        # score: "Sweden 1 – 0" → "Sweden" (a number, a dash and a number after a name are a result)
+        elif label in NAME_LABELS and e - s > 1:
+            cut = _score_start(tt, s, e)
+            if cut is not None:
+                spans[s] = (cut, label, "score")
+                cached.clear()
     for s, (e, label, _) in sorted(spans.items()):
         # possessor: "Herzog's Zionist Union" → "Herzog" + "Zionist Union"
         if label == "ORG":

@@ -119,6 +119,28 @@ def test_a_quoted_we_is_the_country_or_team_that_qualifies_the_speakers_role(res
     assert "We" not in _anchors(r, "Tite Moreira")
 
 
+def test_a_country_ner_took_for_a_person_is_the_country(resolve):
+    # en_core_web_sm tags "Togo" a person here; its coach's quoted "we" is the country's team
+    r = resolve("Togo lost to Peru on Sunday. After the match, Togo's coach Ali Kamel said, "
+                '"We were tired and we made mistakes."')
+    togo = _entity(r, "Togo")
+    assert togo.type == "Place" and {"We", "we"} <= set(_anchors(r, "Togo"))
+    r = resolve("Jordan Peters scored twice. Later Jordan thanked the fans.")
+    assert _entity(r, "Jordan Peters").type == "Person"  # a word of a person's name stays a person
+
+
+def test_a_quoted_i_is_a_speaker_a_pronoun_names_after_the_quote(resolve):
+    r = resolve('Anna Berg visited the new school on Monday. "I think we did well, and I am proud," she said.')
+    anchors = _anchors(r, "Anna Berg")
+    assert anchors.count("I") == 2 and "we" not in anchors  # "she" is Anna Berg; a person is not "we"
+
+
+def test_a_quoted_i_is_the_person_a_description_of_the_speaker_is(resolve):
+    r = resolve('One reader wrote in a letter: "I have waited three weeks for a reply."')
+    speaker = next(e for e in r.entities.values() if "reader" in e.name)
+    assert "I" in [text for _, _, text in speaker.spans]
+
+
 def test_wholly_quoted_sentences_continue_the_speakers_quote(resolve):
     r = resolve('Maria Lopez said, "The rain was heavy. I stayed at home all day." '
                 'The storm then moved north. "I was lucky."')
@@ -164,3 +186,9 @@ def test_a_possessive_description_is_not_the_same_description_with_the(resolve):
                 "Later the refugees from Syria described their country.")
     country = [e for e in r.entities.values() if any(t.endswith("country") for _, _, t in e.spans)]
     assert not any({"the country", "their country"} <= {t for _, _, t in e.spans} for e in country)
+
+
+def test_they_may_be_a_team_a_collective_noun_names(resolve):
+    r = resolve("The rowing team from Leeds reached Oslo on Tuesday. They had trained for a year.")
+    team = next(e for e in r.entities.values() if "team" in e.name)
+    assert "They" in [text for _, _, text in team.spans]

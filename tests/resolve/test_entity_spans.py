@@ -84,3 +84,11 @@ def test_dateline_before_an_abbreviation_is_cut(resolve):
 def test_a_pronoun_after_a_descriptor_is_no_name(repaired):
     spans = repaired("She left the party I had organised on Friday.")
     assert not any(label == "ORG" for _, label in spans)
+
+
+def test_a_score_is_no_part_of_the_name_before_it(repaired):
+    # en_core_web_sm takes "Norway 1" and "Panama 2 - 1" for names
+    texts = ["The captain scored from the spot, putting Norway 1 – 0 up.", "Tunisia beat Panama 2 - 1 in Kazan."]
+    names = {text for t in texts for text, _ in repaired(t)}
+    assert {"Norway", "Panama"} <= names and not {"Norway 1", "Panama 2 - 1"} & names
+    assert ("Terminal 5", "ORG") in repaired("The flight left from Terminal 5 on Monday.")  # a number of a name

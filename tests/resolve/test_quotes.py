@@ -23,6 +23,13 @@ def test_typographic_quotes_and_line_breaks_close_a_quote(nlp):
     assert "Reporters" not in _quoted_words(nlp('He said "no\n\nReporters left.'))
 
 
+def test_a_paragraph_whose_first_mark_closes_continues_the_quote(nlp):
+    words = _quoted_words(nlp('The mayor said, "The bridge will open in May.\n\nIt took us four years." Then she left.'))
+    assert "took" in words and "left" not in words
+    # a paragraph without a closing mark of its own does not continue an unclosed quote
+    assert "Reporters" not in _quoted_words(nlp('He said "no\n\nReporters left. Then "yes" was heard.'))
+
+
 def test_one_of_is_isin():
     column = np.array([3, 1, 4, 1, 5], dtype=np.uint64)
     values = np.array([1, 5], dtype=np.uint64)
