@@ -16,6 +16,7 @@ import dataclasses
 import functools
 from importlib import resources
 
+from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES
 from kgbuild.extract.properties import typed
 from kgbuild.records import Entity, ResolvedDocument, Statement
 
@@ -79,6 +80,9 @@ def countries_for_nationalities(resolved: ResolvedDocument) -> ResolvedDocument:
         if statement.predicate not in COUNTRY_PREDICATES or names is None:
             statements.append(statement)
             continue
+        if statement.predicate == "work_for" and not GOVERNMENT_ROLES.intersection(statement.relation_text.lower().split()):
+            changed = True
+            continue  # "Italian poet Gabriele D'Annunzio": a nationality, no employer (the citizenship says it)
         # the nationality's words in this sentence are mentions of the country (made when not named)
         country = _country_entity(entities, names) or statement.object + MADE
         words = [s for s in obj.spans if statement.sentence_start <= s[0] < statement.sentence_end]

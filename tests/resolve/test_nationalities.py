@@ -25,3 +25,11 @@ def test_a_nationality_of_people_stays_a_group(nlp) -> None:
     kg = build_graph(["Clinton met Pakistani journalists in Islamabad."], nlp=nlp)
     types = {d["label"]: d["type"] for _, d in kg.graph.nodes(data=True)}
     assert "Pakistan" not in types
+
+
+def test_a_nationality_before_a_job_is_no_employer(nlp) -> None:
+    kg = build_graph(["Italian poet Marco Rossi wrote the ode."], nlp=nlp)
+    labels = {n: d["label"] for n, d in kg.graph.nodes(data=True)}
+    edges = {(labels[s], d["predicate"], labels[o]) for s, o, d in kg.graph.edges(data=True)}
+    assert ("Marco Rossi", "kg:citizenship", "Italy") in edges, edges
+    assert not any(p in ("work_for", "kg:employer") for _, p, _ in edges), edges
