@@ -29,7 +29,7 @@ from kgbuild.records import Entity, ResolvedDocument, Statement, with_statements
 from kgbuild.resolve.nationalities import countries_for_nationalities
 
 #: Patterns whose relations mean nothing untyped: dropped unless they were typed.
-TYPED_ONLY_PATTERNS = frozenset({"possessive"})
+TYPED_ONLY_PATTERNS = frozenset({"possessive", "based_modifier"})
 
 _PERSON, _ORG, _PLACE, _DATE = frozenset({"Person"}), frozenset({"Organization"}), frozenset({"Place"}), frozenset({"Date"})
 _AGENT = frozenset({"Person", "Organization", "Group", "Place"})  # who acts: people, bodies, governments

@@ -111,6 +111,9 @@ REFINED = [
     ("The release of Tom Baker, former Senator Jane Baker's husband, eased tensions.",
      ("Tom Baker", "kg:spouse", "Jane Baker"), None),
     ("Kevin Hart, Google's chief executive, resigned on Monday.", ("Kevin Hart", "kg:employer", "Google"), None),
+    # "<place>-based" is where a company is; of a description no article resolves, nothing
+    ("Paris-based Le Monde published the letter.", ("Le Monde", "kg:headquarters", "Paris"), None),
+    ("The London-based bank cut its rates.", None, ("London-based bank", "be_based_in", "London")),
 ]
 
 

@@ -26,6 +26,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from kgbuild.extract.arguments import argument
 from kgbuild.extract.properties import PROPERTIES, typed
 from kgbuild.extract.relation import make_relation
 from kgbuild.extract.types import Argument
@@ -464,4 +465,43 @@ def descriptor_relations(sent: Span) -> Iterator:
         yield make_relation(
             arguments=[holder_arg, norp], relation_tokens=[noun], relation_text=f"is {table.span_text(start, end)} {noun.text}",
             predicate=typed(prop), subject=holder_arg, object=norp, pattern="typed_descriptor", sentence_start=sent.start,
+        )
+
+
+#: NER labels of a place in "<place>-based".
+_BASED_PLACES = frozenset({"GPE", "LOC"})
+
+
+def based_relations(sent: Span) -> Iterator:
+    """ "the Warrington-based firm", "London-based Acme Bank" → (firm / Acme Bank, is based in, Warrington):
+    an open ``be_based_in`` statement, typed ``kg:headquarters`` once resolution has made the firm a company.
+
+    Example
+    -------
+    >>> from kgbuild.parse.load import load_model
+    >>> doc = load_model()("The London-based bank cut its rates.")
+    >>> [(r.subject.text, r.predicate, r.object.text) for r in based_relations(next(doc.sents))]
+    [('The bank', 'be_based_in', 'London')]
+    """
+    doc = sent.doc
+    for based in sent:
+        if based.lower_ != "based" or based.dep_ != "amod" or based.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        place = next((c for c in based.children if c.i < based.i and c.dep_ in ("npadvmod", "compound", "nmod")
+                      and c.ent_type_ in _BASED_PLACES), None)
+        if place is None or not any(t.text == "-" for t in doc[place.i:based.i]):
+            continue
+        start = place.i
+        while start > sent.start and doc[start - 1].ent_iob_ == "I" and doc[start - 1].ent_type_ == place.ent_type_:
+            start -= 1
+        end = place.i + 1
+        while end < based.i and doc[end].ent_iob_ == "I":
+            end += 1
+        if doc[place.i].ent_iob_ == "I":
+            start = next(t.i for t in reversed(doc[sent.start:place.i + 1]) if t.ent_iob_ == "B")
+        firm = argument(based.head, role="subject", without=based)
+        where = Argument(head=place.i, tokens=tuple(range(start, end)), text=doc[start:end].text, role="object")
+        yield make_relation(
+            arguments=[firm, where], relation_tokens=[based], relation_text="is based in", predicate="be_based_in",
+            subject=firm, object=where, pattern="based_modifier", sentence_start=sent.start,
         )
