@@ -491,14 +491,8 @@ def based_relations(sent: Span) -> Iterator:
                       and c.ent_type_ in _BASED_PLACES), None)
         if place is None or not any(t.text == "-" for t in doc[place.i:based.i]):
             continue
-        start = place.i
-        while start > sent.start and doc[start - 1].ent_iob_ == "I" and doc[start - 1].ent_type_ == place.ent_type_:
-            start -= 1
-        end = place.i + 1
-        while end < based.i and doc[end].ent_iob_ == "I":
-            end += 1
-        if doc[place.i].ent_iob_ == "I":
-            start = next(t.i for t in reversed(doc[sent.start:place.i + 1]) if t.ent_iob_ == "B")
+        start, end = next(((s, e) for s, e, _ in table_of(doc).entities(sent.start, sent.end) if s <= place.i < e),
+                          (place.i, place.i + 1))
         firm = argument(based.head, role="subject", without=based)
         where = Argument(head=place.i, tokens=tuple(range(start, end)), text=doc[start:end].text, role="object")
         yield make_relation(
