@@ -28,7 +28,9 @@ def register(subparsers) -> None:
     p.add_argument("--batch-size", type=int, default=DEFAULTS.batch_size, metavar="N", help="documents per spaCy batch")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("--pair-relations", action=argparse.BooleanOptionalAction, default=DEFAULTS.pair_relations,
-                   help="add the document-level pair model's typed statements (kgbuild.resolve.pairs; off by default: not precise enough on news)")
+                   help="add the document-level pair model's typed statements to every document (kgbuild.resolve.pairs); "
+                        "default: only to documents whose first sentence defines their subject, as an "
+                        "encyclopaedia's does (the model is not precise enough on news)")
     p.add_argument("--mentions", action=argparse.BooleanOptionalAction, default=DEFAULTS.mentions,
                    help="write every mention of every entity as a NIF 2.0 nif:Phrase (default: on; "
                         "--no-mentions for a smaller graph)")

@@ -20,7 +20,7 @@ from kgbuild.parse.load import load_model
 from kgbuild.parse.tokens import table_of
 from kgbuild.records import Document, ResolvedDocument
 from kgbuild.resolve.document import resolve_document
-from kgbuild.resolve.pairs import add_pair_relations
+from kgbuild.resolve.pairs import add_pair_relations, defines_its_subject
 from kgbuild.resolve.trust import keep_confident
 from kgbuild.resolve.typed import type_document
 
@@ -110,4 +110,5 @@ def resolve_serial(
 
 def _with_pairs(resolved: ResolvedDocument, parsed, config: BuildConfig) -> ResolvedDocument:
     """The document-level pair model's typed statements added, when the config asks for them."""
-    return add_pair_relations(resolved, parsed) if config.pair_relations else resolved
+    wanted = config.pair_relations if config.pair_relations is not None else defines_its_subject(parsed)
+    return add_pair_relations(resolved, parsed) if wanted else resolved

@@ -88,6 +88,14 @@ VERB_LEXICON: dict[str, list[tuple[frozenset, frozenset, str, bool]]] = {
     "direct": [(_PERSON, _WORK, "director", True)],
     "write": [(_PERSON, _WORK, "author", True)],
     "publish": [(_ORG, _WORK, "publisher", True)],
+    "compose": [(_PERSON, _WORK, "composer", True)],
+    "create": [(_PERSON | _ORG, _WORK | _PERSON, "creator", True)],  # a character is tagged a person
+    "produce": [(_PERSON | _ORG, _WORK, "producer", True)],
+    "air_on": [(_WORK | _ORG, _ORG, "originalNetwork", False)],  # NER tags many shows organisations
+    "broadcast_on": [(_WORK | _ORG, _ORG, "originalNetwork", False)],
+    "flow_into": [(_PLACE, _PLACE, "mouthOfWatercourse", False)],
+    "empty_into": [(_PLACE, _PLACE, "mouthOfWatercourse", False)],
+    "work_in": [(_PERSON, _PLACE, "workLocation", False)],
     "own": [(_PERSON | _ORG | _PLACE, _ORG | _WORK, "ownedBy", True)],
     "acquire": [(_PERSON | _ORG, _ORG, "acquired", False)],
     "buy": [(_PERSON | _ORG, _ORG, "acquired", False)],
