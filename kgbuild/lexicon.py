@@ -6,6 +6,9 @@ labels; ``frozenset`` so that no stage can change another's list.
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
 #: spaCy NER labels → our ontology's class names (see ontologies/kgbuild.ttl).
 NER_CLASSES: dict[str, str] = {
     "PERSON": "Person",
@@ -89,3 +92,22 @@ LIGHT_VERB_IDIOMS = frozenset({
     ("cast", "doubt"), ("shed", "light"), ("draw", "attention"), ("keep", "eye"), ("raise", "eyebrow"),
     ("take", "toll"), ("hold", "talk"), ("do", "job"), ("do", "thing"), ("make", "headline"),
 })
+
+
+@functools.lru_cache(maxsize=1)
+def party_names() -> dict[str, str]:
+    """Lower-cased word form of a political party ("tory", "lib dem") → its usual name
+    (``kgbuild/data/parties.tsv``).
+
+    Example
+    -------
+    >>> party_names()["tory"], party_names()["gop"]
+    ('Conservative Party', 'Republican Party')
+    """
+    text = resources.files("kgbuild").joinpath("data/parties.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            forms, name = line.split("\t")
+            table.update({form: name for form in forms.split("|")})
+    return table

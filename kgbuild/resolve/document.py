@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from kgbuild.extract.clauses import verb_of
 from kgbuild.extract.properties import property_of
 from kgbuild.extract.types import Argument, Relation
-from kgbuild.lexicon import LIGHT_VERB_IDIOMS, NER_CLASSES, TITLE_HEADS
+from kgbuild.lexicon import LIGHT_VERB_IDIOMS, NER_CLASSES, TITLE_HEADS, party_names
 from kgbuild.parse.tokens import TokenTable
 from kgbuild.records import Document, Entity, Merge, ResolvedDocument, Statement
 from kgbuild.resolve.aliases import description_fits, is_role
@@ -73,6 +73,8 @@ def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False)
         people = index.people_in(arg.start, arg.end)
         if len(people) == 1 and lower in TITLE_HEADS | {"sec", "adm"} or (len(people) == 1 and head_label and len(tt.text[head]) <= 4):
             return index.for_head(people[0].root)
+    if not head_label and arg.role == "object" and arg.text.lower() in party_names():
+        return index.add(arg.tokens[0], arg.tokens[-1] + 1, "ORG", arg.head, arg.text)  # "Labour MP": the party
     if whole and not head_label and pos in ("NOUN", "PROPN"):
         name = clean_name(tt, arg.tokens)
         if name and len(arg.tokens) <= 12:

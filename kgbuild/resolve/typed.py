@@ -27,6 +27,7 @@ from kgbuild.extract.properties import PROPERTIES, property_of, typed
 from kgbuild.lexicon import HONORIFICS
 from kgbuild.records import Entity, ResolvedDocument, Statement, with_statements
 from kgbuild.resolve.nationalities import countries_for_nationalities
+from kgbuild.resolve.parties import parties_for_titles
 
 #: Patterns whose relations mean nothing untyped: dropped unless they were typed.
 TYPED_ONLY_PATTERNS = frozenset({"possessive", "based_modifier"})
@@ -413,7 +414,7 @@ def type_document(resolved: ResolvedDocument) -> ResolvedDocument:
     >>> [s.predicate for s in type_document(ResolvedDocument(Document("d", st.sentence), ents, [st])).statements]
     ['kg:spouse']
     """
-    resolved = countries_for_nationalities(resolved)
+    resolved = parties_for_titles(countries_for_nationalities(resolved))
     statements = []
     seen = set()
     for typed_statement in (t for st in resolved.statements for t in typed_statements(st, resolved.entities)):

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from kgbuild.extract.arguments import argument
 from kgbuild.extract.relation import make_relation, predicate_key
 from kgbuild.extract.types import Argument
-from kgbuild.lexicon import HONORIFICS, TITLE_HEADS
+from kgbuild.lexicon import HONORIFICS, TITLE_HEADS, party_names
 from kgbuild.parse.tokens import ids, table_of
 
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
@@ -169,6 +169,29 @@ def title_relations(sent: Span) -> Iterator:
                     arguments=[person, employer], relation_tokens=[], relation_text=f"is {table.text_of(position)} of",
                     predicate="work_for", subject=person, object=employer, pattern="title", sentence_start=sent.start,
                 )
+        party = _party_words(table, indices, ents)
+        if party:
+            position = [i for i in indices if i not in party and pos[i] != DET]
+            if position:
+                organisation = Argument(head=party[-1], tokens=party, text=table.text_of(party), role="object")
+                yield make_relation(
+                    arguments=[person, organisation], relation_tokens=[], relation_text=f"is {table.text_of(position)} of",
+                    predicate="work_for", subject=person, object=organisation, pattern="title", sentence_start=sent.start,
+                )
+
+
+def _party_words(table, indices: list[int], ents) -> tuple[int, ...]:
+    """The words of a political party that open a title ("Labour MP", "Lib Dem leader"), when NER did not
+    tag them an organisation, a place or a group (then the employer rule reads them already)."""
+    names = party_names()
+    for width in (2, 1):
+        words = tuple(indices[:width])
+        if len(words) == width and words == tuple(range(words[0], words[0] + width)) \
+                and table.text_of(list(words)).lower() in names:
+            if any(label in _EMPLOYER_IDS and start <= words[0] < end for start, end, label in ents):
+                return ()
+            return words
+    return ()
 
 
 def possessive_relations(sent: Span) -> Iterator:
