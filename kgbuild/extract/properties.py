@@ -139,8 +139,6 @@ _ALL = [
     _p("conflict", "conflict", "A war or armed conflict the subject took part in.", "Entity", "Event", "P607",
        group="works"),
     # more of Wikidata's: works, waters and work places (verbs of resolve/typed.py, the pair model)
-    _p("nextToBodyOfWater", "located in or next to body of water", "The sea, lake or river the place is on or by.",
-       "Place", "Place", "P206", group="more"),
     _p("mouthOfWatercourse", "mouth of the watercourse", "The body of water the river flows into.", "Place",
        "Place", "P403", group="more"),
     _p("workLocation", "work location", "Where the person works or worked.", "Person", "Place", "P937",

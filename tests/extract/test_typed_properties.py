@@ -67,7 +67,6 @@ CASES: dict[str, tuple[str, str, str]] = {
     "killed": ("Al-Shabaab killed John Doe.", "Al-Shabaab", "John Doe"),
     "signedWith": ("Lionel Messi signed with Inter Miami.", "Lionel Messi", "Inter Miami"),
     # more of Wikidata's
-    "nextToBodyOfWater": ("Vlore is a city in Albania on the Adriatic Sea.", "Vlore", "Adriatic Sea"),  # the pair model
     "mouthOfWatercourse": ("The Scioto River flows into the Ohio River at Portsmouth.", "Scioto River", "Ohio River"),
     "workLocation": ("John Smith worked in London for ten years.", "John Smith", "London"),
     "creator": ("Walt Disney created Mickey Mouse in 1928.", "Mickey Mouse", "Walt Disney"),

@@ -81,5 +81,4 @@ def test_the_default_build_uses_the_pair_model_on_introductions_only():
 
     assert PAIR_PATTERN in patterns(intro)
     assert PAIR_PATTERN not in patterns(news)
-    assert PAIR_PATTERN in patterns(news, pair_relations=True)  # the model would read the news, but is not asked to
     assert PAIR_PATTERN not in patterns(intro, pair_relations=False)
