@@ -12,13 +12,13 @@ Runs before typing (``kgbuild.resolve.typed.type_document``), so that the typing
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from importlib import resources
 
 from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES
 from kgbuild.extract.properties import typed
 from kgbuild.records import Entity, ResolvedDocument, Statement
+from kgbuild.resolve.repoint import entity_named, repoint_object, without_emptied
 
 #: Predicates whose object, when a nationality, is its country.
 COUNTRY_PREDICATES = frozenset({"work_for", typed("citizenship"), typed("country")})
@@ -42,19 +42,6 @@ def demonyms() -> dict[str, tuple[str, ...]]:
             nationality, names = line.split("\t")
             table[nationality.lower()] = tuple(names.split("|"))
     return table
-
-
-def _normal(name: str) -> str:
-    return name.lower().removeprefix("the ").replace(".", "")
-
-
-def _country_entity(entities: dict[str, Entity], names: tuple[str, ...]) -> str | None:
-    """The key of the document's place entity that bears one of a country's names."""
-    wanted = {_normal(n) for n in names}
-    for key, entity in entities.items():
-        if entity.type == "Place" and any(_normal(n) in wanted for n in (entity.name, *entity.names)):
-            return key
-    return None
 
 
 def countries_for_nationalities(resolved: ResolvedDocument) -> ResolvedDocument:
@@ -84,18 +71,10 @@ def countries_for_nationalities(resolved: ResolvedDocument) -> ResolvedDocument:
             changed = True
             continue  # "Italian poet Gabriele D'Annunzio": a nationality, no employer (the citizenship says it)
         # the nationality's words in this sentence are mentions of the country (made when not named)
-        country = _country_entity(entities, names) or statement.object + MADE
-        words = [s for s in obj.spans if statement.sentence_start <= s[0] < statement.sentence_end]
-        place = entities.get(country) or Entity(country, "Place", names[0], set(), "GPE", 0, [])
-        entities[country] = dataclasses.replace(place, spans=sorted({*place.spans, *words}),
-                                                mentions=place.mentions + len(words))
-        entities[statement.object] = dataclasses.replace(
-            obj, spans=[s for s in obj.spans if s not in words], mentions=max(0, obj.mentions - len(words)))
-        statements.append(dataclasses.replace(statement, object=country))
+        country = entity_named(entities, "Place", names) or statement.object + MADE
+        statements.append(repoint_object(entities, statement, Entity(country, "Place", names[0], set(), "GPE", 0, [])))
         changed = True
     if not changed:
         return resolved
-    used = {k for st in statements for k in (st.subject, st.object, st.attributed_to, st.place) if k}
     # a nationality all of whose words named its country is no node any more
-    entities = {k: e for k, e in entities.items() if e.spans or k in used or k not in resolved.entities}
-    return dataclasses.replace(resolved, entities=entities, statements=statements)
+    return without_emptied(resolved, entities, statements)

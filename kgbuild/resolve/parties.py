@@ -17,18 +17,10 @@ import dataclasses
 from kgbuild.extract.properties import typed
 from kgbuild.lexicon import party_names
 from kgbuild.records import Entity, ResolvedDocument, Statement
+from kgbuild.resolve.repoint import entity_named, repoint_object, without_emptied
 
 #: The end of the key of a party entity made for a party's word.
 MADE = ":party"
-
-
-def _party_entity(entities: dict[str, Entity], name: str) -> str | None:
-    """The key of the document's organisation that bears the party's name."""
-    wanted = name.lower()
-    for key, entity in entities.items():
-        if entity.type == "Organization" and wanted in {n.lower() for n in (entity.name, *entity.names)}:
-            return key
-    return None
 
 
 def parties_for_titles(resolved: ResolvedDocument) -> ResolvedDocument:
@@ -56,18 +48,10 @@ def parties_for_titles(resolved: ResolvedDocument) -> ResolvedDocument:
                 or subject is None or subject.type != "Person":
             statements.append(statement)
             continue
-        party = _party_entity(entities, name) or statement.object + MADE
-        words = [s for s in obj.spans if statement.sentence_start <= s[0] < statement.sentence_end]
-        found = entities.get(party) or Entity(party, "Organization", name, {obj.name}, "ORG", 0, [])
-        entities[party] = dataclasses.replace(found, spans=sorted({*found.spans, *words}),
-                                              mentions=found.mentions + len(words))
-        entities[statement.object] = dataclasses.replace(
-            obj, spans=[s for s in obj.spans if s not in words], mentions=max(0, obj.mentions - len(words)))
-        statements.append(dataclasses.replace(statement, predicate=typed("memberOfParty"), object=party))
+        party = entity_named(entities, "Organization", (name,)) or statement.object + MADE
+        made = Entity(party, "Organization", name, {obj.name}, "ORG", 0, [])
+        statements.append(dataclasses.replace(repoint_object(entities, statement, made), predicate=typed("memberOfParty")))
         changed = True
     if not changed:
         return resolved
-    used = {k for st in statements for k in (st.subject, st.object, st.attributed_to, st.place) if k}
-    # a party word all of whose mentions named the party is no node of its own any more
-    entities = {k: e for k, e in entities.items() if e.spans or k in used or k not in resolved.entities}
-    return dataclasses.replace(resolved, entities=entities, statements=statements)
+    return without_emptied(resolved, entities, statements)
