@@ -220,6 +220,10 @@ def typed_statements(statement: Statement, entities: dict[str, Entity]) -> list[
     return [one, inverse]
 
 
+#: Nouns of places: a nationality before one gives the place's country, not a citizenship.
+PLACE_NOUNS = frozenset({"city", "town", "village", "hamlet", "port", "capital", "region", "province", "county",
+                         "district", "municipality", "commune", "suburb", "island", "river", "lake", "state"})
+
 #: Title words that make a place's employee its head of state or of government.
 LEADER_TITLES = {"president": "headOfState", "king": "headOfState", "queen": "headOfState", "emir": "headOfState",
                  "prime minister": "headOfGovernment", "premier": "headOfGovernment", "mayor": "headOfGovernment",
@@ -336,6 +340,8 @@ def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
         return None  # "European champion", "a Christian college": no country
     if key == "citizenship" and ORG_NOUNS.intersection(words):
         return None  # "Russian oil company Yukos": a company has no citizenship, whatever NER made of it
+    if key == "citizenship" and PLACE_NOUNS.intersection(words):
+        return "country"  # "Koblenz is a German city": a place has a country, whatever NER made of it
     if key == "educatedAt" and not SCHOOL_WORDS.intersection(obj.name.lower().split()):
         return None
     if key == "positionHeld" and not POSITION_NOUNS.intersection(obj.name.lower().split()):

@@ -121,6 +121,9 @@ REFINED = [
     # "<place>-based" is where a company is; of a description no article resolves, nothing
     ("Paris-based Le Monde published the letter.", ("Le Monde", "kg:headquarters", "Paris"), None),
     ("The London-based bank cut its rates.", None, ("London-based bank", "be_based_in", "London")),
+    # a nationality before a place's noun is its country, even where NER took the place for a person
+    ("Flooding hit Koblenz, a German city, on Monday.", ("Koblenz", "kg:country", "Germany"),
+     ("Koblenz", "kg:citizenship", "Germany")),
 ]
 
 
