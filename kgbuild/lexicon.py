@@ -66,6 +66,9 @@ PRONOUNS: dict[str, tuple[str, str]] = {
 }
 #: Words an argument may consist of that name nothing by themselves (extraction marks such arguments):
 #: the common pronouns, demonstratives, wh-words and "there", "here", "one".
+#: Suffixes only a company's name ends with ("group", "company" may end other names).
+LEGAL_SUFFIXES = frozenset("co co. ltd ltd. inc inc. corp corp. kk plc sa ag nv bv gmbh llc lp spa".split())
+
 PRONOUN_WORDS = frozenset(
     "i me my we us our you your he him his she her it its they them their this that these those "
     "who whom which what there here one".split()

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.strings import get_string_id
 
 from kgbuild.extract.patterns.typed import countries
-from kgbuild.lexicon import PRONOUNS, TYPE_GROUPS
+from kgbuild.lexicon import LEGAL_SUFFIXES, PRONOUNS, TYPE_GROUPS
 from kgbuild.names import normalize
 from kgbuild.parse.tokens import TokenTable, ids
 from kgbuild.resolve import aliases
@@ -152,16 +152,12 @@ def _tickers(index: MentionIndex) -> list[tuple[int, int]]:
     return found
 
 
-#: Suffixes only a company's name ends with ("group", "company" may end other names).
-_LEGAL_SUFFIXES = frozenset("co co. ltd ltd. inc inc. corp corp. kk plc sa ag nv bv gmbh llc lp spa".split())
-
-
 def _repair_company_labels(mentions: list[Mention], with_ticker: set[int]) -> None:
     """A name with a legal suffix or a ticker is a company's ("Showa Shell Sekiyu KK", tagged PERSON), and so
     are its shorter forms that NER tagged as a person ("Showa Shell")."""
     companies = [normalize(m.text).replace(",", " ").split() for m in mentions
                  if m.label in ("ORG", "PERSON") and (m.id in with_ticker or
-                                                     m.text.split()[-1].lower().rstrip(",") in _LEGAL_SUFFIXES)]
+                                                     m.text.split()[-1].lower().rstrip(",") in LEGAL_SUFFIXES)]
     if not companies:
         return
     for m in mentions:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from kgbuild.lexicon import LEGAL_SUFFIXES
 from kgbuild.names import normalize
 from kgbuild.parse.tokens import TokenTable
 from kgbuild.resolve import aliases
@@ -106,6 +107,7 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
         return roles[c.id]
 
     named_at = {n.start: n for n in named}
+    heads = [(name_head(tt, n), n) for n in named if n.label in HEAD_MATCH_LABELS]
     for m in concepts:
         determiner = lower[m.start - 1] if m.start > 0 else ""
         head = m.head
@@ -127,6 +129,10 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
         if earlier:
             clusters.union(earlier[-1].id, m.id, "definite-description")
             continue
+        named_one = _named_by_head(tt, clusters, m, modifiers, named, heads)
+        if named_one is not None:
+            clusters.union(named_one.id, m.id, "head-match")  # "the festival": the Taipei Lantern Festival
+            continue
         kinds = DESCRIPTION_TYPES.get(lemma[head].lower()) if not modifiers else None
         following = named_at.get(m.end) if kinds else None
         if following is not None and following.label in kinds:
@@ -147,6 +153,56 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
                 # exactly one fits is it known which (the last named is often not: a quote's, a comparison's)
             if candidates:
                 clusters.union(candidates[-1].id, m.id, "definite-description")
+
+
+#: Labels of the names a description may name by their head noun (never a person's: "the smith").
+HEAD_MATCH_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "NORP"})
+#: Head nouns of names that say little alone: "the state" is rarely Islamic State, "the house" the White
+#: House, "the post" the Washington Post; a company named for its trade ("Jupiter Research", "Fox News") is
+#: not "the research".
+WEAK_NAME_HEADS = frozenset({"state", "states", "house", "post", "times", "street", "world", "people", "news", "time",
+                             "day", "year", "one", "man", "city", "island", "islands", "group", "show", "star",
+                             "research", "security", "energy", "health", "media", "entertainment", "technology",
+                             "capital", "finance", "power", "music", "sport", "software", "insurance", "management"})
+
+
+def name_head(tt: TokenTable, n: Mention) -> str:
+    """The lemma of a name's head noun: the word before "of" ("University of Texas" → "university"), else the
+    last word but a legal suffix ("Taipei City Lantern Festival" → "festival", "Bank fuer Gemeinwirtschaft AG"
+    → "gemeinwirtschaft"); "" for a one-word name (a name is no description of itself).
+
+    Example
+    -------
+    >>> from kgbuild.parse.load import load_model
+    >>> from kgbuild.parse.tokens import TokenTable
+    >>> tt = TokenTable(load_model()("He left the University of Texas."))
+    >>> name_head(tt, Mention(0, 2, 6, "University of Texas", "ORG", 3, 0))
+    'university'
+    """
+    words = [t for t in range(n.start, n.end) if not tt.is_punct[t] and tt.pos_[t] != "DET"]
+    while words and tt.lower_[words[-1]] in LEGAL_SUFFIXES:
+        words.pop()
+    if len(words) < 2:
+        return ""
+    for i, t in enumerate(words[1:], 1):
+        if tt.lower_[t] == "of":
+            return tt.lemma_[words[i - 1]].lower()
+    return tt.lemma_[words[-1]].lower()
+
+
+def _named_by_head(tt: TokenTable, clusters: Clusters, m: Mention, modifiers: set[str], named: list[Mention],
+                   heads: list[tuple[str, Mention]]) -> Mention | None:
+    """The one earlier name whose head noun is this definite description's ("the festival" after "the Taipei
+    Lantern Festival", "the bank" after "Bank fuer Gemeinwirtschaft"), its other words among the name's;
+    None when no name, or names of two entities, fit."""
+    head = tt.lemma_[m.head].lower()
+    if head in WEAK_NAME_HEADS or tt.tag[m.head] in PLURAL_NOUNS or not tt.text[m.head].islower():
+        return None
+    fits = [n for h, n in heads if h == head and n.start < m.start
+            and modifiers <= {tt.lower_[t] for t in range(n.start, n.end)}]
+    if len({clusters.find(n.id) for n in fits}) != 1:
+        return None
+    return fits[-1]
 
 
 def _possessor_word(tt: TokenTable, m: Mention) -> str:

@@ -62,9 +62,12 @@ def test_a_name_ner_missed_where_it_repeats_is_a_mention_of_it(resolve):
     assert _anchors(r, "Anonymous") == ["Anonymous", "Anonymous"]  # NER found the second only
 
 
-def test_a_name_inside_another_name_is_part_of_it(resolve):
+def test_a_name_inside_another_name_stays_inside_it(resolve):
     r = resolve("Canada welcomed the visitors. The Fan Expo Canada opened in Toronto on Monday.")
-    assert _anchors(r, "Canada") == ["Canada"]  # "Canada" in "Fan Expo Canada" is that organisation's name
+    # the inner "Canada" is a nested mention of Canada (kgbuild.resolve.nested), and the longer name stays
+    # one entity of its own, never split into "Fan Expo" and "Canada"
+    assert _anchors(r, "Canada") == ["Canada", "Canada"]
+    assert _anchors(r, "Fan Expo Canada") == ["The Fan Expo Canada"]
     assert _entity(r, "Canada").key != _entity(r, "Fan Expo Canada").key
 
 
@@ -192,3 +195,17 @@ def test_they_may_be_a_team_a_collective_noun_names(resolve):
     r = resolve("The rowing team from Leeds reached Oslo on Tuesday. They had trained for a year.")
     team = next(e for e in r.entities.values() if "team" in e.name)
     assert "They" in [text for _, _, text in team.spans]
+
+
+def test_a_definite_description_is_the_one_name_with_its_head_noun(resolve):
+    r = resolve("Crowds filled the Taipei Lantern Festival on Saturday. Police said the festival was safe. "
+                "Officials of the Export-Import Bank of Korea were there. The bank paid for the lanterns.")
+    assert "the festival" in _anchors(r, "Taipei Lantern Festival")
+    assert "The bank" in _anchors(r, "Export-Import Bank of Korea")
+
+
+def test_a_head_noun_two_names_share_or_a_trade_name_resolves_nothing(resolve):
+    r = resolve("The Bank of England and the Bank of Japan raised rates. The bank said inflation was high. "
+                "Analysts at Jupiter Research published a survey. The research found that sales fell.")
+    assert "The bank" not in _anchors(r, "Bank of England") + _anchors(r, "Bank of Japan")
+    assert "The research" not in _anchors(r, "Jupiter Research")
