@@ -59,6 +59,10 @@ class BuildConfig:
         defines its subject ("X is a town in ..."), the text the model was learned from
         (``kgbuild.resolve.pairs.defines_its_subject``); True: to every document; False: to none. On news
         two judges found 26 and 30 of its 55 edges correct (a player's country given to the tournament).
+    nested_mentions : bool
+        Also write the names inside names as mentions of their own entities: "Texas" in "University of
+        Texas", "Canada" in "Fan Expo Canada" (``kgbuild.resolve.nested``). Off by default: GUM annotates
+        such mentions, Re-DocRED and most entity-linking corpora do not.
 
     Example
     -------
@@ -86,6 +90,7 @@ class BuildConfig:
     allow_non_english: bool = False
     mentions: bool = True
     pair_relations: bool | None = None
+    nested_mentions: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "patterns", tuple(self.patterns))

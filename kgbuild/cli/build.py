@@ -34,6 +34,10 @@ def register(subparsers) -> None:
     p.add_argument("--mentions", action=argparse.BooleanOptionalAction, default=DEFAULTS.mentions,
                    help="write every mention of every entity as a NIF 2.0 nif:Phrase (default: on; "
                         "--no-mentions for a smaller graph)")
+    p.add_argument("--nested-mentions", action=argparse.BooleanOptionalAction, default=DEFAULTS.nested_mentions,
+                   help="also write names inside names as mentions of their own entities ('Texas' in "
+                        "'University of Texas'), as GUM annotates them (default: off, as Re-DocRED and most "
+                        "entity-linking corpora annotate)")
     p.add_argument("--store", metavar="DIR", help="also add every document to this on-disk store (replacing earlier versions)")
     p.add_argument("--min-confidence", type=float, default=DEFAULTS.min_confidence, metavar="X",
                    help=f"leave out statements less likely than X to be correct (default {DEFAULTS.min_confidence})")
@@ -54,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
                          on_error=args.on_error, format=args.format, html=not args.no_html,
                          min_confidence=args.min_confidence, fetch=args.fetch,
                          allow_non_english=args.allow_non_english, mentions=args.mentions,
-                         pair_relations=args.pair_relations)
+                         pair_relations=args.pair_relations, nested_mentions=args.nested_mentions)
     summary = build_files(args.inputs, args.output, config, store=args.store, progress=progress)
     print_skipped(summary)
     print(summary.line())

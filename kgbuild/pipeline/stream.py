@@ -20,6 +20,7 @@ from kgbuild.parse.load import load_model
 from kgbuild.parse.tokens import table_of
 from kgbuild.records import Document, ResolvedDocument
 from kgbuild.resolve.document import resolve_document
+from kgbuild.resolve.nested import with_nested_mentions
 from kgbuild.resolve.pairs import add_pair_relations, defines_its_subject
 from kgbuild.resolve.trust import keep_confident
 from kgbuild.resolve.typed import type_document
@@ -100,7 +101,7 @@ def resolve_serial(
         # A pipeline's first batch runs outside one, to fill the tokenizer's cache, which zones leave
         # alone; "first" per pipeline, not per call: a worker resolves one batch per call.
         with nlp.memory_zone() if nlp in _WARMED else contextlib.nullcontext():
-            resolved = [_with_pairs(keep_confident(type_document(resolve_document(
+            resolved = [_optional_steps(keep_confident(type_document(resolve_document(
                 document, parsed, parsed._.relations or [], table=table_of(parsed), trust=config.trust)), config.min_confidence),
                 parsed, config)
                         for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch))]
@@ -108,7 +109,10 @@ def resolve_serial(
         yield from resolved
 
 
-def _with_pairs(resolved: ResolvedDocument, parsed, config: BuildConfig) -> ResolvedDocument:
-    """The document-level pair model's typed statements added, when the config asks for them."""
+def _optional_steps(resolved: ResolvedDocument, parsed, config: BuildConfig) -> ResolvedDocument:
+    """The document-level pair model's typed statements added, when the config asks for them, and the
+    mentions inside names, when it asks for those."""
+    if config.nested_mentions:
+        resolved = with_nested_mentions(resolved, parsed.text)
     wanted = config.pair_relations if config.pair_relations is not None else defines_its_subject(parsed)
     return add_pair_relations(resolved, parsed) if wanted else resolved

@@ -67,3 +67,17 @@ def test_build_mentions_option(tmp_path):
         g = rdflib.Graph().parse(out / "graph.ttl")
         counts[flag] = len(list(g.subjects(RDF.type, NIF.Phrase)))
     assert counts["--mentions"] > 0 and counts["--no-mentions"] == 0
+
+
+def test_nested_mentions_option_adds_the_names_inside_names(tmp_path):
+    text = "He studied at the University of Kentucky before joining the Royal Bank of Canada."
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
+    anchors = {}
+    for flag in ("--nested-mentions", "--no-nested-mentions"):
+        out = tmp_path / flag.strip("-")
+        assert main(["build", str(source), "-o", str(out), "--no-html", flag]) == 0
+        found = phrases(rdflib.Graph().parse(out / "graph.ttl"))
+        assert all(text[p["begin"]:p["end"]] == p["anchor"] for p in found)
+        anchors[flag] = sorted(p["anchor"] for p in found)
+    assert set(anchors["--nested-mentions"]) - set(anchors["--no-nested-mentions"]) == {"Kentucky", "Canada"}
