@@ -23,9 +23,17 @@ from kgbuild.parse.tokens import TokenTable, ids
 from kgbuild.resolve import aliases
 from kgbuild.resolve.aliases import COMPANY_SUFFIXES, PERSON_NOUNS, ROLE_NOUNS, abbreviates
 from kgbuild.resolve.clusters import PERSON, Clusters
-from kgbuild.resolve.descriptions import ages, descriptions
+from kgbuild.resolve.descriptions import (
+    DEFINITE,
+    DESCRIPTION_TYPES,
+    HEAD_MATCH_LABELS,
+    WEAK_NAME_HEADS,
+    ages,
+    descriptions,
+    name_head,
+)
 from kgbuild.resolve.entity_spans import ORG_HEADS
-from kgbuild.resolve.mentions import Mention, MentionIndex
+from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name
 from kgbuild.resolve.tags import COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, POSS, SUBJECTS
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
@@ -62,6 +70,7 @@ def resolve_mentions(
     mentions = index.mentions
     tt = index.table
     _repeated_names(index)
+    _description_mentions(index)
     tickers = _tickers(index)
     _repair_company_labels(mentions, {company for company, _ in tickers})
     clusters = Clusters(mentions)
@@ -128,6 +137,32 @@ def _repeated_names(index: MentionIndex) -> None:
             if index.ent_at(i) is not None or index.ent_at(end - 1) is not None:
                 continue  # inside another name: "UK" in "UK Albums Chart" is part of that name
             index.add(i, end, label, tt.root(i, end), " ".join(words))
+
+
+def _description_mentions(index: MentionIndex) -> None:
+    """Every definite description that may refer back to a name is a mention, not only those that are
+    relation arguments: "the festival", "the company", "the country" (a head noun of ``DESCRIPTION_TYPES``
+    or of one of the document's names). The description rules resolve it or leave it, and an unresolved
+    one that is no argument never becomes a node (``kgbuild.resolve.document`` keeps only entities that
+    are named or in a statement)."""
+    tt, doc = index.table, index.doc
+    heads = set(DESCRIPTION_TYPES)
+    for m in index.mentions:
+        if m.label in HEAD_MATCH_LABELS:
+            heads.add(name_head(tt, m))
+    heads -= WEAK_NAME_HEADS
+    taken = {m.head for m in index.mentions}
+    for chunk in doc.noun_chunks:
+        head = chunk.root.i
+        if head in taken or tt.pos_[head] != "NOUN" or tt.lemma_[head].lower() not in heads \
+                or tt.lower_[chunk.start] not in DEFINITE or index.ent_at(head) is not None:
+            continue
+        tokens = range(chunk.start, head + 1)
+        if any(index.ent_at(t) is not None for t in tokens):
+            continue  # "the Google spokesman": a name's description, its own rules
+        name = clean_name(tt, tokens)
+        if name:
+            index.add(chunk.start, head + 1, "CONCEPT", head, name)
 
 
 _TICKER = re.compile(r"^[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?$")

@@ -167,9 +167,9 @@ WEAK_NAME_HEADS = frozenset({"state", "states", "house", "post", "times", "stree
 
 
 def name_head(tt: TokenTable, n: Mention) -> str:
-    """The lemma of a name's head noun: the word before "of" ("University of Texas" → "university"), else the
-    last word but a legal suffix ("Taipei City Lantern Festival" → "festival", "Bank fuer Gemeinwirtschaft AG"
-    → "gemeinwirtschaft"); "" for a one-word name (a name is no description of itself).
+    """The lemma of a name's syntactic head ("University of Texas" → "university", "the Chiang Kai Shek
+    Memorial near downtown Taipei" → "memorial"), but a legal suffix's noun before it ("Bank fuer
+    Gemeinwirtschaft AG"); "" for a one-word name (a name is no description of itself).
 
     Example
     -------
@@ -180,14 +180,12 @@ def name_head(tt: TokenTable, n: Mention) -> str:
     'university'
     """
     words = [t for t in range(n.start, n.end) if not tt.is_punct[t] and tt.pos_[t] != "DET"]
-    while words and tt.lower_[words[-1]] in LEGAL_SUFFIXES:
-        words.pop()
     if len(words) < 2:
         return ""
-    for i, t in enumerate(words[1:], 1):
-        if tt.lower_[t] == "of":
-            return tt.lemma_[words[i - 1]].lower()
-    return tt.lemma_[words[-1]].lower()
+    head = n.head
+    if tt.lower_[head] in LEGAL_SUFFIXES and head - 1 in words:
+        head -= 1
+    return tt.lemma_[head].lower()
 
 
 def _named_by_head(tt: TokenTable, clusters: Clusters, m: Mention, modifiers: set[str], named: list[Mention],

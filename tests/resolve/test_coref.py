@@ -209,3 +209,9 @@ def test_a_head_noun_two_names_share_or_a_trade_name_resolves_nothing(resolve):
                 "Analysts at Jupiter Research published a survey. The research found that sales fell.")
     assert "The bank" not in _anchors(r, "Bank of England") + _anchors(r, "Bank of Japan")
     assert "The research" not in _anchors(r, "Jupiter Research")
+
+
+def test_a_description_that_is_no_argument_is_a_mention_when_it_resolves(resolve):
+    r = resolve("Thousands visited the Taipei Lantern Festival on Saturday. Many lanterns were sold at the festival.")
+    assert "the festival" in _anchors(r, "Taipei Lantern Festival")  # "at the festival" is no relation's argument
+    assert not any(e.name == "festival" for e in r.entities.values())  # and never a node of its own
