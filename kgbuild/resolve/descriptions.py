@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from kgbuild.extract.patterns.typed import countries, regions
 from kgbuild.lexicon import LEGAL_SUFFIXES
 from kgbuild.names import normalize
 from kgbuild.parse.tokens import TokenTable
@@ -34,6 +35,10 @@ DESCRIPTION_TYPES = {
     "broadcaster": ("ORG",),
     "country": ("GPE",), "nation": ("GPE",), "city": ("GPE",), "state": ("GPE",), "capital": ("GPE",),
 }
+#: The kinds of place a place's description may refer to: "the country" is a country, "the city" neither a
+#: country nor a first-level region ("the state" may be either: a U.S. state, or a country's government).
+PLACE_KINDS = {"country": {"country"}, "nation": {"country"}, "city": {"other"}, "capital": {"other"},
+               "state": {"country", "region"}}
 #: Descriptions that may refer back to a news source ("told BT Sport ... told the channel"); others may not.
 MEDIA_KINDS = frozenset({"channel", "broadcaster", "network"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
@@ -144,6 +149,9 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
             media = lemma[head].lower() in MEDIA_KINDS
             candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep[n.head] != COMPOUND
                           and (media or not aliases.is_source(tt, n)) and not _dateline(tt, n)]
+            place_kind = PLACE_KINDS.get(lemma[head].lower())
+            if place_kind is not None:  # "the country" is no city, "the city" no country
+                candidates = [n for n in candidates if _place_kind(n.text) in place_kind]
             if m.in_quote:
                 candidates = [n for n in candidates if m.sentence - n.sentence <= 4]
             else:
@@ -201,6 +209,14 @@ def _named_by_head(tt: TokenTable, clusters: Clusters, m: Mention, modifiers: se
     if len({clusters.find(n.id) for n in fits}) != 1:
         return None
     return fits[-1]
+
+
+def _place_kind(name: str) -> str:
+    """ "country", "region" (a first-level region: "Kentucky", "Ontario") or "other" (a city, a district)."""
+    key = " ".join(name.lower().split()).removeprefix("the ")
+    if key in countries():
+        return "country"
+    return "region" if key in regions() else "other"
 
 
 def _possessor_word(tt: TokenTable, m: Mention) -> str:

@@ -215,3 +215,10 @@ def test_a_description_that_is_no_argument_is_a_mention_when_it_resolves(resolve
     r = resolve("Thousands visited the Taipei Lantern Festival on Saturday. Many lanterns were sold at the festival.")
     assert "the festival" in _anchors(r, "Taipei Lantern Festival")  # "at the festival" is no relation's argument
     assert not any(e.name == "festival" for e in r.entities.values())  # and never a node of its own
+
+
+def test_the_country_is_a_country_and_the_city_is_not(resolve):
+    r = resolve("Officials in Kabul said Afghanistan would send a team. The country has never competed before. "
+                "Police in Kabul closed roads. The city was quiet.")
+    assert "The country" in _anchors(r, "Afghanistan")
+    assert "The city" in _anchors(r, "Kabul")
