@@ -25,17 +25,19 @@ reads that file, so the sample stays frozen even if the corpus or the gold chang
 for each of the four corpus files, every article is ranked by
 ``sha256("<SEED>:<corpus file>:<id>")`` (a seeded random permutation that does not
 depend on Python's ``random`` implementation or on the file order), and the first
-8 in that order are taken that (a) have 80 to 900 words (whitespace tokens of
+12 in that order are taken that (a) have 80 to 900 words (whitespace tokens of
 ``text``), (b) are not in the entity gold (``bench/gold/entities/*.json``, fields
 ``corpus`` and ``id``), and (c) do not repeat the text of one already taken (the
-corpora have known duplicates). 4 files x 8 = 32 articles.
+corpora have known duplicates). 4 files x 12 = 48 articles. (Until the eleventh session the
+sample was the first 8 of each file, 32 articles; the rank order is the same, so growing it to 12
+kept those 32 and added the next 4 of each file.)
 
-Split: within each file, the sampled articles are numbered 0..7 in sample order;
-positions 0, 3 and 6 (every third: ``position % 3 == 0``) are HELD-OUT, the other five
-are DEV. So 12 of 32 articles (3 per file, 37.5%) are held out. Tune on DEV; look at
+Split: within each file, the sampled articles are numbered 0..11 in sample order;
+positions 0, 3, 6 and 9 (every third: ``position % 3 == 0``) are HELD-OUT, the other eight
+are DEV. So 16 of 48 articles (4 per file, 33%) are held out. Tune on DEV; look at
 HELD-OUT only to report.
 
-All 32 articles are built together in one ``kgbuild build`` run (as a real build
+All 48 articles are built together in one ``kgbuild build`` run (as a real build
 would be), so cross-document entity merges among them are part of what is judged.
 
 Statements: every node typed ``kg:Statement`` (or any node with ``rdf:subject`` and
@@ -134,7 +136,7 @@ CORPUS_FILES = [
     "reuters21578.jsonl.gz",
 ]
 SEED = 20261202
-PER_FILE = 8
+PER_FILE = 12
 MIN_WORDS, MAX_WORDS = 80, 900
 SPLITS = ("DEV", "HELD-OUT")
 VERDICTS = ("correct", "uninformative", "wrong")
@@ -219,7 +221,7 @@ def load_sample(corpus_dir: Path, resample: bool) -> list[dict]:
         PREC_DIR.mkdir(parents=True, exist_ok=True)
         doc = {"seed": SEED, "per_file": PER_FILE, "words": [MIN_WORDS, MAX_WORDS],
                "rule": "per corpus file: rank ids by sha256('<seed>:<file>:<id>'), take the first "
-                       "8 with 80-900 words, not in bench/gold/entities, text not already taken; "
+                       f"{PER_FILE} with 80-900 words, not in bench/gold/entities, text not already taken; "
                        "position % 3 == 0 -> HELD-OUT, else DEV",
                "articles": arts}
         ARTICLES.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
