@@ -43,6 +43,12 @@ ORG_DESCRIPTORS = frozenset("station broadcaster network channel newspaper paper
 #: Heads that make a name compounded with them a place: "the Al-Ghani oil field".
 FACILITY_HEADS = frozenset("field airport airbase base port harbor harbour camp mine refinery plant terminal stadium "
                            "prison dam pipeline".split())
+#: Nouns that end the name of an institution or a place named after someone: "Boston Children's Hospital",
+#: "St Mary's Church", "Christopher's Haven" are one name, never a possessor and a bare "Hospital".
+INSTITUTION_HEADS = frozenset("hospital haven office college school university church cathedral chapel abbey hall "
+                              "house park garden gardens centre center hotel inn restaurant pub cafe museum gallery "
+                              "library theatre theater arena academy institute foundation trust fund home hospice "
+                              "clinic market square bridge street road island lake day".split())
 #: Words that start a title, never a name: "U.S. President Obama" is no organisation "U.S. President".
 TITLE_STARTS = frozenset("president minister prime secretary chancellor senator governor mayor king queen prince "
                          "princess general gen. sen. rep. gov. chief director ambassador judge justice leader "
@@ -203,7 +209,8 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
         # possessor: "Herzog's Zionist Union" → "Herzog" + "Zionist Union"
         if label == "ORG":
             cut = next((i for i in range(s + 1, e - 1) if tt.tag[i] == POSSESSIVE), None)
-            if cut is not None and cut + 1 < e and pos[cut + 1] == "PROPN":
+            if cut is not None and cut + 1 < e and pos[cut + 1] == "PROPN" \
+                    and not (e - cut == 2 and lower[cut + 1] in INSTITUTION_HEADS | ORG_HEADS | FACILITY_HEADS):
                 del spans[s]
                 spans[s] = (cut, label, "possessor")
                 spans[cut + 1] = (e, label, "possessor")

@@ -58,6 +58,12 @@ def test_possessor_is_cut_from_an_organisation(repaired):
     assert ("Zionist Union", "ORG") in spans
 
 
+def test_an_institution_named_after_its_possessor_stays_one_name(repaired):
+    spans = repaired("Pratt visited Boston Children's Hospital in February. They prayed at St Mary's Church.")
+    assert ("Boston Children's Hospital", "ORG") in spans
+    assert not any(text in ("Hospital", "Church") for text, _ in spans)
+
+
 def test_facility_compound(resolve):
     r = resolve("Militants attacked the Mabruk oil field in February. The Mabruk oil field was set on fire.")
     field = _entity_with(r, "Mabruk oil field")
