@@ -156,6 +156,11 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
                 candidates = [n for n in candidates if m.sentence - n.sentence <= 4]
             else:
                 candidates = [n for n in candidates if not n.in_quote and narration[m.sentence] - narration[n.sentence] <= 4]
+            if place_kind == {"country"}:  # "the nation": the article's one country, wherever it was named
+                named_before = {clusters.find(n.id) for n in named if n.start < m.start and n.label in kinds
+                                and _place_kind(n.text) == "country"}
+                if len(named_before) > 1:
+                    continue
             if len({clusters.find(n.id) for n in candidates}) > 1:
                 continue  # "the country" among Mexico and Yemen, "the company" among two firms: only when
                 # exactly one fits is it known which (the last named is often not: a quote's, a comparison's)

@@ -222,3 +222,10 @@ def test_the_country_is_a_country_and_the_city_is_not(resolve):
                 "Police in Kabul closed roads. The city was quiet.")
     assert "The country" in _anchors(r, "Afghanistan")
     assert "The city" in _anchors(r, "Kabul")
+
+
+def test_the_nation_among_two_countries_of_the_article_is_left_alone(resolve):
+    r = resolve("India sent its ministers to the talks. They flew home on Monday. The delegates met on Tuesday. "
+                "The talks ended on Wednesday. Reporters left on Thursday. Cameras were packed on Friday. "
+                "Officials of the United States praised the nation.")
+    assert "the nation" not in _anchors(r, "United States")  # India is named too: which nation is not known
