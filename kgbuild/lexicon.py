@@ -114,3 +114,38 @@ def party_names() -> dict[str, str]:
             forms, name = line.split("\t")
             table.update({form: name for form in forms.split("|")})
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, tuple[str, ...]]:
+    """Lower-cased nationality → the names of its country, the usual one first.
+
+    Example
+    -------
+    >>> demonyms()["russian"][0], "US" in demonyms()["american"]
+    ('Russia', True)
+    """
+    text = resources.files("kgbuild").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            nationality, names = line.split("\t")
+            table[nationality.lower()] = tuple(names.split("|"))
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def country_aliases() -> dict[str, str]:
+    """Each lower-cased name of a country (``data/demonyms.tsv``) → its usual name, lower-cased; a name two
+    countries share ("Korea": South Korea's and Korea's) is left out.
+
+    Example
+    -------
+    >>> country_aliases()["america"], country_aliases()["dprk"], "korea" in country_aliases()
+    ('united states', 'north korea', False)
+    """
+    usual: dict[str, set[str]] = {}
+    for names in demonyms().values():
+        for name in names:
+            usual.setdefault(name.lower().removeprefix("the "), set()).add(names[0].lower())
+    return {name: next(iter(first)) for name, first in usual.items() if len(first) == 1}

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.strings import get_string_id
 
 from kgbuild.extract.patterns.typed import countries
-from kgbuild.lexicon import LEGAL_SUFFIXES, PRONOUNS, TYPE_GROUPS
+from kgbuild.lexicon import LEGAL_SUFFIXES, PRONOUNS, TYPE_GROUPS, country_aliases
 from kgbuild.names import normalize
 from kgbuild.parse.tokens import TokenTable, ids
 from kgbuild.resolve import aliases
@@ -235,12 +235,17 @@ def _repair_country_labels(tt: TokenTable, mentions: list[Mention]) -> None:
 
 
 def _same_name(clusters: Clusters, named: list[Mention]) -> None:
-    """Within one article, one spelling is one thing, whatever label NER gave each occurrence."""
+    """Within one article, one spelling is one thing, whatever label NER gave each occurrence; so are a
+    country's names (``kgbuild.lexicon.country_aliases``)."""
     first: dict[str, int] = {}
+    aliases_of = country_aliases()
     for m in named:
         key = normalize(m.text)
         if m.label == "NORP" and key.endswith("s"):
             key = key[:-1]  # "Israelis" and "Israeli"
+        elif m.label in ("GPE", "LOC", "ORG"):  # "America" and "the United States", "DPRK" (to NER an
+            # organisation) and "North Korea": one country
+            key = aliases_of.get(m.text.lower().removeprefix("the "), key)
         if key in first:
             clusters.union(first[key], m.id, "same-name", force=True)
         else:

@@ -12,11 +12,9 @@ Runs before typing (``kgbuild.resolve.typed.type_document``), so that the typing
 
 from __future__ import annotations
 
-import functools
-from importlib import resources
-
 from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES
 from kgbuild.extract.properties import typed
+from kgbuild.lexicon import demonyms
 from kgbuild.records import Entity, ResolvedDocument, Statement
 from kgbuild.resolve.repoint import entity_named, repoint_object, without_emptied
 
@@ -24,24 +22,6 @@ from kgbuild.resolve.repoint import entity_named, repoint_object, without_emptie
 COUNTRY_PREDICATES = frozenset({"work_for", typed("citizenship"), typed("country")})
 #: The end of the key of a country entity made for a nationality.
 MADE = ":country"
-
-
-@functools.lru_cache(maxsize=1)
-def demonyms() -> dict[str, tuple[str, ...]]:
-    """Lower-cased nationality → the names of its country, the usual one first.
-
-    Example
-    -------
-    >>> demonyms()["russian"][0], "US" in demonyms()["american"]
-    ('Russia', True)
-    """
-    text = resources.files("kgbuild").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
-    table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            nationality, names = line.split("\t")
-            table[nationality.lower()] = tuple(names.split("|"))
-    return table
 
 
 def countries_for_nationalities(resolved: ResolvedDocument) -> ResolvedDocument:

@@ -166,10 +166,12 @@ def test_capitalised_word_before_a_name_is_a_title_only_if_a_role(resolve):
     assert "Speaker" in wright.names
 
 
-def test_the_country_among_several_places_is_left_alone(resolve):
+def test_the_country_among_several_countries_is_left_alone(resolve):
     r = resolve("The mayor of Los Angeles flew to Mexico on Monday. The country welcomed the visit.")
+    assert "country" in _entity_with(r, "Mexico").names  # Los Angeles is no country
+    r = resolve("The president of Guatemala flew to Mexico on Monday. The country welcomed the visit.")
     for e in r.entities.values():
-        if e.name in ("Los Angeles", "Mexico"):
+        if e.name in ("Guatemala", "Mexico"):
             assert "country" not in e.names
     r = resolve("Pakistan protested on Monday. The country said the verdict was wrong.")
     assert "country" in _entity_with(r, "Pakistan").names

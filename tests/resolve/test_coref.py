@@ -229,3 +229,10 @@ def test_the_nation_among_two_countries_of_the_article_is_left_alone(resolve):
                 "The talks ended on Wednesday. Reporters left on Thursday. Cameras were packed on Friday. "
                 "Officials of the United States praised the nation.")
     assert "the nation" not in _anchors(r, "United States")  # India is named too: which nation is not known
+
+
+def test_a_countrys_names_are_one_entity(resolve):
+    r = resolve("The DPRK fired a missile on Monday. North Korea said the test was a success. "
+                "America condemned it, and the United States asked for a meeting.")
+    assert _entity(r, "DPRK").key == _entity(r, "North Korea").key
+    assert _entity(r, "America").key == _entity(r, "United States").key

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kgbuild import build_graph
-from kgbuild.resolve.nationalities import demonyms
+from kgbuild.lexicon import demonyms
 
 
 def test_every_country_name_is_unique_to_one_nationality_row() -> None:
