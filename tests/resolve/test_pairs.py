@@ -48,6 +48,16 @@ def test_an_introduction_defines_its_subject_and_a_news_lead_does_not():
     assert [defines_its_subject(nlp(t)) for t in leads] == [False, False, False]
 
 
+def test_a_definition_the_parser_misreads_is_read_on_the_surface():
+    from kgbuild.resolve.pairs import _defines_on_the_surface
+
+    assert _defines_on_the_surface("Vello di Ponte, commonly called Vello (Ligurian: Vèllo), is a town in Liguria.")
+    assert _defines_on_the_surface("Arno Kask (born Arnold Kask on 2 March 1960 in Tartu, Estonia) is an Estonian poet.")
+    assert not _defines_on_the_surface("When I was a child, a neighbour used to call every evening.")
+    assert not _defines_on_the_surface("The Church of Latter-day Saints, which is the largest sponsor of troops, says so.")
+    assert not _defines_on_the_surface("Police said the man is a suspect in the robbery.")
+
+
 def test_a_part_of_statement_comes_with_its_has_part():
     nlp = make_pipeline()
     resolved, parsed = _resolved(nlp)
