@@ -149,3 +149,25 @@ def country_aliases() -> dict[str, str]:
         for name in names:
             usual.setdefault(name.lower().removeprefix("the "), set()).add(names[0].lower())
     return {name: next(iter(first)) for name, first in usual.items() if len(first) == 1}
+
+
+#: The continents' names, lower-cased, as news and encyclopaedias write them.
+CONTINENTS = frozenset({"europe", "asia", "africa", "north america", "south america", "oceania"})
+
+
+@functools.lru_cache(maxsize=1)
+def continents() -> dict[str, tuple[str, ...]]:
+    """Lower-cased country name → its continents (``data/continents.tsv``; two for Russia or Turkey).
+
+    Example
+    -------
+    >>> continents()["estonia"], continents()["turkey"]
+    (('Europe',), ('Europe', 'Asia'))
+    """
+    text = resources.files("kgbuild").joinpath("data/continents.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            country, names = line.split("\t")
+            table[country.lower()] = tuple(names.split("|"))
+    return table

@@ -19,6 +19,7 @@ from kgbuild.config import BuildConfig
 from kgbuild.parse.load import load_model
 from kgbuild.parse.tokens import table_of
 from kgbuild.records import Document, ResolvedDocument
+from kgbuild.resolve.continents import add_continents
 from kgbuild.resolve.document import resolve_document
 from kgbuild.resolve.nested import with_nested_mentions
 from kgbuild.resolve.pairs import add_pair_relations, defines_its_subject
@@ -110,9 +111,9 @@ def resolve_serial(
 
 
 def _optional_steps(resolved: ResolvedDocument, parsed, config: BuildConfig) -> ResolvedDocument:
-    """The document-level pair model's typed statements added, when the config asks for them, and the
-    mentions inside names, when it asks for those."""
+    """The document-level pair model's typed statements and the countries' continents added, when the
+    config asks for them, and the mentions inside names, when it asks for those."""
     if config.nested_mentions:
         resolved = with_nested_mentions(resolved, parsed.text)
     wanted = config.pair_relations if config.pair_relations is not None else defines_its_subject(parsed)
-    return add_pair_relations(resolved, parsed) if wanted else resolved
+    return add_continents(add_pair_relations(resolved, parsed), parsed) if wanted else resolved
