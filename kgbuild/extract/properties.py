@@ -139,6 +139,8 @@ _ALL = [
     _p("conflict", "conflict", "A war or armed conflict the subject took part in.", "Entity", "Event", "P607",
        group="works"),
     # more of Wikidata's: works, waters and work places (verbs of resolve/typed.py, the pair model)
+    _p("countryOfOrigin", "country of origin", "The country the work, product or band comes from.", "Entity",
+       "Place", "P495", schema="countryOfOrigin", group="more"),
     _p("continent", "continent", "The continent the place is on.", "Place", "Place", "P30", group="more"),
     _p("mouthOfWatercourse", "mouth of the watercourse", "The body of water the river flows into.", "Place",
        "Place", "P403", group="more"),

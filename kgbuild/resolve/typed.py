@@ -224,6 +224,13 @@ def typed_statements(statement: Statement, entities: dict[str, Entity]) -> list[
 PLACE_NOUNS = frozenset({"city", "town", "village", "hamlet", "port", "capital", "region", "province", "county",
                          "district", "municipality", "commune", "suburb", "island", "river", "lake", "state"})
 
+#: Nouns of works, products and bands, whose country is their country of origin (P495), not a place's P17:
+#: "a 1974 Belgian film", "an American daily newspaper", "an English rock band".
+WORK_NOUNS = frozenset({"film", "movie", "album", "song", "single", "novel", "book", "series", "show", "programme",
+                        "program", "newspaper", "magazine", "journal", "game", "opera", "play", "musical", "poem",
+                        "painting", "comic", "manga", "documentary", "sitcom", "drama", "soundtrack", "ep",
+                        "missile", "aircraft", "car", "rifle", "band", "duo", "trio", "sculpture", "anthology"})
+
 #: Title words that make a place's employee its head of state or of government.
 LEADER_TITLES = {"president": "headOfState", "king": "headOfState", "queen": "headOfState", "emir": "headOfState",
                  "prime minister": "headOfGovernment", "premier": "headOfGovernment", "mayor": "headOfGovernment",
@@ -342,6 +349,8 @@ def _refine(key: str, statement: Statement, obj: Entity) -> str | None:
         return None  # "Russian oil company Yukos": a company has no citizenship, whatever NER made of it
     if key == "citizenship" and PLACE_NOUNS.intersection(words):
         return "country"  # "Koblenz is a German city": a place has a country, whatever NER made of it
+    if key in ("country", "citizenship") and WORK_NOUNS.intersection(words):
+        return "countryOfOrigin"  # "Vase de Noces is a 1974 Belgian film": where a work comes from
     if key == "educatedAt" and not SCHOOL_WORDS.intersection(obj.name.lower().split()):
         return None
     if key == "positionHeld" and not POSITION_NOUNS.intersection(obj.name.lower().split()):

@@ -67,6 +67,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "killed": ("Al-Shabaab killed John Doe.", "Al-Shabaab", "John Doe"),
     "signedWith": ("Lionel Messi signed with Inter Miami.", "Lionel Messi", "Inter Miami"),
     # more of Wikidata's
+    "countryOfOrigin": ("Winter Harbour is a 1987 Belgian drama film directed by Anna Velde.", "Winter Harbour", "Belgium"),
     "continent": ("Estonia is a country in northern Europe. It borders Latvia.", "Estonia", "Europe"),
     "mouthOfWatercourse": ("The Scioto River flows into the Ohio River at Portsmouth.", "Scioto River", "Ohio River"),
     "workLocation": ("John Smith worked in London for ten years.", "John Smith", "London"),
