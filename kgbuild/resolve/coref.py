@@ -382,7 +382,8 @@ def _appositions(clusters: Clusters, index: MentionIndex) -> None:
         if a.label != "CONCEPT" and b.label != "CONCEPT":
             continue  # "Dushanbe, Tajikistan": two names in apposition are usually two places
         concept, name = (a, b) if a.label == "CONCEPT" else (b, a)
-        if name.label != "CONCEPT" and not aliases.description_fits(tt, name, concept):
+        stated = concept.head == head and name.head == i and concept.start < name.start
+        if name.label != "CONCEPT" and not aliases.description_fits(tt, name, concept, stated):
             continue  # a person is not "leaders", CNN is not "senior legal analyst"
         if {a.label, b.label} & {"PERSON", "ORG"}:
             clusters.union(a.id, b.id, "apposition")

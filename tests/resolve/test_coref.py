@@ -236,3 +236,9 @@ def test_a_countrys_names_are_one_entity(resolve):
                 "America condemned it, and the United States asked for a meeting.")
     assert _entity(r, "DPRK").key == _entity(r, "North Korea").key
     assert _entity(r, "America").key == _entity(r, "United States").key
+
+
+def test_a_name_in_apposition_to_the_subjects_description_is_that_description(resolve):
+    r = resolve("The U.S. Ambassador to South Korea, Mark Lippert, was attacked in Seoul on Thursday. "
+                "The ambassador is being treated at a local hospital.")
+    assert {"Ambassador", "The ambassador"} <= set(_anchors(r, "Mark Lippert"))
