@@ -26,6 +26,7 @@ from kgbuild.resolve.clusters import PERSON, Clusters
 from kgbuild.resolve.descriptions import (
     DEFINITE,
     DESCRIPTION_TYPES,
+    EVENT_DESCRIPTIONS,
     HEAD_MATCH_LABELS,
     WEAK_NAME_HEADS,
     ages,
@@ -141,12 +142,12 @@ def _repeated_names(index: MentionIndex) -> None:
 
 def _description_mentions(index: MentionIndex) -> None:
     """Every definite description that may refer back to a name is a mention, not only those that are
-    relation arguments: "the festival", "the company", "the country" (a head noun of ``DESCRIPTION_TYPES``
-    or of one of the document's names). The description rules resolve it or leave it, and an unresolved
+    relation arguments: "the festival", "the company", "the country", "the contest" (a head noun of
+    ``DESCRIPTION_TYPES``, of ``EVENT_DESCRIPTIONS`` or of one of the document's names). The description rules resolve it or leave it, and an unresolved
     one that is no argument never becomes a node (``kgbuild.resolve.document`` keeps only entities that
     are named or in a statement)."""
     tt, doc = index.table, index.doc
-    heads = set(DESCRIPTION_TYPES)
+    heads = set(DESCRIPTION_TYPES) | EVENT_DESCRIPTIONS
     for m in index.mentions:
         if m.label in HEAD_MATCH_LABELS:
             heads.add(name_head(tt, m))

@@ -138,6 +138,11 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
         if named_one is not None:
             clusters.union(named_one.id, m.id, "head-match")  # "the festival": the Taipei Lantern Festival
             continue
+        if not modifiers and lemma[head].lower() in EVENT_DESCRIPTIONS:
+            event = _the_event(tt, clusters, m, named)
+            if event is not None:
+                clusters.union(event.id, m.id, "definite-description")  # "the contest": the one named event
+            continue
         kinds = DESCRIPTION_TYPES.get(lemma[head].lower()) if not modifiers else None
         following = named_at.get(m.end) if kinds else None
         if following is not None and following.label in kinds:
@@ -214,6 +219,25 @@ def _named_by_head(tt: TokenTable, clusters: Clusters, m: Mention, modifiers: se
     if len({clusters.find(n.id) for n in fits}) != 1:
         return None
     return fits[-1]
+
+
+#: Descriptions of an event ("the event", "the contest"), and the head nouns of events' names.
+EVENT_DESCRIPTIONS = frozenset({"event", "competition", "contest", "tournament", "championship", "festival",
+                                "convention", "conference", "summit", "race"})
+EVENT_HEADS = frozenset({"festival", "olympics", "championship", "championships", "cup", "games", "expo", "fair",
+                         "convention", "conference", "summit", "tournament", "competition", "contest", "race",
+                         "marathon", "open", "prix", "awards", "congress", "forum", "week", "show"})
+
+
+def _the_event(tt: TokenTable, clusters: Clusters, m: Mention, named: list[Mention]) -> Mention | None:
+    """The one event named before "the event" or "the contest": a name NER tagged an event, or one whose
+    head says it is one ("Fan Expo Canada", "the FIRST Global Challenge Robot Olympics"); None when none
+    or two are."""
+    events = [n for n in named if n.start < m.start and n.label in HEAD_MATCH_LABELS
+              and (n.label == "EVENT" or tt.lemma_[n.head].lower() in EVENT_HEADS or tt.lower_[n.head] in EVENT_HEADS)]
+    if len({clusters.find(n.id) for n in events}) != 1:
+        return None
+    return events[-1]
 
 
 def _place_kind(name: str) -> str:

@@ -242,3 +242,9 @@ def test_a_name_in_apposition_to_the_subjects_description_is_that_description(re
     r = resolve("The U.S. Ambassador to South Korea, Mark Lippert, was attacked in Seoul on Thursday. "
                 "The ambassador is being treated at a local hospital.")
     assert {"Ambassador", "The ambassador"} <= set(_anchors(r, "Mark Lippert"))
+
+
+def test_the_contest_is_the_one_named_event(resolve):
+    r = resolve("Teams from 150 countries came to the Kestrel Valley Festival in Washington on Monday. "
+                "Every team in the contest built a robot.")
+    assert "the contest" in _anchors(r, "Kestrel Valley Festival")
