@@ -35,7 +35,7 @@ from kgbuild.resolve.descriptions import (
 )
 from kgbuild.resolve.entity_spans import ORG_HEADS
 from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name
-from kgbuild.resolve.tags import COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, POSS, SUBJECTS
+from kgbuild.resolve.tags import APPOS, COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, POSS, SUBJECTS
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
@@ -83,7 +83,7 @@ def resolve_mentions(
     _repair_country_labels(tt, mentions)
     named = [m for m in mentions if m.label not in ("CONCEPT", "PRONOUN")]
     _same_name(clusters, named)
-    _partial_names(clusters, named)
+    _partial_names(clusters, tt, named)
     aliases.short_names(clusters, tt, named)
     _company_names(clusters, named)
     aliases.company_prefixes(clusters, named)
@@ -253,7 +253,7 @@ def _same_name(clusters: Clusters, named: list[Mention]) -> None:
             first[key] = m.id
 
 
-def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
+def _partial_names(clusters: Clusters, tt: TokenTable, named: list[Mention]) -> None:
     people = [(m, normalize(m.text).split()) for m in named if m.label == PERSON]
     # full names with their first and last words ("Mr Brown" is a surname, not a full name)
     full = [(m, words[0], words[-1]) for m, words in people if len(words) > 1]
@@ -270,9 +270,30 @@ def _partial_names(clusters: Clusters, named: list[Mention]) -> None:
         # several people fit ("Sreenivasan" with "Vineeth Sreenivasan" and "Dhyan Sreenivasan"): none; the bare
         # name may be a third person (their father, the actor Sreenivasan)
         matches = {clusters.find(f.id) for f, first, last in full if words[0] in (last, first)}
+        if len(matches) > 1 and not (m.start > 0 and tt.pos_[m.start - 1] == "NOUN"):  # "the actor Sreenivasan": a third
+            # a relative introduced as one ("his father, Mohamed El-Hassan Mohamed") is called by his full
+            # name: the bare surname is the one other bearer's, the article's subject ("Ahmed Mohamed")
+            relatives = {clusters.find(f.id) for f, _, last in full if last == words[0] and _introduced_as_relative(tt, f)}
+            if len(matches - relatives) == 1:
+                matches -= relatives
         if len(matches) == 1 and not ends.get(words[0], set()) - matches:
             clusters.union(matches.pop(), m.id, "partial-name")
     # a surname-only mention tagged ORG/GPE by NER ("Clinton's trip") is left apart: its type clashes
+
+
+#: Nouns of kinship that introduce a person as someone's relative ("his father, X", "X's wife Y").
+KIN_NOUNS = frozenset("father mother son daughter brother sister wife husband uncle aunt cousin grandfather "
+                      "grandmother grandson granddaughter nephew niece stepfather stepmother dad mum mom".split())
+
+
+def _introduced_as_relative(tt: TokenTable, m: Mention) -> bool:
+    """Whether a kinship noun stands right before the name, or in apposition to it ("his father Mohamed
+    El-Hassan Mohamed", "Mohamed's father, Mohamed El-Hassan Mohamed")."""
+    before = [t for t in range(max(m.start - 3, 0), m.start) if not tt.is_punct[t]]
+    if before and tt.lemma_[before[-1]].lower() in KIN_NOUNS:
+        return True
+    head = m.head
+    return tt.dep[head] == APPOS and tt.lemma_[tt.head[head]].lower() in KIN_NOUNS
 
 
 def _company_names(clusters: Clusters, named: list[Mention]) -> None:

@@ -248,3 +248,11 @@ def test_the_contest_is_the_one_named_event(resolve):
     r = resolve("Teams from 150 countries came to the Kestrel Valley Festival in Washington on Monday. "
                 "Every team in the contest built a robot.")
     assert "the contest" in _anchors(r, "Kestrel Valley Festival")
+
+
+def test_a_surname_two_bearers_share_is_not_the_relative_s(resolve):
+    r = resolve("Student Ahmed Mohamed built a clock. His father, Mohamed El-Hassan Mohamed, was proud. "
+                "Police later released Mohamed without charge.")
+    assert "Mohamed" in _anchors(r, "Ahmed Mohamed")
+    r = resolve("Student Ahmed Mohamed built a clock. Engineer Omar Mohamed was proud. Police later released Mohamed.")
+    assert not any("Mohamed" in e.names for e in r.entities.values())  # two bearers, neither a relative: nobody
