@@ -23,7 +23,13 @@ from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name, mention_
 from kgbuild.resolve.trust import shipped_model, statement_features, syntax_features
 
 #: Prepositions whose phrase completes a common noun's meaning ("link between", "series of", "fight against").
-COMPLEMENT_PREPOSITIONS = frozenset({"of", "between", "among", "against", "for", "on", "about", "over", "into", "toward", "towards"})
+COMPLEMENT_PREPOSITIONS = frozenset({"of", "between", "among", "against", "for", "on", "about", "over", "into", "toward",
+                                     "towards", "from"})
+#: Nouns whose "with" phrase is their complement ("a relationship with bwin", "talks with Iran"); after other
+#: nouns a "with" phrase is mostly the verb's ("replace the schemes with ...", "watch the movie with Oskar").
+WITH_NOUNS = frozenset({"relationship", "relation", "relations", "ties", "deal", "agreement", "contract", "talks",
+                        "meeting", "partnership", "alliance", "merger", "link", "links", "trip", "war", "conflict",
+                        "dispute", "interview", "marriage", "affair", "collaboration", "cooperation", "negotiations"})
 #: A concept longer than this is a clause, not a node label.
 MAX_CONCEPT_WORDS = 8
 #: Open IE only: relations that say nothing in a graph ("X is Y" between one entity's names).
@@ -120,11 +126,14 @@ def _trust_features(
 
 def _with_complement(tt: TokenTable, arg: Argument) -> list[int] | None:
     """A common noun's words up to the end of its complement, when it has one that carries its meaning:
-    "any link between China Entertainment and Lai Sun", "a series of military exercises", not "link" or
-    "series". None when the head has no such complement inside the argument, or the phrase grows long."""
+    "any link between China Entertainment and Lai Sun", "a series of military exercises", "a relationship with
+    bwin", "the authority to use the funds", not "link", "series", "relationship" or "authority". None when the head has no such complement inside the argument, or the phrase grows long."""
     head, inside = arg.head, set(arg.tokens)
     for child in tt.children(head):
-        if child > head and tt.dep_[child] == "prep" and tt.lower_[child] in COMPLEMENT_PREPOSITIONS and child in inside:
+        infinitive = tt.dep_[child] == "acl" and any(tt.lower_[c] == "to" and tt.dep_[c] == "aux" for c in tt.children(child))
+        complement = tt.dep_[child] == "prep" and (tt.lower_[child] in COMPLEMENT_PREPOSITIONS
+                                                    or tt.lower_[child] == "with" and tt.lemma_[head].lower() in WITH_NOUNS)
+        if child > head and child in inside and (infinitive or complement):
             end = max(tt.subtree(child))
             tokens = [t for t in arg.tokens if t <= end]
             return tokens if len(tokens) <= MAX_CONCEPT_WORDS else None

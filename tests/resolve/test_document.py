@@ -142,3 +142,14 @@ def test_a_description_joins_only_the_one_candidate_that_fits(resolve):
     assert not [e for e in company if e.type == "Organization"]  # two firms fit: no guess
     resolved = resolve("Acme Corp opened a plant in Ohio. The company said the plant employs 300 people.")
     assert "company" in _entity_with(resolved, "Acme Corp").names
+
+
+def test_a_generic_noun_keeps_its_infinitive_and_its_with_phrase(nlp):
+    from kgbuild.extract import extract_relations
+    from kgbuild.records import Document
+    from kgbuild.resolve.document import resolve_document
+
+    text = "The Lib Dems lack the courage to tackle waste. Manchester United launched a relationship with bwin."
+    doc = nlp(text)
+    names = {e.name for e in resolve_document(Document("d", text), doc, extract_relations(doc)).entities.values()}
+    assert {"courage to tackle waste", "relationship with bwin"} <= names
