@@ -149,28 +149,9 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
             clusters.union(following.id, m.id, "apposition")  # "the company Hitwise UK", "the country Mali"
             continue
         if kinds:
-            # not a name inside a compound ("former Liverpool player"), not the news source ("told CNN");
-            # the narrator's "the channel" refers back to the narrator's names, not a quote's
-            media = lemma[head].lower() in MEDIA_KINDS
-            candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep[n.head] != COMPOUND
-                          and (media or not aliases.is_source(tt, n)) and not _dateline(tt, n)]
-            place_kind = PLACE_KINDS.get(lemma[head].lower())
-            if place_kind is not None:  # "the country" is no city, "the city" no country
-                candidates = [n for n in candidates if _place_kind(n.text) in place_kind]
-            if m.in_quote:
-                candidates = [n for n in candidates if m.sentence - n.sentence <= 4]
-            else:
-                candidates = [n for n in candidates if not n.in_quote and narration[m.sentence] - narration[n.sentence] <= 4]
-            if place_kind == {"country"}:  # "the nation": the article's one country, wherever it was named
-                named_before = {clusters.find(n.id) for n in named if n.start < m.start and n.label in kinds
-                                and _place_kind(n.text) == "country"}
-                if len(named_before) > 1:
-                    continue
-            if len({clusters.find(n.id) for n in candidates}) > 1:
-                continue  # "the country" among Mexico and Yemen, "the company" among two firms: only when
-                # exactly one fits is it known which (the last named is often not: a quote's, a comparison's)
-            if candidates:
-                clusters.union(candidates[-1].id, m.id, "definite-description")
+            kind = _named_of_kind(tt, clusters, m, named, narration, kinds)
+            if kind is not None:
+                clusters.union(kind.id, m.id, "definite-description")
 
 
 #: Labels of the names a description may name by their head noun (never a person's: "the smith").
@@ -227,6 +208,33 @@ EVENT_DESCRIPTIONS = frozenset({"event", "competition", "contest", "tournament",
 EVENT_HEADS = frozenset({"festival", "olympics", "championship", "championships", "cup", "games", "expo", "fair",
                          "convention", "conference", "summit", "tournament", "competition", "contest", "race",
                          "marathon", "open", "prix", "awards", "congress", "forum", "week", "show"})
+
+
+def _named_of_kind(tt: TokenTable, clusters: Clusters, m: Mention, named: list[Mention], narration: list[int],
+                   kinds: tuple[str, ...]) -> Mention | None:
+    """The one name of the description's kind ("the club", "the country") named shortly before it, or None."""
+    word = tt.lemma_[m.head].lower()
+    # not a name inside a compound ("former Liverpool player"), not the news source ("told CNN");
+    # the narrator's "the channel" refers back to the narrator's names, not a quote's
+    media = word in MEDIA_KINDS
+    candidates = [n for n in named if n.label in kinds and n.start < m.start and tt.dep[n.head] != COMPOUND
+                  and (media or not aliases.is_source(tt, n)) and not _dateline(tt, n)]
+    place_kind = PLACE_KINDS.get(word)
+    if place_kind is not None:  # "the country" is no city, "the city" no country
+        candidates = [n for n in candidates if _place_kind(n.text) in place_kind]
+    if m.in_quote:
+        candidates = [n for n in candidates if m.sentence - n.sentence <= 4]
+    else:
+        candidates = [n for n in candidates if not n.in_quote and narration[m.sentence] - narration[n.sentence] <= 4]
+    if place_kind == {"country"}:  # "the nation": the article's one country, wherever it was named
+        named_before = {clusters.find(n.id) for n in named if n.start < m.start and n.label in kinds
+                        and _place_kind(n.text) == "country"}
+        if len(named_before) > 1:
+            return None
+    if len({clusters.find(n.id) for n in candidates}) != 1:
+        return None  # "the country" among Mexico and Yemen, "the company" among two firms: only when exactly
+        # one fits is it known which (the last named is often not: a quote's, a comparison's)
+    return candidates[-1]
 
 
 def _the_event(tt: TokenTable, clusters: Clusters, m: Mention, named: list[Mention]) -> Mention | None:
