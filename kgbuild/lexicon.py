@@ -116,6 +116,17 @@ def party_names() -> dict[str, str]:
     return table
 
 
+def _keyed_lists(path: str) -> dict[str, tuple[str, ...]]:
+    """A shipped table of "key<TAB>value|value..." lines ("#" starts a comment): lower-cased key → values."""
+    text = resources.files("kgbuild").joinpath(path).read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, values = line.split("\t")
+            table[key.lower()] = tuple(values.split("|"))
+    return table
+
+
 @functools.lru_cache(maxsize=1)
 def demonyms() -> dict[str, tuple[str, ...]]:
     """Lower-cased nationality → the names of its country, the usual one first.
@@ -125,13 +136,7 @@ def demonyms() -> dict[str, tuple[str, ...]]:
     >>> demonyms()["russian"][0], "US" in demonyms()["american"]
     ('Russia', True)
     """
-    text = resources.files("kgbuild").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
-    table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            nationality, names = line.split("\t")
-            table[nationality.lower()] = tuple(names.split("|"))
-    return table
+    return _keyed_lists("data/demonyms.tsv")
 
 
 @functools.lru_cache(maxsize=1)
@@ -164,10 +169,4 @@ def continents() -> dict[str, tuple[str, ...]]:
     >>> continents()["estonia"], continents()["turkey"]
     (('Europe',), ('Europe', 'Asia'))
     """
-    text = resources.files("kgbuild").joinpath("data/continents.tsv").read_text(encoding="utf-8")
-    table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            country, names = line.split("\t")
-            table[country.lower()] = tuple(names.split("|"))
-    return table
+    return _keyed_lists("data/continents.tsv")
