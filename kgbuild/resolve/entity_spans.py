@@ -13,6 +13,8 @@ below is a general pattern of English news text, not a list of names:
 - ``place-club``: a place followed by more capitalised proper nouns of the
   same compound ("Newcastle United", "Pakistan Army") is an organisation, not
   the place;
+- ``institution``: a name, "'s" and an institution's noun are one name ("Christopher's Haven",
+  NER's person and place);
 - ``possessor``: "Herzog's Zionist Union" tagged as one organisation is the
   organisation "Zionist Union" and its possessor "Herzog";
 - ``facility``: a name compounded with a facility noun ("the Mabruk oil field")
@@ -218,6 +220,11 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
         if s not in spans:
             continue
         e, label, _ = spans[s]
+        # institution: "Christopher" + "'s" + "Haven" (a place to NER) → "Christopher's Haven"
+        if label in NAME_LABELS and e + 1 < n and tt.tag[e] == POSSESSIVE and pos[e + 1] == "PROPN" \
+                and lower[e + 1] in INSTITUTION_HEADS and dep[e + 1] != COMPOUND and (e + 2 == n or pos[e + 2] != "PROPN") \
+                and replace(s, e + 2, "ORG", "institution"):
+            continue
         # of-name: "Echo of Moscow"
         if label not in ("GPE", "NORP", "PERSON") and label in NAME_LABELS and e + 1 < n \
                 and lower[e] == "of" and e - s == 1 and pos[s] == "PROPN":

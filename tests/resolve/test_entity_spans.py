@@ -64,6 +64,12 @@ def test_an_institution_named_after_its_possessor_stays_one_name(repaired):
     assert not any(text in ("Hospital", "Church") for text, _ in spans)
 
 
+def test_a_name_s_institution_ner_split_is_one_name(repaired):
+    spans = repaired("Pratt would visit Christopher's Haven in Boston. Obama's House allies voted no.")
+    assert ("Christopher's Haven", "ORG") in spans
+    assert not any(text == "Obama's House" for text, _ in spans)  # "House allies": the House's, not a name
+
+
 def test_facility_compound(resolve):
     r = resolve("Militants attacked the Mabruk oil field in February. The Mabruk oil field was set on fire.")
     field = _entity_with(r, "Mabruk oil field")
