@@ -103,7 +103,7 @@ being this session's first build with the tenth session's trust model):
 | HELD-OUT (16) | before | 242 | 0.479 | 0.227 | 0.193 | 7.25 | 0.594 |
 | HELD-OUT (16) | eleventh session | 230 | 0.491 | 0.222 | 0.193 | 7.06 | 0.599 |
 | DEV (32) | before | 583 | 0.477 | 0.196 | 0.252 | 8.69 | 0.738 |
-| DEV (32) | eleventh session | 541 | 0.529 | 0.190 | 0.232 | 8.94 | 0.759 |
+| DEV (32) | eleventh session | 541 | 0.532 | 0.190 | 0.231 | 9.00 | 0.766 |
 
 Typed edges (Wikidata-aligned) among them: 60 of 71 judged correct (DEV 47 of 55, HELD-OUT 13 of 16).
 
