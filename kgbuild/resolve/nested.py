@@ -23,6 +23,7 @@ name's entity, so its scorer counts nearly twice the wrong merges (``bench/redoc
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 
@@ -62,6 +63,12 @@ def _inner_names(words: str) -> Iterator[tuple[int, int, str]]:
             yield start, end, words[start:end]
 
 
+@functools.lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """The lower-cased countries and regions an inner name may be ("n.j." and its like are no words)."""
+    return frozenset(w for w in countries() | regions() if "." not in w)
+
+
 def add_nested_mentions(text: str, entities: dict[str, Entity]) -> dict[str, Entity]:
     """Add to ``entities`` (in place, and returned) the mentions that lie inside other entities' names.
 
@@ -89,7 +96,7 @@ def add_nested_mentions(text: str, entities: dict[str, Entity]) -> dict[str, Ent
         for name in {entity.name, *entity.names, *(t for _, _, t in entity.spans)}:
             if _is_name(name):
                 owner[name] = key if owner.get(name, key) == key else ""
-    places = {w for w in countries() | regions() if "." not in w}
+    places = _places()
     spans_of = {key: {(b, e) for b, e, _ in entity.spans} for key, entity in entities.items()}
     found: dict[str, list[tuple[int, int, str]]] = {}
     for key, entity in list(entities.items()):
