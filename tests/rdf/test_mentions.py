@@ -57,27 +57,27 @@ def test_no_mentions_leaves_the_phrases_out(nlp):
     assert not list(g.subjects(RDF.type, NIF.Phrase)) and list(g.subjects(RDF.type, KG.Statement))
 
 
-def test_build_mentions_option(tmp_path):
+def built_with(tmp_path, text: str, flag: str) -> rdflib.Graph:
+    """The graph ``kgbuild build`` writes for one JSONL document with ``flag``, parsed back."""
     source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps({"id": "a", "text": TEXT}) + "\n", encoding="utf-8")
+    source.write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
+    out = tmp_path / flag.strip("-")
+    assert main(["build", str(source), "-o", str(out), "--no-html", flag]) == 0
+    return rdflib.Graph().parse(out / "graph.ttl")
+
+
+def test_build_mentions_option(tmp_path):
     counts = {}
     for flag in ("--mentions", "--no-mentions"):
-        out = tmp_path / flag.strip("-")
-        assert main(["build", str(source), "-o", str(out), "--no-html", flag]) == 0
-        g = rdflib.Graph().parse(out / "graph.ttl")
-        counts[flag] = len(list(g.subjects(RDF.type, NIF.Phrase)))
+        counts[flag] = len(list(built_with(tmp_path, TEXT, flag).subjects(RDF.type, NIF.Phrase)))
     assert counts["--mentions"] > 0 and counts["--no-mentions"] == 0
 
 
 def test_nested_mentions_option_adds_the_names_inside_names(tmp_path):
     text = "He studied at the University of Kentucky before joining the Royal Bank of Canada."
-    source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
     anchors = {}
     for flag in ("--nested-mentions", "--no-nested-mentions"):
-        out = tmp_path / flag.strip("-")
-        assert main(["build", str(source), "-o", str(out), "--no-html", flag]) == 0
-        found = phrases(rdflib.Graph().parse(out / "graph.ttl"))
+        found = phrases(built_with(tmp_path, text, flag))
         assert all(text[p["begin"]:p["end"]] == p["anchor"] for p in found)
         anchors[flag] = sorted(p["anchor"] for p in found)
     assert set(anchors["--nested-mentions"]) - set(anchors["--no-nested-mentions"]) == {"Kentucky", "Canada"}
