@@ -26,7 +26,10 @@ below is a general pattern of English news text, not a list of names:
 - ``credit``: the word of a photo credit is no part of a name ("Washington D.C.
   Image: United States Navy" names Washington D.C.), and alone names nothing;
 - ``score``: the first number of a score is no part of the name before it
-  ("putting Sweden 1 – 0 up" names Sweden).
+  ("putting Sweden 1 – 0 up" names Sweden);
+- ``title``: a title NER took for a name is none ("Archbishop" of "Archbishop of
+  York John Sentamu", tagged a person or a place), nor a part of the person's
+  name ("DJ Pete Mitchell" is "Pete Mitchell").
 """
 
 from __future__ import annotations
@@ -55,6 +58,21 @@ INSTITUTION_HEADS = frozenset("hospital haven office college school university c
 TITLE_STARTS = frozenset("president minister prime secretary chancellor senator governor mayor king queen prince "
                          "princess general gen. sen. rep. gov. chief director ambassador judge justice leader "
                          "spokesman spokeswoman ceo chairman pope mr mrs ms dr sir lord lady".split())
+#: Titles NER takes for a name, alone or as a person's first word: TITLE_STARTS and other ranks and trades.
+TITLE_WORDS = TITLE_STARTS | frozenset("archbishop bishop cardinal dj coach captain manager referee inspector "
+                                       "detective sergeant officer professor dr. prof. rev. lt. col. capt.".split())
+
+
+def _titles_person(tt: TokenTable, after: int, person_starts: set[int]) -> bool:
+    """Whether the words after a title word are a person's name, or "of" a place and then one ("Archbishop of
+    York John Sentamu")."""
+    if after in person_starts:
+        return True
+    if after < tt.n and tt.lower_[after] == "of":
+        return any(t in person_starts for t in range(after + 2, min(after + 6, tt.n)))
+    return False
+
+
 #: Particles that join the words of a foreign organisation's name: "Bank fuer Gemeinwirtschaft".
 FOREIGN_OF = frozenset({"fuer", "für", "de", "des", "der", "du", "di", "del", "della", "da", "do", "dos"})
 #: Words that open a photo credit when a colon follows: "Image: United States Navy".
@@ -194,7 +212,16 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
         return True
 
     text, lower, pos, dep = tt.text, tt.lower_, tt.pos_, tt.dep
+    person_starts = {s for s, (_, label, _) in spans.items() if label == "PERSON"}
     for s, (e, label, _) in sorted(spans.items()):
+        # title: "Archbishop" of "Archbishop of York John Sentamu" (a person or a place to NER) names nobody;
+        # "DJ Pete Mitchell" is "Pete Mitchell"
+        if lower[s] in TITLE_WORDS and (e == s + 1 and _titles_person(tt, e, person_starts) or label == "PERSON" and e - s > 2):
+            del spans[s]
+            if e > s + 1:
+                spans[s + 1] = (e, label, "title")
+            cached.clear()
+            continue
         # credit: "Washington D.C. Image: ..." → "Washington D.C."; "Image:" alone names nothing
         if lower[e - 1] in CREDIT_WORDS and e < n and text[e] == ":":
             del spans[s]

@@ -104,3 +104,9 @@ def test_a_score_is_no_part_of_the_name_before_it(repaired):
     names = {text for t in texts for text, _ in repaired(t)}
     assert {"Norway", "Panama"} <= names and not {"Norway 1", "Panama 2 - 1"} & names
     assert ("Terminal 5", "ORG") in repaired("The flight left from Terminal 5 on Monday.")  # a number of a name
+
+
+def test_a_title_is_no_name_and_no_part_of_one(repaired):
+    spans = repaired("Now Archbishop of York John Sentamu has stepped in. Virgin Radio DJ Pete Mitchell said so.")
+    assert not any(text == "Archbishop" for text, _ in spans)
+    assert ("Pete Mitchell", "PERSON") in spans and ("DJ Pete Mitchell", "PERSON") not in spans
