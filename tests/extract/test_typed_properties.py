@@ -120,6 +120,10 @@ REFINED = [
     ("The release of Tom Baker, former Senator Jane Baker's husband, eased tensions.",
      ("Tom Baker", "kg:spouse", "Jane Baker"), None),
     ("Kevin Hart, Google's chief executive, resigned on Monday.", ("Kevin Hart", "kg:employer", "Google"), None),
+    # "<organisation>'s <person>" is read from the words, however the parse hangs the person's name
+    ("The gig featured performances by REM, Razorlight and Coldplay's Chris Martin.",
+     ("Chris Martin", "kg:employer", "Coldplay"), None),
+    ("Annie Power's Mullins-trained stablemate won the race.", None, ("Mullins", "kg:employer", "Annie Power")),
     # "<place>-based" is where a company is; of a description no article resolves, nothing
     ("Paris-based Le Monde published the letter.", ("Le Monde", "kg:headquarters", "Paris"), None),
     ("The London-based bank cut its rates.", None, ("London-based bank", "be_based_in", "London")),

@@ -356,8 +356,14 @@ def _owns(table, s1: int, e1: int, s2: int, e2: int) -> bool:
     Chicago operation" owns an operation, not Chicago."""
     owner = table.root(s1, e1)
     owned = table.head[owner]
-    return owned == table.root(s2, e2) or (owned == s2 - 1 and owned >= e1) or (
-        owned < s2 and owned >= e1 and table.head[table.root(s2, e2)] == owned)
+    if owned == table.root(s2, e2) or (owned == s2 - 1 and owned >= e1) or (
+            owned < s2 and owned >= e1 and table.head[table.root(s2, e2)] == owned):
+        return True
+    # a name right after the "'s" that ends the noun phrase is what is owned, however the parse hung it
+    # ("REM, Razorlight and Coldplay's Chris Martin", parsed as a list of bands with Martin in apposition);
+    # not a name that goes on in a hyphened word ("Annie Power's Mullins-trained stablemate")
+    return s2 == e1 + 1 and (e2 >= table.n or table.pos_[e2] not in ("NOUN", "PROPN", "NUM", "ADJ")
+                             and table.text[e2] not in ("-", "\u2013"))
 
 
 def _in_list(table, start: int, end: int) -> bool:
