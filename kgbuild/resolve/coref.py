@@ -92,7 +92,11 @@ def resolve_mentions(
     _acronyms(clusters, tt, named)
     _also_known_as(clusters, index)
     _appositions(clusters, index)
+    organisations = {normalize(m.text) for m in named if m.label != PERSON}
     for a, b, rule in links or ():
+        if rule == "title" and normalize(mentions[b].text) in organisations and mentions[b].label == "CONCEPT":
+            continue  # a title that is all an organisation's name ("Virgin Radio" of "Virgin Radio DJ Pete
+            # Mitchell") is the employer, not another name of the person
         clusters.union(a, b, rule)
     concepts = [m for m in mentions if m.label == "CONCEPT"]
     aliases.titles(clusters, tt, concepts, named)

@@ -256,3 +256,10 @@ def test_a_surname_two_bearers_share_is_not_the_relative_s(resolve):
     assert "Mohamed" in _anchors(r, "Ahmed Mohamed")
     r = resolve("Student Ahmed Mohamed built a clock. Engineer Omar Mohamed was proud. Police later released Mohamed.")
     assert not any("Mohamed" in e.names for e in r.entities.values())  # two bearers, neither a relative: nobody
+
+
+def test_a_title_that_is_an_organisations_name_is_not_the_person(resolve):
+    r = resolve("Scissor Sisters' performance at the V Festival has been named the gig of the year.\n\n"
+                "The award was voted for by listeners of Virgin Radio, which compiled a top 10.\n\n"
+                "Virgin Radio DJ Pete Mitchell said: \"This year has seen an amazing array of talent.\"")
+    assert "Virgin Radio" not in _anchors(r, "Pete Mitchell")
