@@ -28,6 +28,7 @@ from kgbuild.resolve.descriptions import (
     DESCRIPTION_TYPES,
     EVENT_DESCRIPTIONS,
     HEAD_MATCH_LABELS,
+    PERSON_DESCRIPTIONS,
     WEAK_NAME_HEADS,
     ages,
     descriptions,
@@ -146,12 +147,12 @@ def _repeated_names(index: MentionIndex) -> None:
 
 def _description_mentions(index: MentionIndex) -> None:
     """Every definite description that may refer back to a name is a mention, not only those that are
-    relation arguments: "the festival", "the company", "the country", "the contest" (a head noun of
-    ``DESCRIPTION_TYPES``, of ``EVENT_DESCRIPTIONS`` or of one of the document's names). The description rules resolve it or leave it, and an unresolved
+    relation arguments: "the festival", "the company", "the country", "the contest", "the actress" (a head
+    noun of ``DESCRIPTION_TYPES``, ``EVENT_DESCRIPTIONS``, ``PERSON_DESCRIPTIONS`` or one of the document's names). The description rules resolve it or leave it, and an unresolved
     one that is no argument never becomes a node (``kgbuild.resolve.document`` keeps only entities that
     are named or in a statement)."""
     tt, doc = index.table, index.doc
-    heads = set(DESCRIPTION_TYPES) | EVENT_DESCRIPTIONS
+    heads = set(DESCRIPTION_TYPES) | EVENT_DESCRIPTIONS | PERSON_DESCRIPTIONS
     for m in index.mentions:
         if m.label in HEAD_MATCH_LABELS:
             heads.add(name_head(tt, m))

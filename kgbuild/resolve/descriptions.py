@@ -8,7 +8,8 @@
 - ``age``: "the 28-year-old" is the one person given that age ("del Potro, 28,");
 - ``definite-description``: "the official" is the last earlier official with
   the same or more modifiers; "the club" or "the country" is the last
-  organisation or place named shortly before.
+  organisation or place named shortly before; "the actress" or "the boy" the one
+  person named shortly before (not "the suspect" or "the man": ``PERSON_DESCRIPTIONS``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ DESCRIPTION_TYPES = {
     "broadcaster": ("ORG",),
     "country": ("GPE",), "nation": ("GPE",), "city": ("GPE",), "state": ("GPE",), "capital": ("GPE",),
 }
+#: Descriptions of a person that are neither a role (``aliases.roles``) nor a relative ("the father"); not
+#: a part in an event ("the suspect", "the victim", "the man": the article's other, unnamed person).
+PERSON_DESCRIPTIONS = frozenset("boy girl teenager teen player singer actor actress star driver pilot".split())
 #: The kinds of place a place's description may refer to: "the country" is a country, "the city" neither a
 #: country nor a first-level region ("the state" may be either: a U.S. state, or a country's government).
 PLACE_KINDS = {"country": {"country"}, "nation": {"country"}, "city": {"other"}, "capital": {"other"},
@@ -144,6 +148,8 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
                 clusters.union(event.id, m.id, "definite-description")  # "the contest": the one named event
             continue
         kinds = DESCRIPTION_TYPES.get(lemma[head].lower()) if not modifiers else None
+        if kinds is None and lemma[head].lower() in PERSON_DESCRIPTIONS and not plural:
+            kinds = (PERSON,)  # "the boy", "the suspect": the one person named shortly before
         following = named_at.get(m.end) if kinds else None
         if following is not None and following.label in kinds:
             clusters.union(following.id, m.id, "apposition")  # "the company Hitwise UK", "the country Mali"

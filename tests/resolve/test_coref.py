@@ -258,6 +258,15 @@ def test_a_surname_two_bearers_share_is_not_the_relative_s(resolve):
     assert not any("Mohamed" in e.names for e in r.entities.values())  # two bearers, neither a relative: nobody
 
 
+def test_a_person_description_is_the_one_person_named_shortly_before(resolve):
+    r = resolve("Jennifer Lopez has cancelled her London premiere. The actress said she was ill.")
+    assert "The actress" in _anchors(r, "Jennifer Lopez")
+    r = resolve("Ambassador Mark Lippert was attacked in Seoul. Police said the suspect was arrested.")
+    assert "the suspect" not in _anchors(r, "Mark Lippert")  # a part in the event, often another person
+    r = resolve("Coach Tom Hale met singer Ann Lee in Dallas. The singer said it went well.")
+    assert "The singer" not in _anchors(r, "Tom Hale")
+
+
 def test_a_title_that_is_an_organisations_name_is_not_the_person(resolve):
     r = resolve("Scissor Sisters' performance at the V Festival has been named the gig of the year.\n\n"
                 "The award was voted for by listeners of Virgin Radio, which compiled a top 10.\n\n"
