@@ -32,6 +32,7 @@ Measured (linked share, default threshold):
 | seventh session (578d2d7) | 0.316 / 0.377 / 0.433 / 0.208 / 0.056 | 0.288 / 0.240 / 0.167 / 0.368 |
 | eighth session (nationalities, "in" phrases, leaders, players, possessive appositions) | 0.323 / 0.377 / 0.433 / 0.208 / 0.111 | 0.314 / 0.360 / 0.222 / 0.368 |
 | eleventh session (coreference of issue 17, trust model retrained) | 0.361 / 0.410 / 0.467 / 0.250 / 0.167 | 0.327 / 0.440 / 0.167 / 0.368 |
+| twelfth session (titles NER took for names, "<organisation>'s <person>" from the surface) | 0.361 / 0.410 / 0.467 / 0.250 / 0.167 | 0.333 / 0.440 / 0.222 / 0.368 |
 
 (Eleventh session, dev: one affiliation fact, "The exercise is part of Operation Atlantic Resolve", fell
 under the default threshold with the retrained trust model; one "acquisition from ITT Corp" fact came in.)
