@@ -92,11 +92,12 @@ def run_bounded(source: str | Path, sparql: str, format: str, out: BinaryIO, tim
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
     receiver, sender = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(sender, str(source), sparql, format, max_results), daemon=True)
-    child.start()
-    sender.close()
+    child = ctx.Process(target=_child, args=(sender, str(source), sparql, format, max_results, os.getpid()),
+                        daemon=True)
     deadline = None  # set once the graph is open: loading a big file is not the query's time
-    try:
+    try:  # from the start: a Ctrl-C while the child is being made still ends it
+        child.start()
+        sender.close()
         while True:
             if deadline is not None and time.monotonic() > deadline:  # also while rows pour in
                 raise KgbuildError(f"query stopped after {timeout:g} s (--timeout; what came so far was printed)")
@@ -121,15 +122,17 @@ def run_bounded(source: str | Path, sparql: str, format: str, out: BinaryIO, tim
                 raise KgbuildError(f"the query process ended without an answer (exit code {child.exitcode}; "
                                    "out of memory?)")
     finally:  # Ctrl-C, a timeout, an error or the end: the child goes at once
-        if child.is_alive():
-            child.kill()
-        child.join()
+        if child.pid is not None:
+            if child.is_alive():
+                child.kill()
+            child.join()
         receiver.close()
 
 
-def _child(conn, source: str, sparql: str, format: str, max_results: int | None) -> None:
+def _child(conn, source: str, sparql: str, format: str, max_results: int | None, parent: int) -> None:
     """The query process: open the graph (R), evaluate, serialise, send blocks of output (D), an error (E) or the end (Z)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C, by killing us
+    _die_with(parent)
     try:
         import pyoxigraph as ox
 
@@ -167,3 +170,17 @@ def _child(conn, source: str, sparql: str, format: str, max_results: int | None)
         conn.close()
         os._exit(0)  # no clean-up of the parent's state, inherited by fork
 
+
+def _die_with(parent: int) -> None:
+    """End this process when ``parent`` ends, however it ends (a kill leaves no one to kill us): on Linux the
+    kernel sends SIGKILL then (prctl PR_SET_PDEATHSIG); elsewhere the parent's clean-up is all there is."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent went before the request was made
+        os._exit(0)

@@ -179,6 +179,40 @@ def test_ctrl_c_stops_a_query_inside_an_aggregate(graph: Path) -> None:
     assert proc.returncode == 130 and err.strip().splitlines()[-1] == "kgbuild: interrupted", err
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
+def test_a_killed_query_takes_its_query_process_with_it(graph: Path) -> None:
+    """A kill -9 of ``kgbuild query`` leaves no query process running on for the whole --timeout."""
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "kgbuild", "query", str(graph), RUNAWAY, "--timeout", "600"],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    children_file = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    children: list[int] = []
+    try:
+        for _ in range(300):  # the query process is forked once the command has started
+            children = [int(c) for c in children_file.read_text().split()]
+            if children:
+                break
+            time.sleep(0.1)
+    finally:
+        proc.kill()
+        proc.communicate()
+    assert children, "no query process was started"
+    for _ in range(100):
+        if not any(Path(f"/proc/{c}").exists() and "zombie" not in _state(c) for c in children):
+            break
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{c}").exists() and "zombie" not in _state(c) for c in children)
+
+
+def _state(pid: int) -> str:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return "zombie"  # gone while being read
+    return next((line.lower() for line in status.splitlines() if line.startswith("State:")), "")
+
+
 def test_service_is_refused_unless_allowed(graph: Path) -> None:
     """Item 10: kgbuild query makes no request to a SERVICE endpoint (a real listener on 127.0.0.1) unless --allow-service."""
     import socket
