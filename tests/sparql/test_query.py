@@ -168,8 +168,11 @@ def test_ctrl_c_stops_a_query_inside_an_aggregate(graph: Path) -> None:
     import signal
     import time
 
+    # as from a terminal: a job started in the background of a script inherits SIGINT ignored, and Python
+    # then leaves it ignored (so does kgbuild, as every command does there)
     proc = subprocess.Popen([sys.executable, "-m", "kgbuild", "query", str(graph), RUNAWAY, "--timeout", "600"],
-                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         time.sleep(2)  # in the aggregate by now (start-up takes about a second)
         proc.send_signal(signal.SIGINT)
