@@ -170,11 +170,8 @@ def concept_names(clusters: Clusters, tt: TokenTable, concepts: list[Mention], n
             continue
         if all(tt.pos_[t] == "PROPN" and tt.text[t][:1].isupper() for t in tokens):
             match = by_name.get(normalize(m.text))
-            if match is None or PERSON in clusters.labels(m.id) and PERSON not in clusters.labels(match):
-                continue  # a person's title that is an organisation's name ("Virgin Radio DJ Pete Mitchell", the
-                # title cut to "Virgin Radio") names the employer, not the person: neither joins the other
-            # the name's own label clash (NER said ORG once, PRODUCT once) is not this rule's
-            clusters.union(match, m.id, "same-name", force=True)
+            if match is not None:  # the name's own label clash (NER said ORG once, PRODUCT once) is not this rule's
+                clusters.union(match, m.id, "same-name", force=True)
         elif len(tokens) == 2 and tt.lemma_[tokens[1]] == "people":
             group = next((n for n in named if n.label == "NORP" and n.start == tokens[0]), None)
             if group is not None:

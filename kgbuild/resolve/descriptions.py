@@ -149,7 +149,7 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
             continue
         kinds = DESCRIPTION_TYPES.get(lemma[head].lower()) if not modifiers else None
         if kinds is None and lemma[head].lower() in PERSON_DESCRIPTIONS and not plural:
-            kinds = (PERSON,)  # "the boy", "the suspect": the one person named shortly before
+            kinds = (PERSON,)  # "the boy", "the actress": the one person named shortly before
         following = named_at.get(m.end) if kinds else None
         if following is not None and following.label in kinds:
             clusters.union(following.id, m.id, "apposition")  # "the company Hitwise UK", "the country Mali"
