@@ -36,7 +36,7 @@ from kgbuild.resolve.descriptions import (
 )
 from kgbuild.resolve.entity_spans import ORG_HEADS
 from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name
-from kgbuild.resolve.tags import APPOS, COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, POSS, SUBJECTS
+from kgbuild.resolve.tags import APPOS, COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, POSS, POSSESSIVE, POSSESSIVE_PRONOUN, SUBJECTS
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
@@ -397,6 +397,13 @@ def _subtree(tt: TokenTable, i: int) -> Iterator[int]:
             yield from _subtree(tt, c)
 
 
+#: Names besides people's and organisations' that the description before them names: "the British rock band
+#: Tears for Fears" (which NER took for a work), "Oliver Stone's film Natural Born Killers". Not nationalities
+#: ("Greek mythology") nor events, which NER tags in dates and numbers ("the row at the Worlds, 1960"); and not
+#: after a possessor ("Oliver Stone's film"), whose mention would hold another entity's name.
+_NAMED_BY_APPOSITION = frozenset({"WORK_OF_ART", "PRODUCT", "FAC"})
+
+
 def _appositions(clusters: Clusters, index: MentionIndex) -> None:
     tt = index.table
     for i in index.tokens_where(index.dep, {"appos"}):
@@ -412,7 +419,8 @@ def _appositions(clusters: Clusters, index: MentionIndex) -> None:
         stated = concept.head == head and name.head == i and concept.start < name.start
         if name.label != "CONCEPT" and not aliases.description_fits(tt, name, concept, stated):
             continue  # a person is not "leaders", CNN is not "senior legal analyst"
-        if {a.label, b.label} & {"PERSON", "ORG"}:
+        if {a.label, b.label} & {"PERSON", "ORG"} or (stated and name.label in _NAMED_BY_APPOSITION
+                                                     and not {POSSESSIVE, POSSESSIVE_PRONOUN} & set(tt.tag[concept.start:concept.end])):
             clusters.union(a.id, b.id, "apposition")
 
 

@@ -150,8 +150,11 @@ VERB_LEXICON: dict[str, list[tuple[frozenset, frozenset, str, bool]]] = {
 }
 #: Properties stated with their inverse: the gold (and a reader) expects both directions.
 STATED_WITH_INVERSE = frozenset({"partOf", "hasPart", "participant", "participantIn", "parentOrganization", "subsidiary"})
-#: Properties stated with a companion in the other direction: an author's work is a notable work of theirs.
-COMPANIONS = {"author": "notableWork"}
+#: Properties stated with a companion in the other direction: an author's, a performer's or a director's work
+#: is a notable work of theirs (on the Re-DocRED dev split, every P50, P175, P57, P86 and P162 has its P800
+#: back), and a capital is in the place it is the capital of.
+COMPANIONS = {"author": "notableWork", "performer": "notableWork", "director": "notableWork",
+              "composer": "notableWork", "producer": "notableWork", "capital": "locatedIn"}
 
 #: A typed property's subject and object types: those of its domain and range in the ontology,
 #: with the entity types NER confuses for them.
@@ -230,6 +233,49 @@ WORK_NOUNS = frozenset({"film", "movie", "album", "song", "single", "novel", "bo
                         "program", "newspaper", "magazine", "journal", "game", "opera", "play", "musical", "poem",
                         "painting", "comic", "manga", "documentary", "sitcom", "drama", "soundtrack", "ep",
                         "missile", "aircraft", "car", "rifle", "band", "duo", "trio", "sculpture", "anthology"})
+
+#: Kinds of work and who makes each: "X is the debut album by Y", "a 2006 novel by Y", "a 1951 film by Y".
+#: The copula says what X is, whatever NER took the name for ("Load is an album by Metallica": Load a person).
+WORK_MAKERS = {"album": "performer", "song": "performer", "single": "performer", "ep": "performer",
+               "mixtape": "performer", "novel": "author", "book": "author", "poem": "author", "memoir": "author",
+               "novella": "author", "film": "director", "movie": "director", "documentary": "director",
+               "opera": "composer", "symphony": "composer", "painting": "creator", "sculpture": "creator"}
+#: Who can make a work: a person, a band (an organisation or a group) or a band NER took for a work.
+_MAKERS = _PERSON | _ORG | frozenset({"Group", "CreativeWork"})
+#: Types a name defined as a work may have had from NER: not a date, a quantity or a description.
+_RETYPED_AS_WORK = frozenset({"Person", "Organization", "Place", "Product", "Group", "CreativeWork", "Event"})
+
+
+def works_by_definition(resolved: ResolvedDocument) -> ResolvedDocument:
+    """The document with every name that a copula defines as a work ("X is an album by Y") typed a
+    CreativeWork, and the copula's "by" typed as the property of its kind of work (``WORK_MAKERS``).
+
+    Example
+    -------
+    >>> from kgbuild.records import Document
+    >>> ents = {"a": Entity("a", "Person", "Load"), "b": Entity("b", "Person", "Metallica")}
+    >>> st = Statement("a", "album_by", "b", "Load is an album by Metallica.", 0, 30, "is album by", "Load",
+    ...                "Metallica", 0.6, "copula_prep")
+    >>> out = works_by_definition(ResolvedDocument(Document("d", st.sentence), ents, [st]))
+    >>> out.entities["a"].type, [s.predicate for s in out.statements]
+    ('CreativeWork', ['kg:performer'])
+    """
+    works, statements = set(), []
+    for st in resolved.statements:
+        noun, _, by = st.predicate.rpartition("_")
+        key = WORK_MAKERS.get(noun) if by == "by" and st.pattern == "copula_prep" else None
+        subject, maker = resolved.entities[st.subject], resolved.entities[st.object]
+        if key is None or not (subject.type in _RETYPED_AS_WORK or _kind(subject) == "Title") \
+                or _kind(maker) not in _MAKERS:
+            statements.append(st)
+            continue
+        works.add(st.subject)
+        statements.append(replace(st, predicate=typed(key)))
+    if not works:
+        return resolved
+    entities = {k: replace(e, type="CreativeWork") if k in works else e for k, e in resolved.entities.items()}
+    return replace(resolved, entities=entities, statements=statements)
+
 
 #: Title words that make a place's employee its head of state or of government.
 LEADER_TITLES = {"president": "headOfState", "king": "headOfState", "queen": "headOfState", "emir": "headOfState",
@@ -429,7 +475,7 @@ def type_document(resolved: ResolvedDocument) -> ResolvedDocument:
     >>> [s.predicate for s in type_document(ResolvedDocument(Document("d", st.sentence), ents, [st])).statements]
     ['kg:spouse']
     """
-    resolved = parties_for_titles(countries_for_nationalities(resolved))
+    resolved = works_by_definition(parties_for_titles(countries_for_nationalities(resolved)))
     statements = []
     seen = set()
     for typed_statement in (t for st in resolved.statements for t in typed_statements(st, resolved.entities)):

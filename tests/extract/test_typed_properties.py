@@ -127,6 +127,15 @@ REFINED = [
     # "<place>-based" is where a company is; of a description no article resolves, nothing
     ("Paris-based Le Monde published the letter.", ("Le Monde", "kg:headquarters", "Paris"), None),
     ("The London-based bank cut its rates.", None, ("London-based bank", "be_based_in", "London")),
+    # a copula that defines a work says who made it, and that the name is a work, whatever NER took it for
+    ("Harbour Lights is the third studio album by the Scottish band Glass Tides.",
+     ("Harbour Lights", "kg:performer", "Glass Tides"), None),
+    ("Harbour Lights is the third studio album by the Scottish band Glass Tides.",
+     ("Glass Tides", "kg:notableWork", "Harbour Lights"), None),
+    ("Cold River is a 2004 novel by American writer Helen Marsh.", ("Cold River", "kg:author", "Helen Marsh"), None),
+    ("Paper Moons is a 1961 film by Italian director Paolo Venti.", ("Paper Moons", "kg:director", "Paolo Venti"),
+     None),
+    ("The meeting was a victory by Helen Marsh.", None, ("meeting", "kg:author", "Helen Marsh")),
     # a nationality before a place's noun is its country, even where NER took the place for a person
     ("Flooding hit Koblenz, a German city, on Monday.", ("Koblenz", "kg:country", "Germany"),
      ("Koblenz", "kg:citizenship", "Germany")),

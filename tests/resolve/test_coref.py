@@ -272,3 +272,14 @@ def test_a_title_that_is_an_organisations_name_is_not_the_person(resolve):
                 "The award was voted for by listeners of Virgin Radio, which compiled a top 10.\n\n"
                 "Virgin Radio DJ Pete Mitchell said: \"This year has seen an amazing array of talent.\"")
     assert "Virgin Radio" not in _anchors(r, "Pete Mitchell")
+
+
+def test_a_description_names_the_work_or_product_in_apposition_after_it(resolve):
+    r = resolve("Her first role was in the classic television series My Three Sons.")
+    assert _anchors(r, "My Three Sons") == ["the classic television series", "My Three Sons"]
+
+
+def test_a_possessors_description_stays_apart_from_the_work_after_it(resolve):
+    # the description's mention would hold the possessor's name: its own entity, not the work's
+    r = resolve("Critics praised Oliver Stone's controversial film Natural Born Killers in 1994.")
+    assert _anchors(r, "Natural Born Killers") == ["Natural Born Killers"]
