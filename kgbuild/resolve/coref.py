@@ -36,7 +36,17 @@ from kgbuild.resolve.descriptions import (
 )
 from kgbuild.resolve.entity_spans import ORG_HEADS
 from kgbuild.resolve.mentions import Mention, MentionIndex, clean_name
-from kgbuild.resolve.tags import APPOS, COMPOUND, NSUBJ, PAST_PARTICIPLE, PLURAL_NOUNS, POSS, POSSESSIVE, POSSESSIVE_PRONOUN, SUBJECTS
+from kgbuild.resolve.tags import (
+    APPOS,
+    COMPOUND,
+    NSUBJ,
+    PAST_PARTICIPLE,
+    PLURAL_NOUNS,
+    POSS,
+    POSSESSIVE,
+    POSSESSIVE_PRONOUN,
+    SUBJECTS,
+)
 
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
 SPEAKER_PRONOUNS = frozenset(p for p, (g, _) in PRONOUNS.items() if g == "speaker")
