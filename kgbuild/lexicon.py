@@ -156,6 +156,14 @@ def country_aliases() -> dict[str, str]:
     return {name: next(iter(first)) for name, first in usual.items() if len(first) == 1}
 
 
+#: Nouns of creative works (schema:CreativeWork): a name a copula defines as one is a work, whatever NER
+#: took it for ("Heat is a 1995 crime film", "Load is the fifth album by Metallica").
+CREATIVE_WORK_NOUNS = frozenset({
+    "film", "movie", "documentary", "album", "song", "single", "ep", "mixtape", "soundtrack", "track", "novel",
+    "novella", "book", "memoir", "poem", "play", "musical", "opera", "symphony", "painting", "sculpture", "series",
+    "show", "programme", "program", "sitcom", "drama", "telenovela", "soap", "episode", "comic", "manga",
+    "anthology", "newspaper", "magazine", "journal", "game",
+})
 #: The continents' names, lower-cased, as news and encyclopaedias write them.
 CONTINENTS = frozenset({"europe", "asia", "africa", "north america", "south america", "oceania"})
 

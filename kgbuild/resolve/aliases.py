@@ -243,12 +243,14 @@ def abbreviates(short: str, name: str) -> bool:
     return all(ch in rest for ch in short)
 
 
-def description_fits(tt: TokenTable, named: Mention, concept: Mention, stated: bool = False) -> bool:
+def description_fits(tt: TokenTable, named: Mention, concept: Mention, stated: bool = False,
+                     copula: bool = False) -> bool:
     """Whether ``concept`` can be another name of ``named`` (checked before appositions and titles join them).
 
     ``stated``: the parse makes the name an apposition of the description before it ("The U.S. Ambassador
     to South Korea, Mark Lippert, was attacked"); then the description's own words and its being a
-    subject are no reason against it.
+    subject are no reason against it. ``copula``: a copula states it ("Heat is a 1995 film"); then
+    numbers and the words between are no reason against it either.
 
     Not a plural for one thing ("ISIS, three counts"), not a person's noun for a place or an organisation
     ("CNN senior legal analyst"), not an organisation's or abstract noun for a person, not a fragment ("co" of "co-founder"), not across a bracket ("Rome (CNN)").
@@ -256,7 +258,7 @@ def description_fits(tt: TokenTable, named: Mention, concept: Mention, stated: b
     head = concept.head
     if len(concept.text) < 3 or tt.pos_[head] not in ("NOUN", "PROPN"):
         return False  # "co" of "co-founder", "fascinates Jackson"
-    if any(tt.like_num[concept.start:concept.end]):
+    if not copula and any(tt.like_num[concept.start:concept.end]):
         return False  # "At one point Obama"
     if concept.start > named.start and concept.end < tt.n and tt.ent_type[concept.end] in _PERSON_TYPE:
         return False  # "Tony Abbott, Leader of the House of Commons William Hague": the next person's title
@@ -276,7 +278,7 @@ def description_fits(tt: TokenTable, named: Mention, concept: Mention, stated: b
         gap = tt.text[concept.end:named.start]
     reports = any(tt.dep[c] in _CLAUSE_MODIFIERS and any(tt.dep[g] == _CCOMP for g in tt.children(c))
                   for c in tt.children(head))
-    if not stated and (len([t for t in gap if t not in DETERMINERS]) > 3 or tt.dep[head] in SUBJECTS or reports):
+    if not (stated or copula) and (len([t for t in gap if t not in DETERMINERS]) > 3 or tt.dep[head] in SUBJECTS or reports):
         return False  # "Congress ... -- a step that ...", "Michael Brown, a poll found that ...": no apposition
     if len(concept.text.split()) == 1 and concept.text[:1].isupper() and lemma not in PERSON_NOUNS | TITLE_PREFIXES \
             and named.label == PERSON and not concept.text.endswith("."):

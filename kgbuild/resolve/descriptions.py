@@ -122,6 +122,9 @@ def _definite_descriptions(clusters: Clusters, tt: TokenTable, concepts: list[Me
         head = m.head
         if determiner not in DEFINITE and not any(tt.dep[c] == DET and lower[c] in DEFINITE for c in tt.children(head)):
             continue
+        after = named_at.get(m.end)
+        if after is not None and after.label == PERSON:
+            continue  # "the actor Sreenivasan": a title of the name after it, not the actor named before
         modifiers = {lower[t] for t in range(m.start, m.end) if t != head and tt.pos_[t] != "DET"}
         # "the official" → the last earlier official with the same or more modifiers
         plural = tt.tag[head] in PLURAL_NOUNS

@@ -8,13 +8,14 @@ two arguments are entities becomes a ``Statement`` with its provenance.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from kgbuild.extract.clauses import verb_of
 from kgbuild.extract.properties import property_of
 from kgbuild.extract.types import Argument, Relation
-from kgbuild.lexicon import LIGHT_VERB_IDIOMS, NER_CLASSES, TITLE_HEADS, party_names
+from kgbuild.lexicon import CREATIVE_WORK_NOUNS, LIGHT_VERB_IDIOMS, NER_CLASSES, TITLE_HEADS, party_names
 from kgbuild.parse.tokens import TokenTable
 from kgbuild.records import Document, Entity, Merge, ResolvedDocument, Statement
 from kgbuild.resolve.aliases import description_fits, is_role
@@ -96,6 +97,10 @@ def _mention_for(index: MentionIndex, arg: Argument | None, whole: bool = False)
 
 #: Entity types that are values of a statement, not things it is about.
 VALUE_TYPES = frozenset({"Quantity", "Date"})
+#: NER labels of values: "One is an opera composer" defines no one.
+VALUE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
+#: Types a name defined as a work may have had from NER: not a date, a quantity or a description.
+RETYPED_AS_WORK = frozenset({"Person", "Organization", "Place", "Product", "Group", "CreativeWork", "Event"})
 
 
 def _idiom(tt: TokenTable, rel: Relation) -> bool:
@@ -204,6 +209,8 @@ def resolve_document(
         elif rel.pattern == "copula" and rel.predicate == "be" and subj is not None and obj is not None \
                 and subj.label == "PERSON" and is_role(index.table, obj):
             links.append((subj.id, obj.id, "copula-role"))  # "Rishi Sunak is the prime minister": his title
+    defined = _defined_descriptions(index.table, relations, arg_mentions)
+    links += _definition_links(index, defined)
     narrated = index.narration_counts()
     for m in index.mentions:  # every quoted "I" of a sentence whose speech is attributed, not only arguments
         if m.is_pronoun and m.in_quote and m.text in SPEAKER_PRONOUNS and m.id not in speakers:
@@ -211,14 +218,19 @@ def resolve_document(
             if speaker is not None:
                 speakers[m.id] = speaker
     clusters = resolve_mentions(index, speakers, links, affiliations)
-    entities, keys = _entities(document, index, clusters)
+    entities, keys = _entities(document, index, clusters, {subj.id for subj, _ in defined.values()})
+    entities = _works_by_copula(defined, entities, keys)
     statements = []
     model = shipped_model() if trust else None
     mentions_of = Counter(keys)
     for rel, (subj, obj, speaker, place) in zip(relations, arg_mentions):
         if rel.pattern in GRAPH_SKIP_PATTERNS or subj is None or obj is None:
             continue
+        if not _defines(rel, subj, obj):  # "X is a film starring Y": what the film does, X does
+            subj, obj = defined.get(subj.head, (subj,))[0], defined.get(obj.head, (obj,))[0]
         s, o = keys[subj.id], keys[obj.id]
+        if s is not None and s == o and _defines(rel, subj, obj):  # what the copula says it is stays an is-a
+            o = _description_of(entities, s, obj)
         if s is None or o is None or s == o:
             continue
         if rel.predicate in DESCRIPTION_PREDICATES and entities[o].type != "Concept":
@@ -264,11 +276,67 @@ def resolve_document(
     )
 
 
+def _defines(rel: Relation, subj: Mention, obj: Mention) -> bool:
+    """True for an affirmed copula whose complement describes a thing its subject names: "Heat is a 1995
+    crime film", "It is a town on the Danube" (not "The problem is a lack of funds": a concept is no name)."""
+    return rel.pattern == "copula" and rel.predicate == "be" and not rel.negated and rel.modality is None \
+        and obj.label == "CONCEPT" and subj.label not in VALUE_LABELS \
+        and (subj.label != "CONCEPT" or all(w[:1].isupper() or not w.isalpha() for w in subj.text.split()))
+
+
+def _defined_descriptions(
+    tt: TokenTable, relations: list[Relation], arg_mentions: list[tuple[Mention | None, ...]]
+) -> dict[int, tuple[Mention, str]]:
+    """The head token of each description a copula defines its subject by, with that subject's mention and
+    the description's head lemma: in "Heat is a 1995 film directed by Michael Mann", the film's
+    director is Heat's."""
+    defined: dict[int, tuple[Mention, str]] = {}
+    for rel, (subj, obj, *_) in zip(relations, arg_mentions):
+        if subj is not None and obj is not None and _defines(rel, subj, obj):
+            defined.setdefault(obj.head, (subj, tt.lemma_[obj.head].lower()))
+    return defined
+
+
+def _description_of(entities: dict[str, Entity], key: str, description: Mention) -> str:
+    """The key of a description node for what a copula says entity ``key`` is, added to ``entities``: the
+    description joined the entity (later "the film" is Heat), and "Heat is a 1995 crime film" stays a
+    statement. The node has no mentions of its own: its words are a mention of the entity."""
+    n = sum(1 for k in entities if k.startswith(f"{key}:is-a"))
+    described = f"{key}:is-a{n}"
+    entities[described] = Entity(key=described, type="Concept", name=description.text, names=set(),
+                                 ner_label="NOUN_CHUNK", mentions=1, spans=[])
+    return described
+
+
+def _definition_links(index: MentionIndex, defined: dict[int, tuple[Mention, str]]) -> list[tuple[int, int, str]]:
+    """Coreference links from each name a copula defines to every mention of its description (the whole
+    description and the shorter ones other statements take): "Heat is a 1995 film ... The film stars Al
+    Pacino": the film is Heat. Not for a pronoun, nor for a description that cannot name it."""
+    links = []
+    for m in index.mentions:
+        subj = defined.get(m.head, (None,))[0] if m.label == "CONCEPT" else None
+        if subj is not None and not subj.is_pronoun and description_fits(index.table, subj, m, copula=True):
+            links.append((subj.id, m.id, "copula-definition"))
+    return links
+
+
+def _works_by_copula(
+    defined: dict[int, tuple[Mention, str]], entities: dict[str, Entity], keys: list[str | None]
+) -> dict[str, Entity]:
+    """The entities with every name a copula defines as a creative work ("Heat is a 1995 crime film",
+    "Load is the fifth album by Metallica") typed CreativeWork, whatever NER took it for."""
+    works = {keys[subj.id] for subj, lemma in defined.values() if lemma in CREATIVE_WORK_NOUNS}
+    works = {k for k in works if k is not None and (entities[k].type in RETYPED_AS_WORK or entities[k].name[:1].isupper())}
+    if not works:
+        return entities
+    return {k: replace(e, type="CreativeWork") if k in works else e for k, e in entities.items()}
+
+
 def _entities(
-    document: Document, index: MentionIndex, clusters: Clusters
+    document: Document, index: MentionIndex, clusters: Clusters, defined: set[int] = frozenset()
 ) -> tuple[dict[str, Entity], list[str | None]]:
     """The entities of the clusters, by key, and the key of each mention's entity (None for a pronoun that
-    resolved to nothing)."""
+    resolved to nothing). ``defined``: mentions a copula defines, whose name beats their descriptions'."""
     find = clusters.find
     roots = [find(m.id) for m in index.mentions]
     members: dict[int, list[Mention]] = {}
@@ -289,7 +357,7 @@ def _entities(
             named = [m for m in group if not m.is_pronoun]
             if not named:
                 continue  # a pronoun with no antecedent is dropped, never a node
-            label, canonical = _label_and_name(named)
+            label, canonical = _label_and_name(named, defined)
             names = {m.text for m in named if m.text != canonical}
         key = f"e{len(entities)}"
         entities[key] = Entity(
@@ -301,13 +369,16 @@ def _entities(
     return entities, [key_of.get(root) for root in roots]
 
 
-def _label_and_name(named: list[Mention]) -> tuple[str, str]:
+def _label_and_name(named: list[Mention], defined: set[int] = frozenset()) -> tuple[str, str]:
     """The label of a cluster of named mentions (its most frequent NER label) and its canonical name."""
     if len(named) == 1:  # a name and the pronouns that refer to it: its own label and name
         return named[0].label, named[0].text
     labels = Counter(m.label for m in named if m.label != "CONCEPT")
     label = max(labels, key=lambda l: (labels[l], -LABEL_PRIORITY.index(l) if l in LABEL_PRIORITY else -99)) if labels else "CONCEPT"
-    proper = [m.text for m in named if m.label == label] or [m.text for m in named]
+    if label == "CONCEPT":  # "Heat is a 1995 film": the film's name is Heat, not its description
+        proper = [m.text for m in named if m.id in defined] or [m.text for m in named]
+    else:
+        proper = [m.text for m in named if m.label == label] or [m.text for m in named]
     # canonical: the longest proper name (people, places) — full names beat surnames
     counts = Counter(proper)
     if label in ("PERSON", "CONCEPT"):

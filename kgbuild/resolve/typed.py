@@ -26,6 +26,7 @@ from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES, NOT_NATIONALITIES, 
 from kgbuild.extract.properties import PROPERTIES, property_of, typed
 from kgbuild.lexicon import HONORIFICS
 from kgbuild.records import Entity, ResolvedDocument, Statement, with_statements
+from kgbuild.resolve.document import RETYPED_AS_WORK
 from kgbuild.resolve.nationalities import countries_for_nationalities
 from kgbuild.resolve.parties import parties_for_titles
 
@@ -242,8 +243,6 @@ WORK_MAKERS = {"album": "performer", "song": "performer", "single": "performer",
                "opera": "composer", "symphony": "composer", "painting": "creator", "sculpture": "creator"}
 #: Who can make a work: a person, a band (an organisation or a group) or a band NER took for a work.
 _MAKERS = _PERSON | _ORG | frozenset({"Group", "CreativeWork"})
-#: Types a name defined as a work may have had from NER: not a date, a quantity or a description.
-_RETYPED_AS_WORK = frozenset({"Person", "Organization", "Place", "Product", "Group", "CreativeWork", "Event"})
 
 
 def works_by_definition(resolved: ResolvedDocument) -> ResolvedDocument:
@@ -265,7 +264,7 @@ def works_by_definition(resolved: ResolvedDocument) -> ResolvedDocument:
         noun, _, by = st.predicate.rpartition("_")
         key = WORK_MAKERS.get(noun) if by == "by" and st.pattern == "copula_prep" else None
         subject, maker = resolved.entities[st.subject], resolved.entities[st.object]
-        if key is None or not (subject.type in _RETYPED_AS_WORK or _kind(subject) == "Title") \
+        if key is None or not (subject.type in RETYPED_AS_WORK or _kind(subject) == "Title") \
                 or _kind(maker) not in _MAKERS:
             statements.append(st)
             continue
@@ -438,10 +437,9 @@ def type_statement(statement: Statement, entities: dict[str, Entity]) -> Stateme
     subject, obj = entities[statement.subject], entities[statement.object]
     prop = property_of(statement.predicate)
     if prop is not None:  # read typed by a pattern: checked against the types and the words
-        if not fits(prop.key, subject, obj):
-            return None
         refined = _refine(prop.key, statement, obj)
-        if refined is None:
+        # the words may say what NER did not: "X is a Belgian film" has an origin, whatever X's type
+        if refined is None or not (fits(prop.key, subject, obj) or fits(refined, subject, obj)):
             return None
         return statement if refined == prop.key else replace(statement, predicate=typed(refined))
     candidates = list(VERB_LEXICON.get(statement.predicate, ()))

@@ -1,6 +1,7 @@
 """Coreference rules, and the merges that must never happen."""
 
 from kgbuild.lexicon import PRONOUNS
+from kgbuild.resolve.typed import type_document
 
 
 def _entity_with(resolved, name):
@@ -153,3 +154,23 @@ def test_a_generic_noun_keeps_its_infinitive_and_its_with_phrase(nlp):
     doc = nlp(text)
     names = {e.name for e in resolve_document(Document("d", text), doc, extract_relations(doc)).entities.values()}
     assert {"courage to tackle waste", "relationship with bwin"} <= names
+
+
+def test_copula_definition_makes_later_descriptions_the_named_work(resolve):
+    # invented titles and people: the rule must not depend on NER knowing them
+    r = type_document(resolve("Paper Lanterns is a 2011 British drama film directed by Ellen Marsh. "
+                              "The film stars Tom Albright as a fisherman."))
+    work = _entity_with(r, "Paper Lanterns")
+    assert work.type == "CreativeWork"
+    preds = {(r.entities[s.subject].name, s.predicate, r.entities[s.object].name) for s in r.statements}
+    assert ("Paper Lanterns", "kg:castMember", "Tom Albright") in preds
+    assert ("Paper Lanterns", "kg:director", "Ellen Marsh") in preds
+    # what the copula says it is stays an is-a statement, on a description node of its own
+    isa = [s for s in r.statements if s.subject == work.key and s.predicate == "be"]
+    assert len(isa) == 1 and r.entities[isa[0].object].type == "Concept"
+
+
+def test_no_copula_definition_for_a_negated_copula_or_a_number(resolve):
+    r = type_document(resolve("Harbour Lights is not a film starring Tom Albright. One is an opera composer."))
+    assert not any(m.rule == "copula-definition" for m in r.merges)
+    assert not any(s.predicate == "kg:castMember" for s in r.statements)
