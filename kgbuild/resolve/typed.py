@@ -24,7 +24,7 @@ from importlib import resources
 
 from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES, NOT_NATIONALITIES, ORG_NOUNS
 from kgbuild.extract.properties import PROPERTIES, property_of, typed
-from kgbuild.lexicon import HONORIFICS
+from kgbuild.lexicon import CREATIVE_WORK_NOUNS, HONORIFICS
 from kgbuild.records import Entity, ResolvedDocument, Statement, with_statements
 from kgbuild.resolve.document import RETYPED_AS_WORK
 from kgbuild.resolve.nationalities import countries_for_nationalities
@@ -230,10 +230,7 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "hamlet", "port", "capital",
 
 #: Nouns of works, products and bands, whose country is their country of origin (P495), not a place's P17:
 #: "a 1974 Belgian film", "an American daily newspaper", "an English rock band".
-WORK_NOUNS = frozenset({"film", "movie", "album", "song", "single", "novel", "book", "series", "show", "programme",
-                        "program", "newspaper", "magazine", "journal", "game", "opera", "play", "musical", "poem",
-                        "painting", "comic", "manga", "documentary", "sitcom", "drama", "soundtrack", "ep",
-                        "missile", "aircraft", "car", "rifle", "band", "duo", "trio", "sculpture", "anthology"})
+WORK_NOUNS = CREATIVE_WORK_NOUNS | frozenset({"missile", "aircraft", "car", "rifle", "band", "duo", "trio"})
 
 #: Kinds of work and who makes each: "X is the debut album by Y", "a 2006 novel by Y", "a 1951 film by Y".
 #: The copula says what X is, whatever NER took the name for ("Load is an album by Metallica": Load a person).
