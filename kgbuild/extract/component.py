@@ -23,7 +23,12 @@ from kgbuild.extract.openie import join_subject_conjuncts
 from kgbuild.extract.patterns.appositions import apposition_relations, possessive_relations, title_relations
 from kgbuild.extract.patterns.nominal import nominal_relations
 from kgbuild.extract.patterns.noun_phrases import modifier_relations, noun_prep_relations
-from kgbuild.extract.patterns.typed import based_relations, descriptor_relations, typed_pair_relations
+from kgbuild.extract.patterns.typed import (
+    based_relations,
+    descriptor_relations,
+    sibling_relations,
+    typed_pair_relations,
+)
 from kgbuild.extract.patterns.verbs import verb_relations
 from kgbuild.extract.relation import in_context
 from kgbuild.extract.types import Relation
@@ -50,6 +55,7 @@ GRAPH_PATTERNS: dict[str, Callable[[Span], Iterator[Relation]]] = {
     "typed_pairs": typed_pair_relations,
     "descriptors": descriptor_relations,
     "based": based_relations,
+    "siblings": sibling_relations,
 }
 
 if not Doc.has_extension("relations"):

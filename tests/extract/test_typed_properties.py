@@ -80,6 +80,7 @@ CASES: dict[str, tuple[str, str, str]] = {
 #: Possessives, lists and titles that must give no typed edge (and possessives no "have" edge at all).
 NOTHING = [
     "Obama's wife met the Pope.",
+    "Two children, Amy Tate and Joe Green, were hurt in the crash.",  # children of no one said: no siblings
     "The plan was Obama's idea.",
     "The leaders visited Paris, London and Berlin.",
     "James Alexis, the head of Young's Chicago operation, will retire.",  # Chicago is not in Young
@@ -91,6 +92,9 @@ NOTHING = [
 
 #: Guards that change the property, not only drop it: (sentence, edge that must be there, edge that must not).
 REFINED = [
+    # a plural kin noun lists siblings, both ways
+    ("She has two sons, David and Michael.", ("Michael", "kg:sibling", "David"), ("David", "kg:sibling", "David")),
+    ("The brothers Karl and Otto Weiss founded the firm.", ("Otto Weiss", "kg:sibling", "Karl"), None),
     ("Labour's Ed Balls put in claims for two wreaths.", ("Ed Balls", "kg:memberOfParty", "Labour"),
      ("Ed Balls", "kg:employer", "Labour")),
     ("Susan Segal, senior vice president of Manufacturers Hanover, said the swaps help.", None,

@@ -505,3 +505,50 @@ def based_relations(sent: Span) -> Iterator:
             arguments=[firm, where], relation_tokens=[based], relation_text="is based in", predicate="be_based_in",
             subject=firm, object=where, pattern="based_modifier", sentence_start=sent.start,
         )
+
+
+#: Plural nouns of people born to the same parents: the names listed after one are one another's siblings.
+SIBLING_LISTS = frozenset({"children", "sons", "daughters", "brothers", "sisters", "siblings", "twins"})
+#: Of those, the ones that make a family only with a parent: "his sons", "they have four children".
+_OFFSPRING = frozenset({"children", "sons", "daughters"})
+
+
+def sibling_relations(sent: Span) -> Iterator:
+    """The names a plural kin noun lists are siblings of one another: "They have four children: Paul,
+    Alexandre and Nicolas", "The brothers Karl and Otto Weiss" → kg:sibling both ways between every two.
+
+    Example
+    -------
+    >>> from kgbuild.parse.load import load_model
+    >>> doc = load_model()("The brothers Karl and Otto Weiss founded the firm.")
+    >>> [(r.subject.text, r.object.text) for r in sibling_relations(next(doc.sents))]
+    [('Karl', 'Otto Weiss'), ('Otto Weiss', 'Karl')]
+    """
+    table = table_of(sent.doc)
+    people = {i: (s, e) for s, e, label in table.entities(sent.start, sent.end)
+              if sent.doc.vocab.strings[label] == "PERSON" for i in range(s, e)}
+    for noun in sent:
+        if noun.lower_ not in SIBLING_LISTS or noun.tag_ != "NNS":
+            continue
+        if noun.lower_ in _OFFSPRING and not (any(c.dep_ == "poss" for c in noun.children)
+                                              or noun.dep_ == "dobj" and noun.head.lemma_ == "have"):
+            continue  # "Two children, Amy and Joe, were hurt": children of one family only when said so
+        listed, queue = [], [c for c in noun.children if c.dep_ in ("appos", "conj")]
+        while queue:  # the apposition and the names conjoined to it (spaCy chains them: A appos, B conj of A)
+            token = queue.pop(0)
+            if token.i not in people:
+                continue
+            listed.append(people[token.i])
+            queue += [c for c in token.children if c.dep_ in ("conj", "appos")]
+        names = sorted(set(listed))
+        if len(names) < 2 or len(names) > 8:
+            continue
+        args = [Argument(head=table.root(s, e), tokens=tuple(range(s, e)), text=table.span_text(s, e), role="subject")
+                for s, e in names]
+        for a in args:
+            for b in args:
+                if a is not b:
+                    yield make_relation(
+                        arguments=[a, b], relation_tokens=[noun], relation_text=f"{noun.text}", predicate=typed("sibling"),
+                        subject=a, object=b, pattern="typed_siblings", sentence_start=sent.start,
+                    )
