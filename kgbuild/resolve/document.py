@@ -276,12 +276,17 @@ def resolve_document(
     )
 
 
+def is_title_case(text: str) -> bool:
+    """True for words all capitalised, as a title NER did not tag is written ("Jaws", "Animal Farm")."""
+    return text[:1].isupper() and all(w[:1].isupper() or not w.isalpha() for w in text.split())
+
+
 def _defines(rel: Relation, subj: Mention, obj: Mention) -> bool:
     """True for an affirmed copula whose complement describes a thing its subject names: "Heat is a 1995
     crime film", "It is a town on the Danube" (not "The problem is a lack of funds": a concept is no name)."""
     return rel.pattern == "copula" and rel.predicate == "be" and not rel.negated and rel.modality is None \
         and obj.label == "CONCEPT" and subj.label not in VALUE_LABELS \
-        and (subj.label != "CONCEPT" or all(w[:1].isupper() or not w.isalpha() for w in subj.text.split()))
+        and (subj.label != "CONCEPT" or is_title_case(subj.text))
 
 
 def _defined_descriptions(
@@ -326,7 +331,7 @@ def _works_by_copula(
     """The entities with every name a copula defines as a creative work ("Heat is a 1995 crime film",
     "Load is the fifth album by Metallica") typed CreativeWork, whatever NER took it for."""
     works = {keys[subj.id] for subj, lemma in defined.values() if lemma in CREATIVE_WORK_NOUNS}
-    works = {k for k in works if k is not None and (entities[k].type in RETYPED_AS_WORK or entities[k].name[:1].isupper())}
+    works = {k for k in works if k is not None and (entities[k].type in RETYPED_AS_WORK or is_title_case(entities[k].name))}
     if not works:
         return entities
     return {k: replace(e, type="CreativeWork") if k in works else e for k, e in entities.items()}

@@ -26,7 +26,7 @@ from kgbuild.extract.patterns.typed import GOVERNMENT_ROLES, NOT_NATIONALITIES, 
 from kgbuild.extract.properties import PROPERTIES, property_of, typed
 from kgbuild.lexicon import CREATIVE_WORK_NOUNS, HONORIFICS
 from kgbuild.records import Entity, ResolvedDocument, Statement, with_statements
-from kgbuild.resolve.document import RETYPED_AS_WORK
+from kgbuild.resolve.document import RETYPED_AS_WORK, is_title_case
 from kgbuild.resolve.nationalities import countries_for_nationalities
 from kgbuild.resolve.parties import parties_for_titles
 
@@ -332,7 +332,7 @@ def _kind(entity: Entity) -> str:
     and "Person" for a name with an honorific, whatever NER made of it ("Mr Cable")."""
     if entity.name.split(" ", 1)[0].lower().rstrip(".") in HONORIFICS and " " in entity.name:
         return "Person"
-    if entity.type == "Concept" and entity.name[:1].isupper() and all(w[:1].isupper() or not w.isalpha() for w in entity.name.split()):
+    if entity.type == "Concept" and is_title_case(entity.name):
         return "Title"
     return entity.type
 

@@ -514,8 +514,8 @@ _OFFSPRING = frozenset({"children", "sons", "daughters"})
 
 
 def sibling_relations(sent: Span) -> Iterator:
-    """The names a plural kin noun lists are siblings of one another: "They have four children: Paul,
-    Alexandre and Nicolas", "The brothers Karl and Otto Weiss" → kg:sibling both ways between every two.
+    """The names a plural kin noun lists are siblings of one another: "She has two sons, David and
+    Michael", "The brothers Karl and Otto Weiss" → kg:sibling both ways between every two.
 
     Example
     -------
