@@ -50,6 +50,12 @@ TITLE_HEADS = frozenset(
     "rep. representative mr. mrs. ms. dr. prime chief director ambassador judge justice king queen prince princess "
     "pope ceo spokesman spokeswoman leader commander mayor lt. col. capt. sgt. prof. professor".split()
 )
+#: Fields of ministries, which NER takes for an organisation's or a person's name ("Education Secretary Ruth
+#: Kelly", "Secretary of State Alison Grimes"): the field of an office, never a body it is of.
+MINISTRY_FIELDS = frozenset({"education", "health", "defence", "defense", "treasury", "justice", "interior", "energy",
+                             "transport", "transportation", "environment", "agriculture", "commerce", "trade",
+                             "culture", "finance", "housing", "immigration", "security", "homeland", "home", "foreign",
+                             "state", "work", "exchequer", "planning"})
 #: Single capitalised words that are titles before a name: "Gov. Walker", "Chief Jackson", "Officer Wilson".
 TITLE_PREFIXES = frozenset("mr mrs ms dr sir dame lord lady gov sen rep gen adm lt col capt sgt prof rev pope cardinal "
                            "sheikh imam rabbi father brother sister saint st ayatollah emir sultan crown".split())

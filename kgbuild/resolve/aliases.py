@@ -34,6 +34,7 @@ from kgbuild.resolve.mentions import Mention
 from kgbuild.resolve.tags import APPOS, PLURAL_NOUNS, POBJ, POSS, POSSESSIVE, SINGULAR_NOUN, SUBJECTS
 
 PERSON = "PERSON"
+PROPER_NOUN = get_string_id("NNP")
 #: Words that only say a name is a company's: "Nippon Oil Co Ltd" is "Nippon Oil".
 COMPANY_SUFFIXES = frozenset("co co. ltd ltd. inc inc. corp corp. corporation kk plc sa ag nv bv gmbh llc lp spa "
                              "group holdings company cos cos. limited".split())
@@ -193,13 +194,31 @@ def role_of(tt: TokenTable, m: Mention) -> tuple[str, frozenset[str], str]:
     return tt.lemma_[m.head].lower(), frozenset(words), country
 
 
+def _past_office_body(tt: TokenTable, i: int) -> int:
+    """Where "of [the] <name>" starting at ``i`` ends ("Archbishop" + "of Canterbury" + "Justin Welby"), or ``i``."""
+    if i >= tt.n or tt.lower_[i] != "of":
+        return i
+    j = i + 1 + (i + 1 < tt.n and tt.lower_[i + 1] == "the")
+    end = j
+    while end < tt.n and tt.pos_[end] == "PROPN" and tt.ent_type_[end] not in ("", PERSON):
+        end += 1
+    return end if end > j else i
+
+
 def titles(clusters: Clusters, tt: TokenTable, concepts: list[Mention], named: list[Mention]) -> None:
-    """A role description right before a person's name is that person: "India's spokesman Syed Akbaruddin"."""
+    """A role description right before a person's name is that person: "India's spokesman Syed Akbaruddin",
+    also when the parse left out the office's "of" phrase ("Archbishop" of "Archbishop of Canterbury Justin
+    Welby")."""
     person_at = {m.start: m for m in named if m.label == PERSON}
     for m in concepts:
-        person = person_at.get(m.end)
         head = m.head
-        if person is not None and tt.lemma_[head].lower() in ROLE_NOUNS and tt.tag[head] == SINGULAR_NOUN and head == m.end - 1:
+        if tt.lemma_[head].lower() not in ROLE_NOUNS or tt.tag[head] not in (SINGULAR_NOUN, PROPER_NOUN):
+            continue
+        person = person_at.get(m.end) if head == m.end - 1 and tt.tag[head] == SINGULAR_NOUN else None
+        if person is None:  # "Archbishop" of "Archbishop of York John Sentamu", alone or as one phrase
+            person = person_at.get(_past_office_body(tt, head + 1))
+            person = person if person is not None and person.start > head + 1 and m.end in (head + 1, person.end) else None
+        if person is not None:
             clusters.union(person.id, m.id, "title")
 
 

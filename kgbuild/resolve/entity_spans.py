@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kgbuild.lexicon import MINISTRY_FIELDS, TITLE_HEADS
 from kgbuild.parse.tokens import TokenTable, table_of
 from kgbuild.resolve.tags import COMPOUND, POSSESSIVE
 
@@ -71,6 +72,17 @@ def _titles_person(tt: TokenTable, after: int, person_starts: set[int]) -> bool:
     if after < tt.n and tt.lower_[after] == "of":
         return any(t in person_starts for t in range(after + 2, min(after + 6, tt.n)))
     return False
+
+
+def _office_body(tt: TokenTable, start: int, end: int) -> int | None:
+    """Where the body begins in a span "<office> of [the] <body>" ("Archbishop of York"), or None."""
+    lower = tt.lower_
+    if end - start < 3 or lower[start] not in TITLE_WORDS | TITLE_HEADS or lower[start + 1] != "of":
+        return None
+    body = start + 2 + (lower[start + 2] == "the")
+    if body >= end or lower[body] in MINISTRY_FIELDS or any(tt.pos_[i] != "PROPN" for i in range(body, end)):
+        return None
+    return body
 
 
 #: Particles that join the words of a foreign organisation's name: "Bank fuer Gemeinwirtschaft".
@@ -214,12 +226,31 @@ def repaired_spans(tt: TokenTable) -> list[tuple[int, int, str, str]]:
     text, lower, pos, dep = tt.text, tt.lower_, tt.pos_, tt.dep
     person_starts = {s for s, (_, label, _) in spans.items() if label == "PERSON"}
     for s, (e, label, _) in sorted(spans.items()):
+        # office: "Archbishop of York" (an organisation or a person to NER) before "John Sentamu" is the place
+        # "York"; "Director of the Bank of England" before a name is the bank
+        body = _office_body(tt, s, e) if e in person_starts else None
+        if body is not None:
+            del spans[s]
+            one_word_place = e - body == 1 and not text[body].isupper()
+            spans[body] = (e, label if label in ("GPE", "LOC") else "GPE" if one_word_place else "ORG", "office")
+            cached.clear()
+            continue
         # title: "Archbishop" of "Archbishop of York John Sentamu" (a person or a place to NER) names nobody;
         # "DJ Pete Mitchell" is "Pete Mitchell"
-        if lower[s] in TITLE_WORDS and (e == s + 1 and _titles_person(tt, e, person_starts) or label == "PERSON" and e - s > 2):
+        if lower[s] in TITLE_WORDS and (e == s + 1 and _titles_person(tt, e, person_starts) or label == "PERSON" and e - s > 2 and lower[s + 1] != "of"):
             del spans[s]
             if e > s + 1:
                 spans[s + 1] = (e, label, "title")
+            cached.clear()
+            continue
+        # field: "State" of "Secretary of State" names no body, and "State Alison Lundergan Grimes" after
+        # "Secretary of" is "Alison Lundergan Grimes"
+        if label in ("PERSON", "ORG", "GPE") and lower[s] in MINISTRY_FIELDS and s > 1 and lower[s - 1] == "of" \
+                and lower[s - 2] in TITLE_WORDS | TITLE_HEADS and (e == s + 1 or e - s > 2 and label != "GPE") \
+                and all(pos[i] == "PROPN" for i in range(s, e)):
+            del spans[s]
+            if e > s + 1:
+                spans[s + 1] = (e, "PERSON", "field")
             cached.clear()
             continue
         # credit: "Washington D.C. Image: ..." → "Washington D.C."; "Image:" alone names nothing

@@ -55,3 +55,17 @@ def test_a_role_with_and_is_one_apposition_and_a_plural_title_is_shared(relation
     assert [r for r in rels if r.pattern == "apposition"]
     _, rels = relations_of("Supreme Court Justices Sonia Sotomayor and Elena Kagan sat near the bench.")
     assert ("Sonia Sotomayor", "work_for", "Supreme Court") in triples(rels)
+
+
+def test_an_office_of_a_place_before_a_name_is_the_office_of_that_place(relations_of):
+    _, rels = relations_of("Archbishop of York Peter Andale led the service.")
+    assert ("Peter Andale", "archbishop_of", "York") in triples(rels)
+    _, rels = relations_of("Former Archbishop of Canterbury Roland Baines said he was saddened.")
+    office = next(r for r in rels if r.predicate == "archbishop_of")
+    assert (office.subject.text, office.relation_text, office.object.text) == (
+        "Roland Baines", "is Former Archbishop of", "Canterbury")
+
+
+def test_a_ministry_field_is_no_body_an_office_is_of(relations_of):
+    _, rels = relations_of("Secretary of State Mary Tolland flew to Oslo.")
+    assert not [r for r in rels if r.predicate.endswith("_of")]

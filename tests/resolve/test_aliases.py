@@ -184,3 +184,12 @@ def test_next_persons_title_and_numbers_are_not_descriptions(resolve):
     assert not any("Commons" in n for n in abbott.names)
     obama = _entity_with(r, "Barack Obama")
     assert not any("point" in n for n in obama.names)
+
+
+def test_an_office_of_a_place_before_a_name_is_that_person(resolve):
+    r = resolve("Archbishop of Canterbury Roland Baines led prayers for the victims.")
+    person = _entity_with(r, "Roland Baines")
+    assert not [e for e in r.entities.values() if e.type == "Concept" and "Archbishop" in e.name]
+    assert {(r.entities[s.subject].name, s.predicate) for s in r.statements} >= {
+        ("Roland Baines", "lead"), ("Roland Baines", "archbishop_of")}
+    assert any(m.rule == "title" for m in r.merges if m.entity == person.key)

@@ -110,3 +110,15 @@ def test_a_title_is_no_name_and_no_part_of_one(repaired):
     spans = repaired("Now Archbishop of York John Sentamu has stepped in. Virgin Radio DJ Pete Mitchell said so.")
     assert not any(text == "Archbishop" for text, _ in spans)
     assert ("Pete Mitchell", "PERSON") in spans and ("DJ Pete Mitchell", "PERSON") not in spans
+
+
+def test_an_office_ner_took_for_a_name_leaves_its_place(repaired):
+    spans = repaired("The eggs were backed by Archbishop of York Peter Andale.")
+    assert spans.get(("York", "GPE")) == "office"
+    assert not any(text.startswith("Archbishop") for text, _ in spans)
+
+
+def test_a_ministry_field_is_no_name(repaired):
+    spans = repaired("Secretary of State Mary Tolland flew to Oslo.")
+    assert not any(text.startswith("State") for text, _ in spans)
+    assert ("Mary Tolland", "PERSON") in spans

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from kgbuild.extract.arguments import argument
 from kgbuild.extract.relation import make_relation, predicate_key
 from kgbuild.extract.types import Argument
-from kgbuild.lexicon import HONORIFICS, TITLE_HEADS, party_names
+from kgbuild.lexicon import HONORIFICS, MINISTRY_FIELDS, TITLE_HEADS, party_names
 from kgbuild.parse.tokens import ids, table_of
 
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
@@ -27,10 +27,6 @@ _NOUNS = frozenset({NOUN, PROPN})
 _PLURAL_TAGS = ids("NNS", "NNPS")
 #: Entities that are never part of a position: "26 November singer", "One witness".
 _NOT_IN_TITLES = ids("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
-#: Fields of ministries that NER takes for an organisation's name ("Education Secretary Ruth Kelly").
-_FIELDS = frozenset({"education", "health", "defence", "defense", "treasury", "justice", "interior", "energy",
-                     "transport", "transportation", "environment", "agriculture", "commerce", "trade", "culture",
-                     "finance", "housing", "immigration", "security", "homeland", "home", "foreign", "state", "work"})
 #: Words of a title that NER sometimes takes into an organisation's name ("New York Attorney").
 _TITLE_NOUNS = frozenset({"attorney", "general", "secretary", "minister", "president", "governor", "mayor", "chief",
                           "commissioner", "director", "chairman", "spokesman", "ambassador", "senator"})
@@ -128,6 +124,9 @@ def title_relations(sent: Span) -> Iterator:
         if label != _PERSON:
             continue
         root = table.root(start, end)
+        if not any(ch.isdigit() or ch == "," for ch in table.span_text(start, end)):
+            person = Argument(head=root, tokens=tuple(range(start, end)), text=table.span_text(start, end), role="subject")
+            yield from _office_of(table, sent, start, person)
         title_heads = [c for c in table.children(root) if dep[c] in _TITLE_DEPS and c < start]
         if not title_heads:
             continue
@@ -156,7 +155,7 @@ def title_relations(sent: Span) -> Iterator:
                     and not (other_start > indices[0] and pos[other_start - 1] == PROPN)
                     and table.lower_[other_end - 1] not in _TITLE_NOUNS
                     # "Education Secretary Ruth Kelly": a ministry's field, not its name
-                    and not (other_end - other_start == 1 and table.lower_[other_start] in _FIELDS)
+                    and not (other_end - other_start == 1 and table.lower_[other_start] in MINISTRY_FIELDS)
                     # "Marc-Andre ter Stegen": a name right before the person is the rest of the name;
                     # "Archbishop Sentamu": a title starts a person's name, not an employer's
                     and other_end < start and table.lower_[other_start].rstrip(".") not in TITLE_HEADS):
@@ -178,6 +177,48 @@ def title_relations(sent: Span) -> Iterator:
                     arguments=[person, organisation], relation_tokens=[], relation_text=f"is {table.text_of(position)} of",
                     predicate="work_for", subject=person, object=organisation, pattern="title", sentence_start=sent.start,
                 )
+
+
+#: Offices written "<office> of <place or body>" before the holder's name. Ranks of nobility ("Prince of
+#: Wales", "Duke of York") are left out: they name a title, not an office held in that place.
+OFFICE_WORDS = (TITLE_HEADS | frozenset({"archbishop", "bishop", "chancellor", "head", "commissioner", "dean",
+                                         "provost", "rector", "mayor", "governor", "chairman", "director"})) \
+    - frozenset({"mr.", "mrs.", "ms.", "dr.", "prince", "princess", "prime", "leader"})
+#: Words before an office that change what it says: "former" (no longer), "deputy" (not the head).
+_OFFICE_MODIFIERS = frozenset({"former", "ex", "late", "then", "outgoing", "acting", "interim", "deputy", "vice",
+                               "assistant", "prime"})
+_NAMES = ids(*(NAME_ENTS - {"PERSON"}))
+
+
+def _office_of(table, sent: Span, start: int, person: Argument) -> Iterator:
+    """ "Mayor of London Boris Johnson", "former Archbishop of Canterbury George Carey", "Governor of the Bank
+    of England Mark Carney": the office's place or body, named between "of" and the name, is what the
+    person's office is of, as in the apposition "Boris Johnson, the Mayor of London" (``mayor_of``).
+    The parse of such stacks varies, so this reads the surface: a name (of NER's) right before the person,
+    "of" (and "the") before it, an office word before that. A ministry's field is no body ("Secretary of
+    State John Kerry")."""
+    lower, body_start = table.lower_, start
+    while body_start > sent.start and table.pos[body_start - 1] == PROPN and table.ent_type[body_start - 1] in _NAMES \
+            and lower[body_start - 1] not in OFFICE_WORDS:
+        body_start -= 1
+    if body_start == start or start - body_start > 5 or lower[body_start] in MINISTRY_FIELDS:
+        return
+    of = body_start - 1 - (lower[body_start - 1] == "the")
+    office = of - 1
+    if office < sent.start or lower[of] != "of" or lower[office].rstrip(".") not in OFFICE_WORDS:
+        return
+    first = office
+    while first > sent.start and lower[first - 1].rstrip("-") in _OFFICE_MODIFIERS:
+        first -= 1
+    body = Argument(head=table.root(body_start, start), tokens=tuple(range(body_start, start)),
+                    text=table.span_text(body_start, start), role="object")
+    words = [table.text[i] for i in range(first, office + 1)]
+    key = [w.lower() for w in words if w.lower() == "prime"] + [lower[office].rstrip("."), "of"]
+    yield make_relation(
+        arguments=[person, body], relation_tokens=[sent.doc[i] for i in range(first, of + 1)],
+        relation_text=f"is {' '.join(words)} of", predicate=predicate_key(key), subject=person, object=body,
+        pattern="title", sentence_start=sent.start,
+    )
 
 
 def _party_words(table, indices: list[int], ents) -> tuple[int, ...]:
